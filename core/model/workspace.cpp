@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "workspace.h"
+
+#include "io/atomicfile.h"
+#include "model/specs.h"
+#include "yaml/yamlemitter.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Airgate {
+
+namespace {
+
+const QString kSettingsFile = QStringLiteral("airgate.yaml");
+
+bool isKustomization(const QString &fileName)
+{
+    return fileName == QLatin1StringView("kustomization.yaml") || fileName == QLatin1StringView("kustomization.yml")
+           || fileName == QLatin1StringView("Kustomization");
+}
+
+Diagnostic yamlDiagnostic(const QString &file, const Yaml::Problem &p)
+{
+    Diagnostic d;
+    d.severity = p.severity == Yaml::Problem::Severity::Error ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
+    d.rule = QStringLiteral("yaml");
+    d.message = QString::fromStdString(p.message);
+    d.file = file;
+    d.line = p.mark.line;
+    d.column = p.mark.column;
+    return d;
+}
+
+QMap<QString, QString> stringMap(const Yaml::Node *n)
+{
+    QMap<QString, QString> out;
+    if (n && n->isMap())
+        for (const auto &e : n->entries)
+            if (e.second->isScalar())
+                out.insert(QString::fromStdString(e.first->value), QString::fromStdString(e.second->value));
+    return out;
+}
+
+} // namespace
+
+QString resourceKey(Kind kind, const QString &ns, const QString &name)
+{
+    return kindName(kind) + u'|' + ns + u'|' + name;
+}
+
+Workspace::LoadOptions::LoadOptions() : maxFileBytes(Io::kMaxManifestBytes) {}
+
+bool WorkspaceFile::isModified() const
+{
+    if (isNew || textEdited)
+        return true;
+    return std::any_of(documents.begin(), documents.end(),
+                       [](const WorkspaceDocument &d) { return d.modified || d.removed || d.added; });
+}
+
+Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options)
+{
+    const QFileInfo info(dir);
+    if (!info.exists())
+        return makeError(Error::Code::NotFound, QStringLiteral("%1: no such folder").arg(dir));
+    if (!info.isDir())
+        return makeError(Error::Code::Invalid, QStringLiteral("%1: not a folder").arg(dir));
+    const QDir root(info.absoluteFilePath());
+    QStringList paths;
+    QDirIterator it(root.absolutePath(), {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("Kustomization")},
+                    QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString abs = it.next();
+        const QString rel = root.relativeFilePath(abs);
+        // Dot folders (.git, .airgate) hold no manifests.
+        const QStringList parts = rel.split(u'/');
+        if (std::any_of(parts.begin(), parts.end() - 1, [](const QString &p) { return p.startsWith(u'.'); }))
+            continue;
+        paths << rel;
+    }
+    std::sort(paths.begin(), paths.end());
+    QList<QPair<QString, QByteArray>> files;
+    Workspace ws;
+    ws.m_root = root.absolutePath();
+    ws.m_options = options;
+    for (const QString &rel : paths) {
+        const QString fileName = QFileInfo(rel).fileName();
+        if (rel == kSettingsFile || rel == QLatin1StringView("airgate.yml")) {
+            ws.m_skipped << rel + QStringLiteral(": local settings, never a manifest");
+            continue;
+        }
+        if (isKustomization(fileName)) {
+            ws.m_skipped << rel + QStringLiteral(": kustomization, not a manifest");
+            continue;
+        }
+        auto bytes = Io::readFile(root.filePath(rel), options.maxFileBytes);
+        if (!bytes) {
+            Diagnostic d;
+            d.rule = QStringLiteral("yaml");
+            d.message = bytes.error().message;
+            d.file = rel;
+            ws.m_loadDiagnostics << d;
+            continue;
+        }
+        files.append({rel, std::move(bytes).value()});
+    }
+    Diagnostics readErrors = ws.m_loadDiagnostics;
+    Workspace loaded = fromFiles(ws.m_root, files, options);
+    loaded.m_skipped = ws.m_skipped;
+    loaded.m_loadDiagnostics = readErrors + loaded.m_loadDiagnostics;
+    return loaded;
+}
+
+Workspace Workspace::fromFiles(const QString &root, const QList<QPair<QString, QByteArray>> &files,
+                               const LoadOptions &options)
+{
+    Workspace ws;
+    ws.m_root = root;
+    ws.m_options = options;
+    ws.m_files.reserve(static_cast<size_t>(files.size()));
+    for (const auto &f : files) {
+        WorkspaceFile wf;
+        wf.relPath = f.first;
+        ws.parseInto(wf, f.second);
+        ws.m_files.push_back(std::move(wf));
+    }
+    ws.rebuild();
+    return ws;
+}
+
+void Workspace::parseInto(WorkspaceFile &file, const QByteArray &bytes)
+{
+    file.original = bytes;
+    Yaml::ParsedText parsed = Yaml::parseYaml(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
+                                              m_options.limits);
+    file.hadBom = parsed.hadBom;
+    file.documents.clear();
+    file.documents.reserve(parsed.documents.size());
+    for (Yaml::Document &d : parsed.documents) {
+        WorkspaceDocument wd;
+        wd.root = d.root;
+        wd.parsed = std::move(d);
+        file.documents.push_back(std::move(wd));
+    }
+}
+
+void Workspace::rebuild()
+{
+    // Keep only read errors (they have no documents) and recompute the rest.
+    Diagnostics kept;
+    for (const Diagnostic &d : m_loadDiagnostics)
+        if (d.line == 0 && d.rule == QLatin1StringView("yaml") && fileIndex(d.file) < 0)
+            kept << d;
+    m_loadDiagnostics = kept;
+    m_resources.clear();
+    m_index.clear();
+    for (int fi = 0; fi < static_cast<int>(m_files.size()); ++fi) {
+        const WorkspaceFile &f = m_files[static_cast<size_t>(fi)];
+        for (int di = 0; di < static_cast<int>(f.documents.size()); ++di) {
+            const WorkspaceDocument &doc = f.documents[static_cast<size_t>(di)];
+            if (doc.removed)
+                continue;
+            if (!doc.modified && !doc.added)
+                for (const Yaml::Problem &p : doc.parsed.problems)
+                    m_loadDiagnostics << yamlDiagnostic(f.relPath, p);
+            if (!doc.root || doc.root->isNull())
+                continue;
+            const Yaml::Mark docMark = doc.root->mark.isValid() ? doc.root->mark : Yaml::Mark{doc.parsed.contentLine, 1};
+            if (!doc.root->isMap()) {
+                Diagnostic d;
+                d.rule = QStringLiteral("yaml");
+                d.message = QStringLiteral("a manifest document must be a mapping with apiVersion and kind, not a %1")
+                                .arg(QLatin1StringView(Yaml::jsonTypeName(*doc.root)));
+                d.file = f.relPath;
+                d.line = docMark.line;
+                d.column = docMark.column;
+                m_loadDiagnostics << d;
+                continue;
+            }
+            auto addResource = [&](const Yaml::NodePtr &node, int item) {
+                Resource r;
+                r.node = node;
+                r.fileIndex = fi;
+                r.documentIndex = di;
+                r.source.file = f.relPath;
+                r.source.document = di;
+                r.source.item = item;
+                r.source.mark = node->mark.isValid() ? node->mark : docMark;
+                r.apiVersion = stringAt(node.get(), "apiVersion");
+                r.kindName = stringAt(node.get(), "kind");
+                r.kind = kindFromManifest(r.apiVersion, r.kindName);
+                if (const Yaml::Node *meta = node->get("metadata"); meta && meta->isMap()) {
+                    r.name = stringAt(meta, "name");
+                    if (const Yaml::Node *ns = meta->get("namespace"); ns && ns->isScalar()) {
+                        r.ns = QString::fromStdString(ns->value);
+                        r.namespaceSet = true;
+                    }
+                    r.labels = stringMap(meta->get("labels"));
+                    r.annotations = stringMap(meta->get("annotations"));
+                }
+                const QString key = resourceKey(r.kind, r.ns, r.name);
+                if (!m_index.contains(key))
+                    m_index.insert(key, static_cast<int>(m_resources.size()));
+                m_resources.push_back(std::move(r));
+            };
+            const bool isList = doc.root->scalarAt("kind").value_or("") == "List"
+                                && doc.root->scalarAt("apiVersion").value_or("") == "v1";
+            if (isList) {
+                const Yaml::Node *items = doc.root->get("items");
+                if (items && items->isSequence()) {
+                    for (int i = 0; i < static_cast<int>(items->items.size()); ++i) {
+                        const Yaml::NodePtr &item = items->items[static_cast<size_t>(i)];
+                        if (item->isMap())
+                            addResource(item, i);
+                    }
+                }
+                continue;
+            }
+            addResource(doc.root, -1);
+        }
+    }
+}
+
+int Workspace::documentCount() const
+{
+    int n = 0;
+    for (const WorkspaceFile &f : m_files)
+        for (const WorkspaceDocument &d : f.documents)
+            if (!d.removed && (!d.parsed.empty || d.added || d.modified))
+                ++n;
+    return n;
+}
+
+const Resource *Workspace::find(Kind kind, const QString &ns, const QString &name) const
+{
+    auto it = m_index.constFind(resourceKey(kind, ns, name));
+    return it == m_index.cend() ? nullptr : &m_resources[static_cast<size_t>(it.value())];
+}
+
+std::vector<const Resource *> Workspace::ofKind(Kind kind) const
+{
+    std::vector<const Resource *> out;
+    for (const Resource &r : m_resources)
+        if (r.kind == kind)
+            out.push_back(&r);
+    return out;
+}
+
+std::vector<const Resource *> Workspace::ofKind(Kind kind, const QString &ns) const
+{
+    std::vector<const Resource *> out;
+    for (const Resource &r : m_resources)
+        if (r.kind == kind && r.ns == ns)
+            out.push_back(&r);
+    return out;
+}
+
+QStringList Workspace::namespaces() const
+{
+    QSet<QString> set;
+    for (const Resource &r : m_resources)
+        set.insert(r.ns);
+    QStringList out(set.begin(), set.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+int Workspace::fileIndex(const QString &relPath) const
+{
+    for (int i = 0; i < static_cast<int>(m_files.size()); ++i)
+        if (m_files[static_cast<size_t>(i)].relPath == relPath)
+            return i;
+    return -1;
+}
+
+void Workspace::setDocumentRoot(int fileIndex, int documentIndex, Yaml::NodePtr root)
+{
+    WorkspaceDocument &d = m_files.at(static_cast<size_t>(fileIndex)).documents.at(static_cast<size_t>(documentIndex));
+    d.root = std::move(root);
+    d.modified = true;
+    rebuild();
+}
+
+int Workspace::addDocument(const QString &relPath, Yaml::NodePtr root)
+{
+    int fi = fileIndex(relPath);
+    if (fi < 0) {
+        WorkspaceFile f;
+        f.relPath = relPath;
+        f.isNew = true;
+        m_files.push_back(std::move(f));
+        fi = static_cast<int>(m_files.size()) - 1;
+    }
+    WorkspaceDocument d;
+    d.root = std::move(root);
+    d.added = true;
+    d.parsed.index = static_cast<int>(m_files[static_cast<size_t>(fi)].documents.size());
+    m_files[static_cast<size_t>(fi)].documents.push_back(std::move(d));
+    rebuild();
+    return fi;
+}
+
+void Workspace::removeDocument(int fileIndex, int documentIndex)
+{
+    m_files.at(static_cast<size_t>(fileIndex)).documents.at(static_cast<size_t>(documentIndex)).removed = true;
+    rebuild();
+}
+
+void Workspace::setFileText(int fileIndex, const QByteArray &text)
+{
+    WorkspaceFile &f = m_files.at(static_cast<size_t>(fileIndex));
+    if (text == f.original && !f.isModified())
+        return;
+    parseInto(f, text);
+    // The new text is what a save writes: unmodified documents are served from it.
+    f.textEdited = true;
+    rebuild();
+}
+
+QByteArray Workspace::serialize(int fileIndex) const
+{
+    const WorkspaceFile &f = m_files.at(static_cast<size_t>(fileIndex));
+    QByteArray out;
+    if (f.hadBom)
+        out += "\xEF\xBB\xBF";
+    bool wroteDocument = false;
+    for (const WorkspaceDocument &d : f.documents) {
+        if (d.removed)
+            continue;
+        if (!d.modified && !d.added) {
+            out += f.original.mid(static_cast<qsizetype>(d.parsed.begin),
+                                  static_cast<qsizetype>(d.parsed.end - d.parsed.begin));
+            wroteDocument = wroteDocument || !d.parsed.empty;
+            continue;
+        }
+        if (!out.isEmpty() && !out.endsWith('\n'))
+            out += '\n';
+        QByteArray prefix;
+        if (d.modified) {
+            // Keep the comments (and `---`) that led into the document.
+            prefix = f.original.mid(static_cast<qsizetype>(d.parsed.begin),
+                                    static_cast<qsizetype>(d.parsed.contentBegin - d.parsed.begin));
+            const qsizetype markerLine = prefix.lastIndexOf("\n---");
+            if (prefix.startsWith("---") && markerLine < 0 && prefix.indexOf('\n') < 0 && prefix.size() > 3)
+                prefix = "---\n";
+        }
+        if (prefix.isEmpty() && wroteDocument)
+            prefix = "---\n";
+        if (!prefix.isEmpty() && !prefix.endsWith('\n'))
+            prefix += '\n';
+        out += prefix;
+        if (d.root)
+            out += QByteArray::fromStdString(Yaml::emitDocument(*d.root));
+        wroteDocument = true;
+    }
+    return out;
+}
+
+bool Workspace::isModified() const
+{
+    return std::any_of(m_files.begin(), m_files.end(), [](const WorkspaceFile &f) { return f.isModified(); });
+}
+
+Status Workspace::saveFile(int fileIndex)
+{
+    WorkspaceFile &f = m_files.at(static_cast<size_t>(fileIndex));
+    if (!f.isModified())
+        return {};
+    const QByteArray bytes = serialize(fileIndex);
+    const Status st = Io::writeFileAtomically(QDir(m_root).filePath(f.relPath), bytes);
+    if (!st)
+        return st;
+    parseInto(f, bytes);
+    f.isNew = false;
+    f.textEdited = false;
+    return {};
+}
+
+Status Workspace::save()
+{
+    for (int i = 0; i < static_cast<int>(m_files.size()); ++i) {
+        const Status st = saveFile(i);
+        if (!st)
+            return st;
+    }
+    rebuild();
+    return {};
+}
+
+} // namespace Airgate

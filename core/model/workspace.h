@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "resource.h"
+#include "util/result.h"
+#include "validation/diagnostic.h"
+#include "yaml/yamlparser.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+#include <vector>
+
+namespace Airgate {
+
+/** @brief One document slot of a file: its parsed original and its current tree. */
+struct WorkspaceDocument
+{
+    Yaml::Document parsed;  ///< as read from disk (byte range, marks, problems)
+    Yaml::NodePtr root;     ///< current tree; equals parsed.root until edited
+    bool modified = false;
+    bool removed = false;
+    bool added = false;
+};
+
+/** @brief One manifest file: the bytes read from disk and its documents. */
+struct WorkspaceFile
+{
+    QString relPath;      ///< relative to the workspace root, '/'-separated
+    QByteArray original;  ///< exactly what was read (empty for new files)
+    bool hadBom = false;
+    bool isNew = false;
+    bool textEdited = false; ///< replaced as text (YAML view) since the last load or save
+    std::vector<WorkspaceDocument> documents;
+    bool isModified() const;
+};
+
+/**
+ * @brief A folder of Kubernetes manifests, loaded recursively, with every resource indexed.
+ *
+ * Loading never fails on bad content: YAML and shape problems become loadDiagnostics().
+ * Saving rewrites only what changed: untouched documents keep their exact bytes, changed
+ * ones are written in kubectl style after their original leading comments, and every file
+ * is replaced atomically.
+ */
+class Workspace
+{
+public:
+    struct LoadOptions
+    {
+        qint64 maxFileBytes;
+        Yaml::ParseLimits limits;
+        LoadOptions();
+    };
+
+    /** Loads every *.yaml / *.yml under @p dir (skipping dot folders, the root airgate.yaml, kustomizations). */
+    static Result<Workspace> load(const QString &dir, const LoadOptions &options = LoadOptions());
+    /** Builds a workspace from in-memory files (relative path → bytes), for tests and editors. */
+    static Workspace fromFiles(const QString &root, const QList<QPair<QString, QByteArray>> &files,
+                               const LoadOptions &options = LoadOptions());
+
+    const QString &root() const { return m_root; }
+    const std::vector<WorkspaceFile> &files() const { return m_files; }
+    const std::vector<Resource> &resources() const { return m_resources; }
+    /** YAML syntax, limit and document-shape problems found while loading. */
+    const Diagnostics &loadDiagnostics() const { return m_loadDiagnostics; }
+    /** Files that were skipped on purpose (settings, kustomizations), with why. */
+    const QStringList &skippedFiles() const { return m_skipped; }
+    int documentCount() const;
+
+    const Resource *find(Kind kind, const QString &ns, const QString &name) const;
+    const Resource *find(const ObjectRef &ref) const { return find(ref.kind, ref.ns, ref.name); }
+    std::vector<const Resource *> ofKind(Kind kind) const;
+    std::vector<const Resource *> ofKind(Kind kind, const QString &ns) const;
+    QStringList namespaces() const;
+
+    // Editing: every call keeps resources() and the index up to date.
+    void setDocumentRoot(int fileIndex, int documentIndex, Yaml::NodePtr root);
+    /** Appends a document to @p relPath (a new file when it does not exist); @return its file index. */
+    int addDocument(const QString &relPath, Yaml::NodePtr root);
+    void removeDocument(int fileIndex, int documentIndex);
+    /** Replaces a whole file's text (the YAML view's "apply"), re-parsing it. */
+    void setFileText(int fileIndex, const QByteArray &text);
+    int fileIndex(const QString &relPath) const;
+
+    /** The bytes a save would write for @p fileIndex. */
+    QByteArray serialize(int fileIndex) const;
+    bool isModified() const;
+    /** Writes every modified file atomically; afterwards the workspace is clean. */
+    Status save();
+    Status saveFile(int fileIndex);
+
+private:
+    void parseInto(WorkspaceFile &file, const QByteArray &bytes);
+    void rebuild();
+
+    QString m_root;
+    LoadOptions m_options;
+    std::vector<WorkspaceFile> m_files;
+    std::vector<Resource> m_resources;
+    QHash<QString, int> m_index;
+    Diagnostics m_loadDiagnostics;
+    QStringList m_skipped;
+};
+
+/** "APIAuth|apps|default-auth" — the index key of a resource. */
+QString resourceKey(Kind kind, const QString &ns, const QString &name);
+
+} // namespace Airgate

@@ -1,0 +1,638 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "yamlparser.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace Airgate::Yaml {
+
+namespace {
+
+constexpr std::string_view kTagStr = "tag:yaml.org,2002:str";
+constexpr std::string_view kTagInt = "tag:yaml.org,2002:int";
+constexpr std::string_view kTagFloat = "tag:yaml.org,2002:float";
+constexpr std::string_view kTagBool = "tag:yaml.org,2002:bool";
+constexpr std::string_view kTagNull = "tag:yaml.org,2002:null";
+constexpr std::string_view kTagMap = "tag:yaml.org,2002:map";
+constexpr std::string_view kTagSeq = "tag:yaml.org,2002:seq";
+
+/// Thrown inside the event handler to stop yaml-cpp early; never escapes this file.
+struct LimitExceeded
+{
+    Mark mark;
+    std::string message;
+};
+
+/** Line starts of a chunk, to turn yaml-cpp's byte marks into 1-based character columns. */
+class LineIndex
+{
+public:
+    LineIndex(std::string_view text, int firstLine) : m_text(text), m_firstLine(firstLine)
+    {
+        m_starts.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n')
+                m_starts.push_back(i + 1);
+    }
+
+    Mark mark(int line0, int byteColumn0) const
+    {
+        if (line0 < 0)
+            return {};
+        Mark m;
+        m.line = m_firstLine + line0;
+        m.column = byteColumn0 + 1;
+        if (static_cast<std::size_t>(line0) < m_starts.size()) {
+            const std::size_t start = m_starts[static_cast<std::size_t>(line0)];
+            const std::size_t stop = std::min(m_text.size(), start + static_cast<std::size_t>(byteColumn0));
+            int chars = 0;
+            for (std::size_t i = start; i < stop; ++i)
+                if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80)
+                    ++chars;
+            m.column = chars + 1;
+        }
+        return m;
+    }
+
+    Mark markAtOffset(std::size_t offset) const
+    {
+        auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+        const int line0 = static_cast<int>(it - m_starts.begin()) - 1;
+        return mark(line0, static_cast<int>(offset - m_starts[static_cast<std::size_t>(line0)]));
+    }
+
+private:
+    std::string_view m_text;
+    int m_firstLine;
+    std::vector<std::size_t> m_starts;
+};
+
+class TreeBuilder final : public YAML::EventHandler
+{
+public:
+    TreeBuilder(const LineIndex &index, const ParseLimits &limits, std::vector<Problem> &problems,
+                std::size_t inputBytes)
+        : m_index(index)
+        , m_limits(limits)
+        , m_problems(problems)
+        // Every event consumes at least one token, and a token at least one byte; a reader that
+        // emits far more events than that is looping (yaml-cpp 0.7 does on some broken flow text).
+        , m_maxEvents(8 * inputBytes + 64)
+    {
+    }
+
+    std::vector<NodePtr> roots;
+
+    void OnDocumentStart(const YAML::Mark &) override
+    {
+        m_stack.clear();
+        m_anchors.clear();
+        m_literalNodes = 0;
+        m_expandedNodes = 0;
+        m_root.reset();
+        m_rootSize = 0;
+    }
+
+    void OnDocumentEnd() override { roots.push_back(m_root ? m_root : Node::makeNull()); }
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        countEvent(mark);
+        auto n = Node::makeNull();
+        n->mark = m_index.mark(mark.line, mark.column);
+        addLeaf(n, anchor);
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        countEvent(mark);
+        const Mark at = m_index.mark(mark.line, mark.column);
+        auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end()) {
+            throw LimitExceeded{at, "alias refers to an anchor that is not defined before it"};
+        }
+        m_expandedNodes += it->second.size;
+        checkExpansion(at);
+        attach(it->second.node, it->second.size);
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        countEvent(mark);
+        auto n = std::make_shared<Node>();
+        n->kind = NodeKind::Scalar;
+        n->mark = m_index.mark(mark.line, mark.column);
+        n->value = value;
+        if (tag == "!") {
+            n->quoted = true;
+            n->scalarType = ScalarType::String;
+        } else if (tag == "?" || tag.empty()) {
+            n->scalarType = resolvePlainScalar(value);
+            if (n->scalarType == ScalarType::Null)
+                n->kind = NodeKind::Null;
+        } else {
+            n->tag = tag;
+            applyExplicitTag(*n, tag);
+        }
+        addLeaf(n, anchor);
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override
+    {
+        countEvent(mark);
+        auto n = Node::makeSequence();
+        n->mark = m_index.mark(mark.line, mark.column);
+        n->flow = style == YAML::EmitterStyle::Flow;
+        noteCollectionTag(*n, tag, kTagSeq);
+        open(n, anchor);
+    }
+
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override
+    {
+        countEvent(mark);
+        auto n = Node::makeMap();
+        n->mark = m_index.mark(mark.line, mark.column);
+        n->flow = style == YAML::EmitterStyle::Flow;
+        noteCollectionTag(*n, tag, kTagMap);
+        open(n, anchor);
+    }
+
+    void OnMapEnd() override
+    {
+        Frame &f = m_stack.back();
+        if (f.pendingKey) // a key without value cannot happen with yaml-cpp, but stay total
+            f.node->entries.emplace_back(std::move(f.pendingKey), Node::makeNull());
+        applyMergeKeys(*f.node);
+        checkDuplicateKeys(*f.node);
+        close();
+    }
+
+private:
+    void countEvent(const YAML::Mark &mark)
+    {
+        if (++m_events > m_maxEvents)
+            throw LimitExceeded{m_index.mark(mark.line, mark.column),
+                                "the YAML reader stopped making progress on malformed text here; "
+                                "check brackets and indentation"};
+    }
+
+    struct Frame
+    {
+        NodePtr node;
+        YAML::anchor_t anchor = 0;
+        std::size_t size = 1;
+        NodePtr pendingKey;
+        bool hasPendingKey = false;
+    };
+    struct Anchored
+    {
+        NodePtr node;
+        std::size_t size = 1;
+    };
+
+    void applyExplicitTag(Node &n, const std::string &tag)
+    {
+        if (tag == kTagStr) {
+            n.scalarType = ScalarType::String;
+            n.quoted = true;
+        } else if (tag == kTagInt) {
+            n.scalarType = ScalarType::Int;
+        } else if (tag == kTagFloat) {
+            n.scalarType = ScalarType::Float;
+        } else if (tag == kTagBool) {
+            n.scalarType = ScalarType::Bool;
+        } else if (tag == kTagNull) {
+            n.kind = NodeKind::Null;
+            n.scalarType = ScalarType::Null;
+        } else {
+            n.scalarType = resolvePlainScalar(n.value);
+            if (n.scalarType == ScalarType::Null)
+                n.kind = NodeKind::Null;
+            warnTag(n.mark, tag);
+        }
+    }
+
+    void noteCollectionTag(Node &n, const std::string &tag, std::string_view expected)
+    {
+        if (tag.empty() || tag == "?" || tag == "!" || tag == expected)
+            return;
+        n.tag = tag;
+        warnTag(n.mark, tag);
+    }
+
+    void warnTag(const Mark &at, const std::string &tag)
+    {
+        m_problems.push_back({Problem::Severity::Warning, at,
+                              "unknown tag \"" + tag + "\" is ignored; Kubernetes reads the plain value"});
+    }
+
+    void checkExpansion(const Mark &at) const
+    {
+        if (m_expandedNodes > m_limits.maxExpandedNodes
+            || (m_expandedNodes > m_limits.aliasRatioFloor
+                && m_expandedNodes > m_limits.maxAliasRatio * std::max<std::size_t>(m_literalNodes, 1))) {
+            throw LimitExceeded{at, "aliases expand to more than " + std::to_string(m_expandedNodes)
+                                        + " nodes from " + std::to_string(m_literalNodes)
+                                        + " written ones (an alias bomb); the document is not loaded"};
+        }
+    }
+
+    void addLeaf(const NodePtr &n, YAML::anchor_t anchor)
+    {
+        ++m_literalNodes;
+        ++m_expandedNodes;
+        if (anchor)
+            m_anchors[anchor] = {n, 1};
+        attach(n, 1);
+    }
+
+    void open(const NodePtr &n, YAML::anchor_t anchor)
+    {
+        ++m_literalNodes;
+        ++m_expandedNodes;
+        if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
+            throw LimitExceeded{n->mark, "nesting deeper than " + std::to_string(m_limits.maxDepth)
+                                             + " levels; the document is not loaded"};
+        Frame f;
+        f.node = n;
+        f.anchor = anchor;
+        m_stack.push_back(std::move(f));
+    }
+
+    void close()
+    {
+        Frame f = std::move(m_stack.back());
+        m_stack.pop_back();
+        if (f.anchor)
+            m_anchors[f.anchor] = {f.node, f.size};
+        attach(f.node, f.size);
+    }
+
+    void attach(const NodePtr &n, std::size_t size)
+    {
+        if (m_stack.empty()) {
+            m_root = n;
+            m_rootSize = size;
+            return;
+        }
+        Frame &parent = m_stack.back();
+        parent.size += size;
+        if (parent.node->kind == NodeKind::Sequence) {
+            parent.node->items.push_back(n);
+        } else if (!parent.hasPendingKey) {
+            if (n->kind == NodeKind::Map || n->kind == NodeKind::Sequence)
+                m_problems.push_back({Problem::Severity::Error, n->mark,
+                                      "a mapping key must be a scalar; Kubernetes manifests use string keys"});
+            parent.pendingKey = n;
+            parent.hasPendingKey = true;
+        } else {
+            parent.node->entries.emplace_back(std::move(parent.pendingKey), n);
+            parent.pendingKey.reset();
+            parent.hasPendingKey = false;
+        }
+    }
+
+    /// YAML 1.1 merge keys (`<<: *base`), which kubectl's YAML reader honours and yaml-cpp does not.
+    static void applyMergeKeys(Node &map)
+    {
+        const bool hasMerge = std::any_of(map.entries.begin(), map.entries.end(), [](const Node::Entry &e) {
+            return e.first && e.first->kind == NodeKind::Scalar && !e.first->quoted && e.first->value == "<<";
+        });
+        if (!hasMerge)
+            return;
+        std::vector<Node::Entry> own;
+        std::vector<const Node *> sources;
+        for (const Node::Entry &e : map.entries) {
+            if (e.first && e.first->kind == NodeKind::Scalar && !e.first->quoted && e.first->value == "<<") {
+                if (e.second->kind == NodeKind::Map)
+                    sources.push_back(e.second.get());
+                else if (e.second->kind == NodeKind::Sequence)
+                    for (const NodePtr &item : e.second->items)
+                        if (item->kind == NodeKind::Map)
+                            sources.push_back(item.get());
+            } else {
+                own.push_back(e);
+            }
+        }
+        for (const Node *src : sources) {
+            for (const Node::Entry &e : src->entries) {
+                const bool present = std::any_of(own.begin(), own.end(), [&](const Node::Entry &o) {
+                    return o.first->kind == NodeKind::Scalar && e.first->kind == NodeKind::Scalar
+                           && o.first->value == e.first->value;
+                });
+                if (!present)
+                    own.push_back(e);
+            }
+        }
+        map.entries = std::move(own);
+    }
+
+    void checkDuplicateKeys(const Node &map)
+    {
+        if (map.entries.size() < 2)
+            return;
+        std::unordered_map<std::string_view, const Node *> seen;
+        seen.reserve(map.entries.size());
+        for (const Node::Entry &e : map.entries) {
+            if (!e.first || e.first->kind == NodeKind::Map || e.first->kind == NodeKind::Sequence)
+                continue;
+            auto [it, inserted] = seen.emplace(e.first->value, e.first.get());
+            if (!inserted) {
+                m_problems.push_back({Problem::Severity::Error, e.first->mark,
+                                      "duplicate key \"" + e.first->value + "\" (first defined at line "
+                                          + std::to_string(it->second->mark.line) + ", column "
+                                          + std::to_string(it->second->mark.column)
+                                          + "); Kubernetes rejects duplicate keys"});
+            }
+        }
+    }
+
+    const LineIndex &m_index;
+    const ParseLimits &m_limits;
+    std::vector<Problem> &m_problems;
+    std::vector<Frame> m_stack;
+    std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
+    std::size_t m_literalNodes = 0;
+    std::size_t m_expandedNodes = 0;
+    NodePtr m_root;
+    std::size_t m_rootSize = 0;
+    std::size_t m_maxEvents;
+    std::size_t m_events = 0;
+};
+
+bool isMarkerLine(std::string_view line, std::string_view marker)
+{
+    if (!line.starts_with(marker))
+        return false;
+    if (line.size() == 3)
+        return true;
+    const char c = line[3];
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+bool isBlankOrComment(std::string_view line)
+{
+    for (char c : line) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        return c == '#';
+    }
+    return true;
+}
+
+struct Chunk
+{
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t contentBegin = std::string_view::npos;
+    int firstLine = 1;
+    int contentLine = 0;
+    bool sawSeparator = false;
+};
+
+std::vector<Chunk> splitDocuments(std::string_view text)
+{
+    std::vector<Chunk> chunks;
+    Chunk cur;
+    int line = 1;
+    std::size_t pos = 0;
+    auto finish = [&](std::size_t endPos, int nextLine) {
+        cur.end = endPos;
+        chunks.push_back(cur);
+        cur = Chunk{};
+        cur.begin = endPos;
+        cur.firstLine = nextLine;
+    };
+    while (pos < text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        const std::size_t lineEnd = nl == std::string_view::npos ? text.size() : nl + 1;
+        const std::string_view l = text.substr(pos, lineEnd - pos);
+        const bool hasContent = cur.contentBegin != std::string_view::npos;
+        if (isMarkerLine(l, "---")) {
+            if (hasContent || cur.sawSeparator)
+                finish(pos, line);
+            cur.sawSeparator = true;
+            // Content on the marker line itself (`--- {a: 1}`) is content.
+            std::string_view rest = l.substr(3);
+            if (!isBlankOrComment(rest)) {
+                cur.contentBegin = pos;
+                cur.contentLine = line;
+            }
+        } else if (isMarkerLine(l, "...")) {
+            pos = lineEnd;
+            ++line;
+            finish(pos, line);
+            continue;
+        } else if (!hasContent && !isBlankOrComment(l) && !l.starts_with('%')) {
+            cur.contentBegin = pos;
+            cur.contentLine = line;
+        }
+        pos = lineEnd;
+        ++line;
+    }
+    cur.end = text.size();
+    if (cur.end > cur.begin || chunks.empty())
+        chunks.push_back(cur);
+    return chunks;
+}
+
+/** Finds a tab used as indentation on a line that yaml-cpp rejected, for a clearer message. */
+bool findIndentTab(std::string_view chunk, int upToLine0, int &line0, int &col0)
+{
+    int l = 0;
+    std::size_t pos = 0;
+    while (pos < chunk.size() && l <= upToLine0) {
+        std::size_t nl = chunk.find('\n', pos);
+        const std::size_t end = nl == std::string_view::npos ? chunk.size() : nl;
+        for (std::size_t i = pos; i < end; ++i) {
+            if (chunk[i] == ' ')
+                continue;
+            if (chunk[i] == '\t' && l == upToLine0) {
+                line0 = l;
+                col0 = static_cast<int>(i - pos);
+                return true;
+            }
+            break;
+        }
+        if (nl == std::string_view::npos)
+            break;
+        pos = nl + 1;
+        ++l;
+    }
+    return false;
+}
+
+std::size_t findControlChar(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+void parseChunk(std::string_view text, const Chunk &chunk, const ParseLimits &limits, Document &doc)
+{
+    const std::string_view body = text.substr(chunk.begin, chunk.end - chunk.begin);
+    const LineIndex index(body, chunk.firstLine);
+    if (const std::size_t bad = findInvalidUtf8(body); bad != std::string_view::npos) {
+        doc.failed = true;
+        doc.problems.push_back({Problem::Severity::Error, index.markAtOffset(bad),
+                                "invalid UTF-8 byte sequence; manifests must be UTF-8 text"});
+        return;
+    }
+    if (const std::size_t bad = findControlChar(body); bad != std::string_view::npos) {
+        doc.failed = true;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(body[bad]));
+        doc.problems.push_back({Problem::Severity::Error, index.markAtOffset(bad),
+                                std::string("control character ") + hex
+                                    + " is not allowed in YAML; use an escape inside a double-quoted string"});
+        return;
+    }
+    if (doc.empty)
+        return;
+    std::istringstream in{std::string(body)};
+    TreeBuilder builder(index, limits, doc.problems, body.size());
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(builder)) {
+        }
+    } catch (const LimitExceeded &e) {
+        doc.failed = true;
+        doc.problems.push_back({Problem::Severity::Error, e.mark, e.message});
+        return;
+    } catch (const YAML::DeepRecursion &e) {
+        doc.failed = true;
+        doc.problems.push_back({Problem::Severity::Error, index.mark(e.mark.line, e.mark.column),
+                                "nesting too deep for the YAML reader; the document is not loaded"});
+        return;
+    } catch (const YAML::Exception &e) {
+        doc.failed = true;
+        int tabLine = 0;
+        int tabCol = 0;
+        if (e.mark.line >= 0 && findIndentTab(body, e.mark.line, tabLine, tabCol)) {
+            doc.problems.push_back({Problem::Severity::Error, index.mark(tabLine, tabCol),
+                                    "tab character used for indentation; YAML indentation must use spaces"});
+        } else {
+            std::string msg = e.msg;
+            doc.problems.push_back({Problem::Severity::Error, index.mark(e.mark.line, e.mark.column),
+                                    "YAML syntax error: " + msg});
+        }
+        return;
+    } catch (const std::exception &e) {
+        doc.failed = true;
+        doc.problems.push_back({Problem::Severity::Error, index.mark(0, 0),
+                                std::string("YAML reader failed: ") + e.what()});
+        return;
+    }
+    if (builder.roots.size() > 1) {
+        doc.problems.push_back({Problem::Severity::Error, index.mark(0, 0),
+                                "several documents without a `---` separator line"});
+    }
+    doc.root = builder.roots.empty() ? nullptr : builder.roots.front();
+    if (doc.root && doc.root->kind == NodeKind::Null)
+        doc.empty = true;
+}
+
+} // namespace
+
+std::size_t findInvalidUtf8(std::string_view s)
+{
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = 0;
+        unsigned int cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + static_cast<std::size_t>(len) > n)
+            return i;
+        for (int k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+            if ((cc & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        // Overlong forms, surrogates and out-of-range code points.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
+            || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return i;
+        i += static_cast<std::size_t>(len);
+    }
+    return std::string_view::npos;
+}
+
+ParsedText parseYaml(std::string_view text, const ParseLimits &limits)
+{
+    ParsedText out;
+    if (text.starts_with("\xEF\xBB\xBF")) {
+        out.hadBom = true;
+        text.remove_prefix(3);
+    }
+    const std::vector<Chunk> chunks = splitDocuments(text);
+    out.documents.reserve(chunks.size());
+    int index = 0;
+    for (const Chunk &c : chunks) {
+        Document doc;
+        doc.index = index++;
+        doc.begin = c.begin + (out.hadBom ? 3 : 0);
+        doc.end = c.end + (out.hadBom ? 3 : 0);
+        doc.firstLine = c.firstLine;
+        doc.empty = c.contentBegin == std::string_view::npos;
+        doc.contentBegin = (doc.empty ? c.end : c.contentBegin) + (out.hadBom ? 3 : 0);
+        doc.contentLine = doc.empty ? c.firstLine : c.contentLine;
+        parseChunk(text, c, limits, doc);
+        out.documents.push_back(std::move(doc));
+    }
+    return out;
+}
+
+NodePtr parseSingleDocument(std::string_view text, std::vector<Problem> &problems, const ParseLimits &limits)
+{
+    ParsedText parsed = parseYaml(text, limits);
+    NodePtr root;
+    int nonEmpty = 0;
+    for (Document &d : parsed.documents) {
+        problems.insert(problems.end(), d.problems.begin(), d.problems.end());
+        if (!d.empty || d.failed) {
+            ++nonEmpty;
+            if (!root)
+                root = d.root;
+        }
+    }
+    if (nonEmpty > 1)
+        problems.push_back({Problem::Severity::Error, Mark{1, 1}, "expected one document, found several"});
+    return root;
+}
+
+} // namespace Airgate::Yaml
