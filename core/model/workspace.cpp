@@ -305,6 +305,23 @@ int Workspace::addDocument(const QString &relPath, Yaml::NodePtr root)
     return fi;
 }
 
+void Workspace::replaceResource(const Resource &resource, Yaml::NodePtr node)
+{
+    const int fi = resource.fileIndex;
+    const int di = resource.documentIndex;
+    const int item = resource.source.item;
+    if (item < 0) {
+        setDocumentRoot(fi, di, std::move(node));
+        return;
+    }
+    const WorkspaceDocument &doc = m_files.at(static_cast<size_t>(fi)).documents.at(static_cast<size_t>(di));
+    Yaml::NodePtr root = std::make_shared<Yaml::Node>(*doc.root);
+    Yaml::NodePtr items = std::make_shared<Yaml::Node>(*root->getPtr("items"));
+    items->items.at(static_cast<size_t>(item)) = std::move(node);
+    root->set("items", items);
+    setDocumentRoot(fi, di, root);
+}
+
 void Workspace::removeDocument(int fileIndex, int documentIndex)
 {
     m_files.at(static_cast<size_t>(fileIndex)).documents.at(static_cast<size_t>(documentIndex)).removed = true;

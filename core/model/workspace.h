@@ -80,6 +80,8 @@ public:
     /** Appends a document to @p relPath (a new file when it does not exist); @return its file index. */
     int addDocument(const QString &relPath, Yaml::NodePtr root);
     void removeDocument(int fileIndex, int documentIndex);
+    /** Replaces one resource's node: the whole document, or its item inside a `kind: List`. */
+    void replaceResource(const Resource &resource, Yaml::NodePtr node);
     /** Replaces a whole file's text (the YAML view's "apply"), re-parsing it. */
     void setFileText(int fileIndex, const QByteArray &text);
     int fileIndex(const QString &relPath) const;

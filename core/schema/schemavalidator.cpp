@@ -297,8 +297,11 @@ private:
             const Node *prop = s.property(k);
             const Node *sub = prop ? prop : s.additionalProperties.get();
             const std::string p = childPath(path, k, prop != nullptr || !s.additionalProperties);
-            if (path.empty() && (k == "metadata" || k == "status" || k == "apiVersion" || k == "kind"))
-                continue; // checked elsewhere
+            if (path.empty() && (k == "metadata" || k == "status" || k == "apiVersion" || k == "kind")) {
+                if (!val.isNull())
+                    present.insert(k); // checked elsewhere, but present for `required`
+                continue;
+            }
             if (!sub) {
                 if (s.preserveUnknownFields || s.additionalPropertiesAllowed) {
                     ++count;
@@ -392,9 +395,12 @@ private:
                 add(FieldError::Type::Invalid, path, goQuote(v.value),
                     path + " in body must be of type duration: " + goQuote(v.value), at,
                     "durations look like 30s, 5m, 1h30m or 1d");
-            if (s.format == "byte" && Formats::invalidBase64Offset(v.value) != std::string::npos)
-                add(FieldError::Type::Invalid, path, goQuote(v.value),
-                    path + " in body must be of type byte: " + goQuote(v.value), at);
+            if (s.format == "byte") {
+                if (const std::size_t bad = Formats::invalidBase64Offset(v.value); bad != std::string::npos)
+                    add(FieldError::Type::Invalid, path, goQuote(v.value.size() > 40 ? v.value.substr(0, 40) + "..." : v.value),
+                        "illegal base64 data at input byte " + std::to_string(bad), at,
+                        "Secret data values are base64; put clear text under stringData instead");
+            }
         }
         if (v.scalarType == ScalarType::Int || v.scalarType == ScalarType::Float) {
             const double d = v.asDouble().value_or(0);
