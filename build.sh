@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# One entry point for a fresh Debian 12 machine:
+#   ./build.sh run    install what is missing, build, start the console on the example workspace
+#                     (or, with no display, the headless gateway on it)
+#   ./build.sh test   install what is missing, build, run every test
+#   ./build.sh build  install what is missing and build only
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+BUILD=${AIRGATE_BUILD_DIR:-$ROOT/build}
+SHARED=${AIRGATE_SHARED_DIR:-$ROOT/../shared}
+EXAMPLE=$ROOT/resources/examples/weather
+JOBS=${JOBS:-$(nproc)}
+
+# Debian 12 packages. qt6-websockets-dev is needed although nothing here uses WebSockets:
+# Qt6HttpServer's CMake config calls find_dependency(Qt6WebSockets).
+PACKAGES=(cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qtkeychain-qt6-dev libsecret-1-0 libyaml-cpp-dev libssl-dev openssl
+  gnome-keyring dbus dbus-x11 libsecret-tools
+  fontconfig fonts-dejavu-core xvfb xauth
+  nodejs npm curl)
+# Only for ./build.sh bench: the peer proxies measured beside the gateway.
+BENCH_PACKAGES=(wrk nginx haproxy caddy)
+
+install_deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  # A newer Node.js already on PATH is fine; do not replace it with Debian's.
+  if command -v node >/dev/null && command -v npm >/dev/null; then
+    local keep=()
+    for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || keep+=("$p"); done
+    missing=("${keep[@]}")
+  fi
+  if ((${#missing[@]})); then
+    echo "==> installing: ${missing[*]}"
+    local sudo=""
+    [[ $(id -u) == 0 ]] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  echo "==> building in $BUILD"
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIRGATE_SHARED_DIR="$SHARED" >/dev/null
+  cmake --build "$BUILD" -j "$JOBS"
+}
+
+prepare_node_tools() {
+  # The independent CRD checker, copied beside the build so ../shared stays untouched.
+  if [[ -d $SHARED/tools/crdcheck ]]; then
+    mkdir -p "$BUILD/crdcheck"
+    cp "$SHARED/tools/crdcheck/"{crdcheck.mjs,package.json,package-lock.json} "$BUILD/crdcheck/"
+    if [[ ! -d $BUILD/crdcheck/node_modules ]] || [[ $BUILD/crdcheck/package-lock.json -nt $BUILD/crdcheck/node_modules ]]; then
+      (cd "$BUILD/crdcheck" && npm ci --silent --no-audit --no-fund >/dev/null)
+    fi
+  else
+    echo "==> $SHARED/tools/crdcheck not found: conformance tests will be skipped"
+  fi
+  if [[ -f $ROOT/tests/node/package.json ]]; then
+    if [[ ! -d $ROOT/tests/node/node_modules ]] || [[ $ROOT/tests/node/package-lock.json -nt $ROOT/tests/node/node_modules ]]; then
+      (cd "$ROOT/tests/node" && npm ci --silent --no-audit --no-fund >/dev/null)
+    fi
+  fi
+}
+
+run_tests() {
+  prepare_node_tools
+  echo "==> running tests"
+  export AIRGATE_CRDCHECK_DIR="$BUILD/crdcheck"
+  # Keychain tests need a session bus and an unlocked keyring; the wrapper provides both.
+  dbus-run-session -- "$ROOT/scripts/with-keyring.sh" ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" --timeout 600
+}
+
+start() {
+  if [[ -x $BUILD/app/console/airgate && -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
+    echo "==> starting the console on $EXAMPLE"
+    exec "$BUILD/app/console/airgate" "$EXAMPLE"
+  fi
+  if "$BUILD/app/cli/airgatectl" serve --help >/dev/null 2>&1; then
+    echo "==> no display: starting the headless gateway on $EXAMPLE"
+    exec "$BUILD/app/cli/airgatectl" serve --path "$EXAMPLE" --announce
+  fi
+  echo "==> linting the example workspace"
+  exec "$BUILD/app/cli/airgatectl" lint --path "$EXAMPLE" --offline
+}
+
+case "${1:-run}" in
+  run) install_deps; build; start ;;
+  test) install_deps; build; run_tests ;;
+  build) install_deps; build ;;
+  *) echo "usage: $0 [run|test|build]" >&2; exit 2 ;;
+esac
