@@ -51,6 +51,8 @@ std::string FieldError::text() const
 {
     if (type == Type::UnknownField)
         return "unknown field " + goQuote(field);
+    if (field.empty() && badValue.empty())
+        return detail;
     std::string body;
     switch (type) {
     case Type::Required:
