@@ -5,6 +5,7 @@
 #include "validation/reportformat.h"
 #include "validation/validator.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 
 namespace Airgate::Cli {
@@ -44,6 +45,11 @@ int lintCommand(Args &args)
     ValidationOptions options;
     options.offline = args.flag(QStringLiteral("--offline"));
     const bool verbose = args.flag(QStringLiteral("--verbose"));
+    const bool timings = args.flag(QStringLiteral("--timings"));
+    if (timings)
+        options.timing = [](const QString &rule, qint64 micros) {
+            err() << "timing: " << rule << ' ' << QString::number(micros / 1000.0, 'f', 1) << " ms\n";
+        };
     if (auto e = readRuleSwitches(args.takePrefixed(QStringLiteral("--rule.")), options)) {
         err() << "airgatectl lint: " << *e << '\n';
         return ExitUsage;
@@ -61,11 +67,15 @@ int lintCommand(Args &args)
         err() << "airgatectl lint: unknown format \"" << formatName << "\" (unix, json, checkstyle, sarif, junit)\n";
         return ExitUsage;
     }
+    QElapsedTimer loadTimer;
+    loadTimer.start();
     auto ws = Workspace::load(path);
     if (!ws) {
         err() << "airgatectl lint: " << ws.error().message << '\n';
         return ExitUsage;
     }
+    if (timings)
+        err() << "timing: load " << QString::number(loadTimer.nsecsElapsed() / 1e6, 'f', 1) << " ms\n";
     const Diagnostics diagnostics = Validator::validate(*ws, options);
     LintSummary summary;
     summary.documents = ws->documentCount();

@@ -67,15 +67,15 @@ const Yaml::Node *walk(const Yaml::Node *n, QStringView path, Yaml::Mark &lastMa
             const Yaml::Node::Entry *e = n->entry(inner.toStdString());
             if (!e)
                 return nullptr;
-            lastMark = e->first->mark;
-            n = e->second.get();
+            lastMark = e->keyMark;
+            n = e->value.get();
             continue;
         }
         const Yaml::Node::Entry *e = n->entry(seg.toStdString());
         if (!e)
             return nullptr;
-        lastMark = e->first->mark;
-        n = e->second.get();
+        lastMark = e->keyMark;
+        n = e->value.get();
     }
     return n;
 }

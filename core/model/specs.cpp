@@ -63,7 +63,7 @@ QMap<QString, QString> stringMapAt(const Node *map, std::string_view key)
     const Node *n = map ? map->get(key) : nullptr;
     if (n && n->isMap())
         for (const auto &e : n->entries)
-            out.insert(QString::fromStdString(e.first->value), scalarText(e.second.get()));
+            out.insert(QString::fromStdString(e.key), scalarText(e.value.get()));
     return out;
 }
 
@@ -429,15 +429,15 @@ SecretSpec readSecret(const Node *root)
         s.type = QStringLiteral("Opaque");
     if (const Node *data = root->get("data"); data && data->isMap()) {
         for (const auto &e : data->entries) {
-            const QByteArray raw = QByteArray::fromStdString(e.second->value);
+            const QByteArray raw = QByteArray::fromStdString(e.value->value);
             auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
-            s.data.insert(QString::fromStdString(e.first->value), decoded ? *decoded : QByteArray());
+            s.data.insert(QString::fromStdString(e.key), decoded ? *decoded : QByteArray());
         }
     }
     if (const Node *data = root->get("stringData"); data && data->isMap()) {
         for (const auto &e : data->entries) {
-            const QString k = QString::fromStdString(e.first->value);
-            s.data.insert(k, QByteArray::fromStdString(e.second->value));
+            const QString k = QString::fromStdString(e.key);
+            s.data.insert(k, QByteArray::fromStdString(e.value->value));
             s.fromStringData.insert(k, true);
         }
     }

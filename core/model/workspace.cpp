@@ -41,8 +41,8 @@ QMap<QString, QString> stringMap(const Yaml::Node *n)
     QMap<QString, QString> out;
     if (n && n->isMap())
         for (const auto &e : n->entries)
-            if (e.second->isScalar())
-                out.insert(QString::fromStdString(e.first->value), QString::fromStdString(e.second->value));
+            if (e.value->isScalar())
+                out.insert(QString::fromStdString(e.key), QString::fromStdString(e.value->value));
     return out;
 }
 

@@ -54,7 +54,7 @@ std::shared_ptr<const Node> parseSchema(const Yaml::Node &y, const std::string &
         s->preserveUnknownFields = v->asBool().value_or(false);
     if (const Yaml::Node *props = y.get("properties"); props && props->isMap()) {
         for (const auto &e : props->entries)
-            s->properties.emplace_back(e.first->value, parseSchema(*e.second, path + "." + e.first->value, problems));
+            s->properties.emplace_back(e.key, parseSchema(*e.value, path + "." + e.key, problems));
     }
     if (const Yaml::Node *ap = y.get("additionalProperties")) {
         if (ap->isMap())
@@ -214,11 +214,11 @@ Cel::Value toCelValue(const Yaml::Node *node, const Node *schema)
         Cel::Map m;
         m.reserve(node->entries.size());
         for (const auto &e : node->entries) {
-            const Node *sub = schema ? schema->child(e.first->value) : nullptr;
+            const Node *sub = schema ? schema->child(e.key) : nullptr;
             // The API server prunes null values of non-nullable fields before validation.
-            if (e.second->isNull() && !(sub && sub->nullable))
+            if (e.value->isNull() && !(sub && sub->nullable))
                 continue;
-            m.emplace_back(e.first->value, toCelValue(e.second.get(), sub));
+            m.emplace_back(e.key, toCelValue(e.value.get(), sub));
         }
         return Cel::Value(std::move(m));
     }

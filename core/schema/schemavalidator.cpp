@@ -241,7 +241,7 @@ public:
             return;
         }
         if (m_options.checkYaml11Strings && v.kind == NodeKind::Scalar && v.scalarType == ScalarType::String
-            && !v.quoted && v.tag.empty() && (s.type == "string") && Yaml::isYaml11NonString(v.value)) {
+            && !v.quoted && !v.tagged && (s.type == "string") && Yaml::isYaml11NonString(v.value)) {
             const std::string t = yaml11TypeName(v.value);
             add(FieldError::Type::TypeInvalid, path, goQuote(t),
                 path + " in body must be of type string: " + goQuote(t), at,
@@ -293,9 +293,8 @@ private:
         std::size_t count = 0;
         std::set<std::string_view> present;
         for (const auto &e : v.entries) {
-            const Yaml::Node &key = *e.first;
-            const Yaml::Node &val = *e.second;
-            const std::string &k = key.value;
+            const Yaml::Node &val = *e.value;
+            const std::string &k = e.key;
             const Node *prop = s.property(k);
             const Node *sub = prop ? prop : s.additionalProperties.get();
             const std::string p = childPath(path, k, prop != nullptr || !s.additionalProperties);
@@ -312,7 +311,7 @@ private:
                 }
                 if (m_options.checkUnknownFields) {
                     const std::string guess = suggestField(k, s);
-                    add(FieldError::Type::UnknownField, p, {}, {}, key.mark,
+                    add(FieldError::Type::UnknownField, p, {}, {}, e.keyMark,
                         guess.empty() ? std::string() : "did you mean \"" + guess + "\"?");
                 }
                 continue;
@@ -323,12 +322,12 @@ private:
                 if (sub->type == "object")
                     hint = "write `" + k + ": {}` for an empty object";
                 add(FieldError::Type::Invalid, p, {}, "null is dropped by the API server; the field counts as absent",
-                    key.mark, hint, true);
+                    e.keyMark, hint, true);
                 continue;
             }
             ++count;
             present.insert(k);
-            walk(val, *sub, p, key.mark);
+            walk(val, *sub, p, e.keyMark);
         }
         for (const std::string &r : s.required) {
             if (!present.count(r)) {
@@ -458,16 +457,16 @@ public:
         }
         if (v.kind == NodeKind::Map) {
             for (const auto &e : v.entries) {
-                if (path.empty() && (e.first->value == "metadata" || e.first->value == "status"))
+                if (path.empty() && (e.key == "metadata" || e.key == "status"))
                     continue;
-                const Node *prop = s.property(e.first->value);
+                const Node *prop = s.property(e.key);
                 const Node *sub = prop ? prop : s.additionalProperties.get();
-                if (!sub || (e.second->isNull() && !sub->nullable))
+                if (!sub || (e.value->isNull() && !sub->nullable))
                     continue;
-                run(*e.second, *sub,
-                    prop ? (path.empty() ? e.first->value : path + "." + e.first->value)
-                         : path + "[" + e.first->value + "]",
-                    e.first->mark);
+                run(*e.value, *sub,
+                    prop ? (path.empty() ? e.key : path + "." + e.key)
+                         : path + "[" + e.key + "]",
+                    e.keyMark);
             }
         } else if (v.kind == NodeKind::Sequence && s.items) {
             for (std::size_t i = 0; i < v.items.size(); ++i)

@@ -51,21 +51,23 @@ const NameListRef kNameLists[] = {
     {Kind::API, "versions", Kind::APIVersion},
 };
 
-bool routeExposes(const Resource &route, const QString &annotation, const Resource &target)
+/** The targets routes expose through one annotation, as "namespace/name", built once per run. */
+QSet<QString> exposedTargets(const Workspace &ws, const QString &annotation)
 {
-    const auto it = route.annotations.constFind(annotation);
-    if (it == route.annotations.cend())
-        return false;
-    const AnnotationRef ref = parseAnnotationRef(it.value(), route.ns);
-    return ref.name == target.name && ref.ns == target.ns;
+    QSet<QString> out;
+    for (const Resource *route : ws.ofKind(Kind::IngressRoute)) {
+        const auto it = route->annotations.constFind(annotation);
+        if (it == route->annotations.cend())
+            continue;
+        const AnnotationRef ref = parseAnnotationRef(it.value(), route->ns);
+        out.insert(ref.ns + u'/' + ref.name);
+    }
+    return out;
 }
 
-bool exposedBy(const Workspace &ws, const QString &annotation, const Resource &target)
+bool isExposed(const QSet<QString> &exposed, const Resource &target)
 {
-    for (const Resource *route : ws.ofKind(Kind::IngressRoute))
-        if (routeExposes(*route, annotation, target))
-            return true;
-    return false;
+    return exposed.contains(target.ns + u'/' + target.name);
 }
 
 void checkSecretKeys(RuleContext &ctx, const Resource &r, const QString &field, const QString &secretName,
@@ -334,14 +336,17 @@ void runOrphanRule(RuleContext &ctx)
                     referencedVersions.insert(v);
             });
     }
+    const QSet<QString> exposedApis = exposedTargets(ws, kApiAnnotation);
+    const QSet<QString> exposedVersions = exposedTargets(ws, kApiVersionAnnotation);
+    const QSet<QString> exposedPortals = exposedTargets(ws, kApiPortalAnnotation);
     for (const Resource &r : ws.resources()) {
         switch (r.kind) {
         case Kind::API: {
-            bool exposed = exposedBy(ws, kApiAnnotation, r);
+            bool exposed = isExposed(exposedApis, r);
             // An API with versions is exposed through its versions' routes.
             forEachNameIn(r, "versions", [&](const QString &name, const QString &, int) {
                 if (const Resource *v = ws.find(Kind::APIVersion, r.ns, name))
-                    exposed = exposed || exposedBy(ws, kApiVersionAnnotation, *v);
+                    exposed = exposed || isExposed(exposedVersions, *v);
             });
             if (!exposed)
                 ctx.warning(r, QString(), QStringLiteral("API \"%1\" is not exposed by any route").arg(r.name),
@@ -351,7 +356,7 @@ void runOrphanRule(RuleContext &ctx)
         case Kind::APIVersion:
             if (!referencedVersions.contains(&r))
                 ctx.warning(r, QString(), QStringLiteral("APIVersion \"%1\" is not listed in any API's spec.versions").arg(r.name));
-            else if (!exposedBy(ws, kApiVersionAnnotation, r))
+            else if (!isExposed(exposedVersions, r))
                 ctx.warning(r, QString(), QStringLiteral("APIVersion \"%1\" is not exposed by any route").arg(r.name),
                             QStringLiteral("annotate an IngressRoute with hub.traefik.io/api-version: %1@%2").arg(r.name, r.ns));
             break;
@@ -368,7 +373,7 @@ void runOrphanRule(RuleContext &ctx)
                 ctx.warning(r, QString(), QStringLiteral("APIPortalAuth \"%1\" is not referenced by any APIPortal").arg(r.name));
             break;
         case Kind::APIPortal:
-            if (!exposedBy(ws, kApiPortalAnnotation, r))
+            if (!isExposed(exposedPortals, r))
                 ctx.warning(r, QString(), QStringLiteral("APIPortal \"%1\" is not exposed by any route").arg(r.name),
                             QStringLiteral("annotate an IngressRoute with hub.traefik.io/api-portal: %1@%2").arg(r.name, r.ns));
             break;

@@ -127,7 +127,7 @@ public:
                                          QStringLiteral("deletionGracePeriodSeconds"), QStringLiteral("ownerReferences"),
                                          QStringLiteral("finalizers"), QStringLiteral("managedFields"), QStringLiteral("selfLink")};
         for (const auto &e : meta->entries) {
-            const QString k = QString::fromStdString(e.first->value);
+            const QString k = QString::fromStdString(e.key);
             if (!known.contains(k))
                 add(QStringLiteral("metadata.") + k, QStringLiteral("unknown field \"metadata.%1\"").arg(k));
         }
@@ -233,19 +233,19 @@ private:
         }
         qsizetype total = 0;
         for (const auto &e : m->entries) {
-            const QString k = QString::fromStdString(e.first->value);
+            const QString k = QString::fromStdString(e.key);
             const QString field = base + u'[' + k + u']';
-            if (!Formats::isQualifiedName(e.first->value))
+            if (!Formats::isQualifiedName(e.key))
                 add(field, QStringLiteral("%1: Invalid value: %2: %3").arg(base, q(k), QLatin1StringView(kQualifiedNameMsg)));
-            if (e.second->isNull()) {
+            if (e.value->isNull()) {
                 add(field, QStringLiteral("%1: Invalid value: \"null\": %1 in body must be of type string: \"null\"").arg(field));
                 continue;
             }
-            if (!mustBeString(e.second.get(), field))
+            if (!mustBeString(e.value.get(), field))
                 continue;
-            total += static_cast<qsizetype>(e.first->value.size() + e.second->value.size());
-            if (labels && !Formats::isLabelValue(e.second->value))
-                add(field, QStringLiteral("%1: Invalid value: %2: %3").arg(base, q(QString::fromStdString(e.second->value)),
+            total += static_cast<qsizetype>(e.key.size() + e.value->value.size());
+            if (labels && !Formats::isLabelValue(e.value->value))
+                add(field, QStringLiteral("%1: Invalid value: %2: %3").arg(base, q(QString::fromStdString(e.value->value)),
                                                                        QLatin1StringView(kLabelValueMsg)));
         }
         if (!labels && total > kMaxAnnotationBytes)
@@ -263,14 +263,14 @@ void checkSecretData(const Resource &r, Diagnostics &out)
         if (!data || !data->isMap())
             continue;
         for (const auto &e : data->entries) {
-            const QString k = QString::fromStdString(e.first->value);
-            if (!Formats::isConfigKey(e.first->value)) {
+            const QString k = QString::fromStdString(e.key);
+            if (!Formats::isConfigKey(e.key)) {
                 Diagnostic d;
                 d.rule = QStringLiteral("resource");
                 d.message = QStringLiteral("%1[%2]: Invalid value: %3: %4").arg(QLatin1StringView(key), k, q(k), QLatin1StringView(kConfigKeyMsg));
                 d.file = r.source.file;
-                d.line = e.first->mark.line;
-                d.column = e.first->mark.column;
+                d.line = e.keyMark.line;
+                d.column = e.keyMark.column;
                 d.kind = r.kindName;
                 d.ns = r.ns;
                 d.name = r.name;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validator.h"
 
+#include <QElapsedTimer>
+
 namespace Airgate {
 
 void RuleContext::report(Diagnostic::Severity severity, const Resource &r, const QString &field,
@@ -70,7 +72,11 @@ Diagnostics Validator::validate(const Workspace &workspace, const ValidationOpti
         if (!r.run || options.disabledRules.contains(r.name) || (r.offlineOnly && !options.offline))
             continue;
         RuleContext ctx(workspace, options, r.name, out);
+        QElapsedTimer t;
+        t.start();
         r.run(ctx);
+        if (options.timing)
+            options.timing(r.name, t.nsecsElapsed() / 1000);
     }
     sortDiagnostics(out);
     return out;

@@ -9,6 +9,7 @@
 
 #include <functional>
 
+
 namespace Airgate {
 
 /** @brief What to check: offline rules on or off, and rules switched off by name. */
@@ -16,6 +17,8 @@ struct ValidationOptions
 {
     bool offline = false;        ///< also run the offline-* rules (`lint --offline`)
     QSet<QString> disabledRules; ///< `--rule.NAME=false`
+    /// When set, receives each rule's name and its run time in microseconds (`lint --timings`).
+    std::function<void(const QString &rule, qint64 micros)> timing;
 };
 
 class RuleContext;

@@ -143,9 +143,8 @@ private:
             return v;
         }
         auto rank = [&](const Node::Entry *e) -> std::size_t {
-            if (e->first && e->first->kind == NodeKind::Scalar)
-                for (std::size_t i = 0; i < count; ++i)
-                    if (e->first->value == first[i])
+            for (std::size_t i = 0; i < count; ++i)
+                if (e->key == first[i])
                         return i;
             return count;
         };
@@ -153,15 +152,7 @@ private:
         return v;
     }
 
-    void key(const Node &k)
-    {
-        if (k.kind == NodeKind::Scalar && (k.quoted || k.scalarType == ScalarType::String))
-            out += emitScalarString(k.value);
-        else if (k.kind == NodeKind::Null)
-            out += "null";
-        else
-            out += k.value;
-    }
+    void key(const std::string &k) { out += emitScalarString(k); }
 
     void mapBody(const Node &map, int indent, bool firstInline, int depth, bool inMetadata = false)
     {
@@ -172,10 +163,10 @@ private:
             if (!first)
                 writeIndent(out, indent);
             first = false;
-            key(*e->first);
+            key(e->key);
             out += ':';
-            const Node &v = *e->second;
-            const bool childIsMetadata = depth == 0 && e->first->value == "metadata";
+            const Node &v = *e->value;
+            const bool childIsMetadata = depth == 0 && e->key == "metadata";
             if (v.kind == NodeKind::Map && !v.entries.empty()) {
                 out += '\n';
                 writeIndent(out, indent + 2);

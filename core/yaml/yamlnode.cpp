@@ -183,7 +183,7 @@ const Node::Entry *Node::entry(std::string_view key) const
     if (kind != NodeKind::Map)
         return nullptr;
     for (const Entry &e : entries) {
-        if (e.first && e.first->kind == NodeKind::Scalar && e.first->value == key)
+        if (e.key == key)
             return &e;
     }
     return nullptr;
@@ -192,13 +192,13 @@ const Node::Entry *Node::entry(std::string_view key) const
 const Node *Node::get(std::string_view key) const
 {
     const Entry *e = entry(key);
-    return e ? e->second.get() : nullptr;
+    return e ? e->value.get() : nullptr;
 }
 
 NodePtr Node::getPtr(std::string_view key) const
 {
     const Entry *e = entry(key);
-    return e ? e->second : nullptr;
+    return e ? e->value : nullptr;
 }
 
 std::optional<std::string> Node::scalarAt(std::string_view key) const
@@ -216,21 +216,22 @@ void Node::set(std::string_view key, NodePtr v)
         scalarType = ScalarType::Null;
     }
     for (Entry &e : entries) {
-        if (e.first && e.first->kind == NodeKind::Scalar && e.first->value == key) {
-            e.second = std::move(v);
+        if (e.key == key) {
+            e.value = std::move(v);
             return;
         }
     }
-    entries.emplace_back(makeString(std::string(key)), std::move(v));
-    entries.back().first->quoted = false;
-    entries.back().first->scalarType = ScalarType::String;
+    Entry e;
+    e.key = std::string(key);
+    e.value = std::move(v);
+    entries.push_back(std::move(e));
 }
 
 bool Node::remove(std::string_view key)
 {
     const auto before = entries.size();
     std::erase_if(entries, [key](const Entry &e) {
-        return e.first && e.first->kind == NodeKind::Scalar && e.first->value == key;
+        return e.key == key;
     });
     return entries.size() != before;
 }
@@ -298,14 +299,14 @@ NodePtr Node::clone() const
     n->quoted = quoted;
     n->flow = flow;
     n->mark = mark;
-    n->tag = tag;
+    n->tagged = tagged;
     n->value = value;
     n->items.reserve(items.size());
     for (const NodePtr &i : items)
         n->items.push_back(i ? i->clone() : nullptr);
     n->entries.reserve(entries.size());
     for (const Entry &e : entries)
-        n->entries.emplace_back(e.first ? e.first->clone() : nullptr, e.second ? e.second->clone() : nullptr);
+        n->entries.push_back({e.key, e.value ? e.value->clone() : nullptr, e.keyMark, e.keyQuoted});
     return n;
 }
 
@@ -335,8 +336,7 @@ bool Node::equal(const Node *a, const Node *b)
         if (a->entries.size() != b->entries.size())
             return false;
         for (size_t i = 0; i < a->entries.size(); ++i) {
-            if (!equal(a->entries[i].first.get(), b->entries[i].first.get())
-                || !equal(a->entries[i].second.get(), b->entries[i].second.get()))
+            if (a->entries[i].key != b->entries[i].key || !equal(a->entries[i].value.get(), b->entries[i].value.get()))
                 return false;
         }
         return true;

@@ -41,14 +41,21 @@ using NodePtr = std::shared_ptr<Node>;
 class Node
 {
 public:
-    using Entry = std::pair<NodePtr, NodePtr>;
+    /** @brief One `key: value` of a map. Keys are strings (as Kubernetes reads them) with their own mark. */
+    struct Entry
+    {
+        std::string key;
+        NodePtr value;
+        Mark keyMark;
+        bool keyQuoted = false;
+    };
 
     NodeKind kind = NodeKind::Null;
     ScalarType scalarType = ScalarType::Null;
     bool quoted = false; ///< non-plain scalar: quoted or block; always a string
     bool flow = false;   ///< written in flow style ({} or [])
     Mark mark;
-    std::string tag;   ///< explicit tag ("tag:yaml.org,2002:str") or empty
+    bool tagged = false; ///< had an explicit, non-core tag (ignored, as Kubernetes does)
     std::string value; ///< scalar text after unescaping
     std::vector<NodePtr> items;
     std::vector<Entry> entries;

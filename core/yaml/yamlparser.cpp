@@ -140,7 +140,6 @@ public:
             if (n->scalarType == ScalarType::Null)
                 n->kind = NodeKind::Null;
         } else {
-            n->tag = tag;
             applyExplicitTag(*n, tag);
         }
         addLeaf(n, anchor);
@@ -173,8 +172,11 @@ public:
     void OnMapEnd() override
     {
         Frame &f = m_stack.back();
-        if (f.pendingKey) // a key without value cannot happen with yaml-cpp, but stay total
-            f.node->entries.emplace_back(std::move(f.pendingKey), Node::makeNull());
+        if (f.hasPendingKey) { // a key without value cannot happen with yaml-cpp, but stay total
+            f.pendingKey.value = Node::makeNull();
+            f.node->entries.push_back(std::move(f.pendingKey));
+            f.hasPendingKey = false;
+        }
         applyMergeKeys(*f.node);
         checkDuplicateKeys(*f.node);
         close();
@@ -194,7 +196,7 @@ private:
         NodePtr node;
         YAML::anchor_t anchor = 0;
         std::size_t size = 1;
-        NodePtr pendingKey;
+        Node::Entry pendingKey;
         bool hasPendingKey = false;
     };
     struct Anchored
@@ -221,6 +223,7 @@ private:
             n.scalarType = resolvePlainScalar(n.value);
             if (n.scalarType == ScalarType::Null)
                 n.kind = NodeKind::Null;
+            n.tagged = true;
             warnTag(n.mark, tag);
         }
     }
@@ -229,7 +232,7 @@ private:
     {
         if (tag.empty() || tag == "?" || tag == "!" || tag == expected)
             return;
-        n.tag = tag;
+        n.tagged = true;
         warnTag(n.mark, tag);
     }
 
@@ -296,11 +299,14 @@ private:
             if (n->kind == NodeKind::Map || n->kind == NodeKind::Sequence)
                 m_problems.push_back({Problem::Severity::Error, n->mark,
                                       "a mapping key must be a scalar; Kubernetes manifests use string keys"});
-            parent.pendingKey = n;
+            parent.pendingKey.key = n->kind == NodeKind::Scalar ? n->value : (n->kind == NodeKind::Null ? "null" : "");
+            parent.pendingKey.keyMark = n->mark;
+            parent.pendingKey.keyQuoted = n->quoted;
             parent.hasPendingKey = true;
         } else {
-            parent.node->entries.emplace_back(std::move(parent.pendingKey), n);
-            parent.pendingKey.reset();
+            parent.pendingKey.value = n;
+            parent.node->entries.push_back(std::move(parent.pendingKey));
+            parent.pendingKey = Node::Entry{};
             parent.hasPendingKey = false;
         }
     }
@@ -308,19 +314,18 @@ private:
     /// YAML 1.1 merge keys (`<<: *base`), which kubectl's YAML reader honours and yaml-cpp does not.
     static void applyMergeKeys(Node &map)
     {
-        const bool hasMerge = std::any_of(map.entries.begin(), map.entries.end(), [](const Node::Entry &e) {
-            return e.first && e.first->kind == NodeKind::Scalar && !e.first->quoted && e.first->value == "<<";
-        });
+        const bool hasMerge = std::any_of(map.entries.begin(), map.entries.end(),
+                                          [](const Node::Entry &e) { return !e.keyQuoted && e.key == "<<"; });
         if (!hasMerge)
             return;
         std::vector<Node::Entry> own;
         std::vector<const Node *> sources;
         for (const Node::Entry &e : map.entries) {
-            if (e.first && e.first->kind == NodeKind::Scalar && !e.first->quoted && e.first->value == "<<") {
-                if (e.second->kind == NodeKind::Map)
-                    sources.push_back(e.second.get());
-                else if (e.second->kind == NodeKind::Sequence)
-                    for (const NodePtr &item : e.second->items)
+            if (!e.keyQuoted && e.key == "<<") {
+                if (e.value->kind == NodeKind::Map)
+                    sources.push_back(e.value.get());
+                else if (e.value->kind == NodeKind::Sequence)
+                    for (const NodePtr &item : e.value->items)
                         if (item->kind == NodeKind::Map)
                             sources.push_back(item.get());
             } else {
@@ -329,10 +334,8 @@ private:
         }
         for (const Node *src : sources) {
             for (const Node::Entry &e : src->entries) {
-                const bool present = std::any_of(own.begin(), own.end(), [&](const Node::Entry &o) {
-                    return o.first->kind == NodeKind::Scalar && e.first->kind == NodeKind::Scalar
-                           && o.first->value == e.first->value;
-                });
+                const bool present =
+                    std::any_of(own.begin(), own.end(), [&](const Node::Entry &o) { return o.key == e.key; });
                 if (!present)
                     own.push_back(e);
             }
@@ -344,19 +347,27 @@ private:
     {
         if (map.entries.size() < 2)
             return;
-        std::unordered_map<std::string_view, const Node *> seen;
+        auto report = [&](const Node::Entry &dup, const Node::Entry &first) {
+            m_problems.push_back({Problem::Severity::Error, dup.keyMark,
+                                  "duplicate key \"" + dup.key + "\" (first defined at line " + std::to_string(first.keyMark.line)
+                                      + ", column " + std::to_string(first.keyMark.column)
+                                      + "); Kubernetes rejects duplicate keys"});
+        };
+        if (map.entries.size() <= 16) {
+            for (std::size_t i = 1; i < map.entries.size(); ++i)
+                for (std::size_t j = 0; j < i; ++j)
+                    if (map.entries[i].key == map.entries[j].key) {
+                        report(map.entries[i], map.entries[j]);
+                        break;
+                    }
+            return;
+        }
+        std::unordered_map<std::string_view, const Node::Entry *> seen;
         seen.reserve(map.entries.size());
         for (const Node::Entry &e : map.entries) {
-            if (!e.first || e.first->kind == NodeKind::Map || e.first->kind == NodeKind::Sequence)
-                continue;
-            auto [it, inserted] = seen.emplace(e.first->value, e.first.get());
-            if (!inserted) {
-                m_problems.push_back({Problem::Severity::Error, e.first->mark,
-                                      "duplicate key \"" + e.first->value + "\" (first defined at line "
-                                          + std::to_string(it->second->mark.line) + ", column "
-                                          + std::to_string(it->second->mark.column)
-                                          + "); Kubernetes rejects duplicate keys"});
-            }
+            auto [it, inserted] = seen.emplace(e.key, &e);
+            if (!inserted)
+                report(e, *it->second);
         }
     }
 

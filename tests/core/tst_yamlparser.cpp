@@ -52,8 +52,8 @@ private slots:
         QCOMPARE(root->get("name")->mark.line, 2);
         QCOMPARE(root->get("name")->mark.column, 7);
         const Node::Entry *e = root->entry("other");
-        QCOMPARE(e->first->mark.line, 4);
-        QCOMPARE(e->first->mark.column, 1);
+        QCOMPARE(e->keyMark.line, 4);
+        QCOMPARE(e->keyMark.column, 1);
     }
 
     void resolvesScalarsAsYaml12Core()
