@@ -16,7 +16,10 @@ enum ExitCode { ExitOk = 0, ExitFindings = 1, ExitUsage = 2 };
 class Args
 {
 public:
-    explicit Args(QStringList args) : m_args(std::move(args)) {}
+    explicit Args(QStringList args)
+        : m_args(std::move(args))
+    {
+    }
 
     /** Removes and returns the value of an option given as `--name v` or `--name=v` (or `-n v`). */
     std::optional<QString> take(const QString &name, const QString &shortName = {});

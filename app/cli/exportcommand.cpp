@@ -12,7 +12,8 @@ int exportCommand(Args &args)
 {
     const auto path = args.take(QStringLiteral("--path"));
     const auto outDir = args.take(QStringLiteral("--out"));
-    const QString layoutName = args.take(QStringLiteral("--layout")).value_or(QStringLiteral("bundle"));
+    const QString layoutName
+        = args.take(QStringLiteral("--layout")).value_or(QStringLiteral("bundle"));
     const bool force = args.flag(QStringLiteral("--force"));
     ValidationOptions options;
     options.offline = args.flag(QStringLiteral("--offline"));
@@ -30,7 +31,8 @@ int exportCommand(Args &args)
     }
     ExportLayout layout;
     if (!parseExportLayout(layoutName, layout)) {
-        err() << "airgatectl export: unknown layout \"" << layoutName << "\" (bundle, namespaces, kustomize)\n";
+        err() << "airgatectl export: unknown layout \"" << layoutName
+              << "\" (bundle, namespaces, kustomize)\n";
         return ExitUsage;
     }
     auto ws = Workspace::load(*path);
@@ -58,7 +60,8 @@ int exportCommand(Args &args)
         err() << "airgatectl export: " << st.error().message << '\n';
         return ExitUsage;
     }
-    err() << "exported " << ws->resources().size() << " resources to " << *outDir << " (" << layoutName << ")\n";
+    err() << "exported " << ws->resources().size() << " resources to " << *outDir << " ("
+          << layoutName << ")\n";
     return ExitOk;
 }
 

@@ -83,7 +83,8 @@ int keyNew(Args &args)
     Workspace ws = std::move(loaded).value();
     const Resource *app = ws.find(Kind::ManagedApplication, *ns, *appName);
     if (!app) {
-        err() << "airgatectl key new: no ManagedApplication \"" << *appName << "\" in namespace \"" << *ns << "\"\n";
+        err() << "airgatectl key new: no ManagedApplication \"" << *appName << "\" in namespace \""
+              << *ns << "\"\n";
         return ExitUsage;
     }
     const QByteArray key = Keys::generateKey();
@@ -134,8 +135,8 @@ int keyNew(Args &args)
     // The key goes to stdout alone so scripts can capture it; it is never stored anywhere.
     out() << QString::fromLatin1(key) << '\n';
     out().flush();
-    err() << "new API key for " << *ns << '/' << *appName << ": digest stored in Secret " << secretName << " (" << file
-          << "); the key above is shown once and not saved\n";
+    err() << "new API key for " << *ns << '/' << *appName << ": digest stored in Secret "
+          << secretName << " (" << file << "); the key above is shown once and not saved\n";
     return ExitOk;
 }
 
@@ -160,7 +161,8 @@ int keyCommand(Args &args)
 
 int versionCommand(Args &)
 {
-    out() << "airgatectl " << AIRGATE_VERSION << " (Qt " << qVersion() << ", Traefik Hub CRDs v1.33.0, Traefik v3.7)\n";
+    out() << "airgatectl " << AIRGATE_VERSION << " (Qt " << qVersion()
+          << ", Traefik Hub CRDs v1.33.0, Traefik v3.7)\n";
     return ExitOk;
 }
 

@@ -23,7 +23,8 @@ std::optional<QString> readRuleSwitches(const QStringList &switches, ValidationO
             QStringList names;
             for (const RuleInfo &r : Validator::rules())
                 names << r.name;
-            return QStringLiteral("unknown rule \"%1\" (rules: %2)").arg(name, names.join(QStringLiteral(", ")));
+            return QStringLiteral("unknown rule \"%1\" (rules: %2)")
+                .arg(name, names.join(QStringLiteral(", ")));
         }
         if (value == QLatin1StringView("false"))
             options.disabledRules.insert(name);
@@ -40,15 +41,18 @@ std::optional<QString> readRuleSwitches(const QStringList &switches, ValidationO
 int lintCommand(Args &args)
 {
     const QString path = args.take(QStringLiteral("--path")).value_or(QStringLiteral("."));
-    const QString formatName = args.take(QStringLiteral("--format")).value_or(QStringLiteral("unix"));
-    const QString outFile = args.take(QStringLiteral("--output"), QStringLiteral("-o")).value_or(QString());
+    const QString formatName
+        = args.take(QStringLiteral("--format")).value_or(QStringLiteral("unix"));
+    const QString outFile
+        = args.take(QStringLiteral("--output"), QStringLiteral("-o")).value_or(QString());
     ValidationOptions options;
     options.offline = args.flag(QStringLiteral("--offline"));
     const bool verbose = args.flag(QStringLiteral("--verbose"));
     const bool timings = args.flag(QStringLiteral("--timings"));
     if (timings)
         options.timing = [](const QString &rule, qint64 micros) {
-            err() << "timing: " << rule << ' ' << QString::number(micros / 1000.0, 'f', 1) << " ms\n";
+            err() << "timing: " << rule << ' ' << QString::number(micros / 1000.0, 'f', 1)
+                  << " ms\n";
         };
     if (auto e = readRuleSwitches(args.takePrefixed(QStringLiteral("--rule.")), options)) {
         err() << "airgatectl lint: " << *e << '\n';
@@ -64,7 +68,8 @@ int lintCommand(Args &args)
     }
     ReportFormat format;
     if (!parseReportFormat(formatName, format)) {
-        err() << "airgatectl lint: unknown format \"" << formatName << "\" (unix, json, checkstyle, sarif, junit)\n";
+        err() << "airgatectl lint: unknown format \"" << formatName
+              << "\" (unix, json, checkstyle, sarif, junit)\n";
         return ExitUsage;
     }
     QElapsedTimer loadTimer;
@@ -75,7 +80,8 @@ int lintCommand(Args &args)
         return ExitUsage;
     }
     if (timings)
-        err() << "timing: load " << QString::number(loadTimer.nsecsElapsed() / 1e6, 'f', 1) << " ms\n";
+        err() << "timing: load " << QString::number(loadTimer.nsecsElapsed() / 1e6, 'f', 1)
+              << " ms\n";
     const Diagnostics diagnostics = Validator::validate(*ws, options);
     LintSummary summary;
     summary.documents = ws->documentCount();
@@ -99,8 +105,8 @@ int lintCommand(Args &args)
         warnings += d.severity == Diagnostic::Severity::Warning;
     }
     if (format == ReportFormat::Unix)
-        err() << summary.documents << " documents, " << summary.resources << " resources: " << errors << " errors, "
-              << warnings << " warnings\n";
+        err() << summary.documents << " documents, " << summary.resources
+              << " resources: " << errors << " errors, " << warnings << " warnings\n";
     return errors > 0 ? ExitFindings : ExitOk;
 }
 

@@ -12,14 +12,19 @@ void usage(QTextStream &s)
 {
     s << "usage: airgatectl <command> [options]\n\n"
          "commands:\n"
-         "  lint    --path DIR [--offline] [--format unix|json|checkstyle|sarif|junit] [--rule.NAME=false]\n"
+         "  lint    --path DIR [--offline] [--format unix|json|checkstyle|sarif|junit] "
+         "[--rule.NAME=false]\n"
          "          check manifests as the cluster and Traefik's static analyzer would\n"
          "  export  --path DIR --out DIR [--layout bundle|namespaces|kustomize] [--force]\n"
-         "          write kubectl-ready manifests (refused while lint finds errors, unless --force)\n"
-         "  key     hash [KEY]                     print the Secret value for an API key (stdin when KEY is omitted)\n"
+         "          write kubectl-ready manifests (refused while lint finds errors, unless "
+         "--force)\n"
+         "  key     hash [KEY]                     print the Secret value for an API key (stdin "
+         "when KEY is omitted)\n"
          "          new --path DIR -n NS --app APP [--title T]\n"
-         "                                         generate a key, print it once, store only its digest\n"
-         "  serve   --path DIR [--listen NAME=HOST:PORT]... [--admin HOST:PORT] [--threads N] [--state DIR]\n"
+         "                                         generate a key, print it once, store only its "
+         "digest\n"
+         "  serve   --path DIR [--listen NAME=HOST:PORT]... [--admin HOST:PORT] [--threads N] "
+         "[--state DIR]\n"
          "          run the local gateway on the workspace\n"
          "  version print the version\n\n"
          "exit status: 0 no errors, 1 errors found, 2 usage or I/O problem\n";
@@ -34,8 +39,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Airgate"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AIRGATE_VERSION));
     QStringList args = QCoreApplication::arguments().mid(1);
-    if (args.isEmpty() || args.first() == QLatin1StringView("help") || args.first() == QLatin1StringView("--help")
-        || args.first() == QLatin1StringView("-h")) {
+    if (args.isEmpty() || args.first() == QLatin1StringView("help")
+        || args.first() == QLatin1StringView("--help") || args.first() == QLatin1StringView("-h")) {
         usage(args.isEmpty() ? err() : out());
         return args.isEmpty() ? ExitUsage : ExitOk;
     }

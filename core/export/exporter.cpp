@@ -35,7 +35,8 @@ QString nsFolder(const Resource &r)
 
 QByteArray emitResource(const Resource &r)
 {
-    Yaml::NodePtr copy = std::make_shared<Yaml::Node>(*r.node); // shallow: only top-level entries change
+    Yaml::NodePtr copy
+        = std::make_shared<Yaml::Node>(*r.node); // shallow: only top-level entries change
     copy->remove("status");
     return QByteArray::fromStdString(Yaml::emitDocument(*copy));
 }
@@ -144,16 +145,19 @@ QMap<QString, QByteArray> Exporter::render(const Workspace &ws, ExportLayout lay
     case ExportLayout::Kustomize: {
         QStringList listed;
         for (const Resource *r : resources) {
-            QString path = nsFolder(*r) + u'/' + r->kindName.toLower() + u'-' + r->name + QStringLiteral(".yaml");
+            QString path = nsFolder(*r) + u'/' + r->kindName.toLower() + u'-' + r->name
+                + QStringLiteral(".yaml");
             int n = 2;
             while (files.contains(path))
-                path = nsFolder(*r) + u'/' + r->kindName.toLower() + u'-' + r->name + u'-' + QString::number(n++) + QStringLiteral(".yaml");
+                path = nsFolder(*r) + u'/' + r->kindName.toLower() + u'-' + r->name + u'-'
+                    + QString::number(n++) + QStringLiteral(".yaml");
             files.insert(path, emitResource(*r));
             listed << path;
         }
         // Named `Kustomization` (a name kustomize accepts) so manifest checkers that read
         // every *.yaml do not mistake it for a resource.
-        QByteArray k = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n";
+        QByteArray k
+            = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n";
         for (const QString &p : listed)
             k += "- " + QByteArray::fromStdString(Yaml::emitScalarString(p.toStdString())) + '\n';
         files.insert(QStringLiteral("Kustomization"), k);
@@ -169,21 +173,27 @@ Status Exporter::write(const Workspace &ws, ExportLayout layout, const QString &
     const QString abs = target.absoluteFilePath();
     if (target.exists()) {
         if (!target.isDir())
-            return makeError(Error::Code::Refused, QStringLiteral("%1 exists and is not a folder").arg(outDir));
-        const QDir d(abs);
-        const bool empty = d.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty();
-        if (!empty && !d.exists(kMarker))
             return makeError(Error::Code::Refused,
-                             QStringLiteral("%1 is not empty and was not made by airgatectl export; choose another --out").arg(outDir));
+                             QStringLiteral("%1 exists and is not a folder").arg(outDir));
+        const QDir d(abs);
+        const bool empty
+            = d.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty();
+        if (!empty && !d.exists(kMarker))
+            return makeError(
+                Error::Code::Refused,
+                QStringLiteral(
+                    "%1 is not empty and was not made by airgatectl export; choose another --out")
+                    .arg(outDir));
         const QString wsRoot = QDir(ws.root()).absolutePath();
         if (abs == wsRoot || wsRoot.startsWith(abs + u'/'))
-            return makeError(Error::Code::Refused, QStringLiteral("--out must not contain the workspace"));
+            return makeError(Error::Code::Refused,
+                             QStringLiteral("--out must not contain the workspace"));
     }
     const QString parent = QFileInfo(abs).absolutePath();
     if (!QDir().mkpath(parent))
         return makeError(Error::Code::Io, QStringLiteral("cannot create %1").arg(parent));
-    const QString staging = parent + QStringLiteral("/.") + QFileInfo(abs).fileName() + QStringLiteral(".staging-")
-                            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    const QString staging = parent + QStringLiteral("/.") + QFileInfo(abs).fileName()
+        + QStringLiteral(".staging-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
     const QMap<QString, QByteArray> files = render(ws, layout);
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
         const Status st = Io::writeFileAtomically(staging + u'/' + it.key(), it.value());
@@ -192,8 +202,9 @@ Status Exporter::write(const Workspace &ws, ExportLayout layout, const QString &
             return st;
         }
     }
-    const Status marker = Io::writeFileAtomically(staging + u'/' + kMarker,
-                                                  QByteArrayLiteral("Made by airgatectl export; replaced by the next export.\n"));
+    const Status marker = Io::writeFileAtomically(
+        staging + u'/' + kMarker,
+        QByteArrayLiteral("Made by airgatectl export; replaced by the next export.\n"));
     if (!marker) {
         QDir(staging).removeRecursively();
         return marker;
@@ -204,14 +215,17 @@ Status Exporter::write(const Workspace &ws, ExportLayout layout, const QString &
         backup = staging + QStringLiteral(".old");
         if (!QDir().rename(abs, backup)) {
             QDir(staging).removeRecursively();
-            return makeError(Error::Code::Io, QStringLiteral("cannot move the previous export %1 aside").arg(outDir));
+            return makeError(
+                Error::Code::Io,
+                QStringLiteral("cannot move the previous export %1 aside").arg(outDir));
         }
     }
     if (!QDir().rename(staging, abs)) {
         if (!backup.isEmpty())
             QDir().rename(backup, abs);
         QDir(staging).removeRecursively();
-        return makeError(Error::Code::Io, QStringLiteral("cannot move the export into %1").arg(outDir));
+        return makeError(Error::Code::Io,
+                         QStringLiteral("cannot move the export into %1").arg(outDir));
     }
     if (!backup.isEmpty())
         QDir(backup).removeRecursively();

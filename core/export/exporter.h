@@ -11,9 +11,9 @@ namespace Airgate {
 
 /** @brief How exported manifests are laid out on disk. */
 enum class ExportLayout {
-    Bundle,     ///< one multi-document `bundle.yaml`, in apply order
+    Bundle, ///< one multi-document `bundle.yaml`, in apply order
     Namespaces, ///< `<namespace>/<kind plural>.yaml`
-    Kustomize,  ///< one file per resource under `<namespace>/` and a `Kustomization` listing them
+    Kustomize, ///< one file per resource under `<namespace>/` and a `Kustomization` listing them
 };
 
 bool parseExportLayout(const QString &name, ExportLayout &out);

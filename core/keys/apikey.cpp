@@ -12,8 +12,8 @@ QByteArray digestHex(QByteArrayView key)
     unsigned char out[kDigestBytes];
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_shake256(), nullptr) == 1
-              && EVP_DigestUpdate(ctx, key.data(), static_cast<size_t>(key.size())) == 1
-              && EVP_DigestFinalXOF(ctx, out, sizeof out) == 1;
+        && EVP_DigestUpdate(ctx, key.data(), static_cast<size_t>(key.size())) == 1
+        && EVP_DigestFinalXOF(ctx, out, sizeof out) == 1;
     EVP_MD_CTX_free(ctx);
     if (!ok)
         return {};

@@ -33,13 +33,13 @@ enum class Kind {
 struct KindInfo
 {
     Kind kind;
-    const char *name;       ///< "APIAuth"
+    const char *name; ///< "APIAuth"
     const char *apiVersion; ///< "hub.traefik.io/v1alpha1"
-    bool hub;               ///< a Traefik Hub kind (Hub's offline validator applies)
+    bool hub; ///< a Traefik Hub kind (Hub's offline validator applies)
     bool deprecated;
 };
 
-inline constexpr std::array<KindInfo, 16> kKinds{{
+inline constexpr std::array<KindInfo, 16> kKinds {{
     {Kind::API, "API", "hub.traefik.io/v1alpha1", true, false},
     {Kind::APIVersion, "APIVersion", "hub.traefik.io/v1alpha1", true, false},
     {Kind::APIBundle, "APIBundle", "hub.traefik.io/v1alpha1", true, false},

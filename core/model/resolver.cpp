@@ -13,7 +13,8 @@ void addUnique(QList<const Resource *> &list, const Resource *r)
         list << r;
 }
 
-void addSelected(const Workspace &ws, const QString &ns, const LabelSelector &selector, QList<const Resource *> &out)
+void addSelected(const Workspace &ws, const QString &ns, const LabelSelector &selector,
+                 QList<const Resource *> &out)
 {
     for (const Resource *api : ws.ofKind(Kind::API, ns))
         if (selector.matches(api->labels))
@@ -53,7 +54,8 @@ ResolvedApis resolveApis(const Workspace &ws, const QString &ns, const NameList 
     return r;
 }
 
-ResolvedApplications resolveApplications(const Workspace &ws, const QString &ns, const ManagedSubscriptionSpec &spec)
+ResolvedApplications resolveApplications(const Workspace &ws, const QString &ns,
+                                         const ManagedSubscriptionSpec &spec)
 {
     ResolvedApplications r;
     if (spec.managedApplicationSelector)
@@ -86,7 +88,8 @@ const Resource *defaultApiAuth(const Workspace &ws, const QString &ns, QList<con
     for (const Resource *auth : ws.ofKind(Kind::APIAuth, ns))
         if (readApiAuthSpec(auth->spec()).isDefault)
             defaults << auth;
-    std::sort(defaults.begin(), defaults.end(), [](const Resource *a, const Resource *b) { return a->name < b->name; });
+    std::sort(defaults.begin(), defaults.end(),
+              [](const Resource *a, const Resource *b) { return a->name < b->name; });
     if (all)
         *all = defaults;
     return defaults.isEmpty() ? nullptr : defaults.first();

@@ -12,7 +12,8 @@
 
 namespace Airgate {
 
-/** @brief APIs a catalog item, subscription or bundle reaches, and the names it could not resolve. */
+/** @brief APIs a catalog item, subscription or bundle reaches, and the names it could not resolve.
+ */
 struct ResolvedApis
 {
     QList<const Resource *> apis; ///< unique, in first-seen order
@@ -36,14 +37,17 @@ struct ResolvedApplications
     QStringList unresolvedAppIds;
 };
 
-/** `managedApplications[]` ∪ `managedApplicationSelector` ∪ deprecated `applications[].appId`, in @p ns. */
-ResolvedApplications resolveApplications(const Workspace &ws, const QString &ns, const ManagedSubscriptionSpec &spec);
+/** `managedApplications[]` ∪ `managedApplicationSelector` ∪ deprecated `applications[].appId`, in
+ * @p ns. */
+ResolvedApplications resolveApplications(const Workspace &ws, const QString &ns,
+                                         const ManagedSubscriptionSpec &spec);
 
 /**
  * The namespace's default APIAuth: among `isDefault: true` APIAuths the alphabetically first
  * wins (as the gateway picks it); @p all receives every default one.
  */
-const Resource *defaultApiAuth(const Workspace &ws, const QString &ns, QList<const Resource *> *all = nullptr);
+const Resource *defaultApiAuth(const Workspace &ws, const QString &ns,
+                               QList<const Resource *> *all = nullptr);
 
 /** @brief A parsed `hub.traefik.io/api*` annotation value: `name` or `name@namespace`. */
 struct AnnotationRef

@@ -45,7 +45,8 @@ QStringList splitFieldPath(QStringView path)
 
 namespace {
 
-/// Walks a path; @p lastMark receives the mark of the deepest segment reached (key marks for map entries).
+/// Walks a path; @p lastMark receives the mark of the deepest segment reached (key marks for map
+/// entries).
 const Yaml::Node *walk(const Yaml::Node *n, QStringView path, Yaml::Mark &lastMark)
 {
     if (n)

@@ -9,7 +9,8 @@
 
 namespace Airgate {
 
-/** @brief Where a resource came from: file (relative), document index, `kind: List` item, first line. */
+/** @brief Where a resource came from: file (relative), document index, `kind: List` item, first
+ * line. */
 struct SourceLocation
 {
     QString file;
@@ -53,7 +54,8 @@ public:
     ObjectRef ref() const { return {kind, ns, name}; }
     /** "APIAuth apps/default-auth" */
     QString displayName() const;
-    /** The mark of a field path such as "spec.apis[0].name"; the deepest existing part when missing. */
+    /** The mark of a field path such as "spec.apis[0].name"; the deepest existing part when
+     * missing. */
     Yaml::Mark markAt(QStringView fieldPath) const;
     /** The node at a field path, or nullptr. */
     const Yaml::Node *nodeAt(QStringView fieldPath) const;

@@ -257,7 +257,8 @@ ApiAuthSpec readApiAuthSpec(const Node *spec)
         a.jwksUrl = stringAt(j, "jwksUrl");
         if (const Node *ti = j->get("trustedIssuers"); ti && ti->isSequence())
             for (const auto &t : ti->items)
-                a.trustedIssuers << ApiAuthSpec::TrustedIssuer{stringAt(t.get(), "issuer"), stringAt(t.get(), "jwksUrl")};
+                a.trustedIssuers << ApiAuthSpec::TrustedIssuer {stringAt(t.get(), "issuer"),
+                                                                stringAt(t.get(), "jwksUrl")};
         a.forwardHeaders = stringMapAt(j, "forwardHeaders");
         a.stripAuthorizationHeader = boolAt(j, "stripAuthorizationHeader");
         a.tokenNameClaim = stringAt(j, "tokenNameClaim");
@@ -349,8 +350,9 @@ ManagedApplicationSpec readManagedApplicationSpec(const Node *spec)
     if (spec)
         if (const Node *keys = spec->get("apiKeys"); keys && keys->isSequence())
             for (const auto &k : keys->items)
-                m.apiKeys << ManagedApplicationSpec::ApiKey{stringAt(k.get(), "secretName"), stringAt(k.get(), "value"),
-                                                            stringAt(k.get(), "title"), boolAt(k.get(), "suspended")};
+                m.apiKeys << ManagedApplicationSpec::ApiKey {
+                    stringAt(k.get(), "secretName"), stringAt(k.get(), "value"),
+                    stringAt(k.get(), "title"), boolAt(k.get(), "suspended")};
     return m;
 }
 
@@ -407,8 +409,8 @@ IngressRouteSpec readIngressRouteSpec(const Node *spec)
             }
             if (const Node *mws = rt->get("middlewares"); mws && mws->isSequence())
                 for (const auto &m : mws->items)
-                    route.middlewares << IngressRouteSpec::MiddlewareRef{stringAt(m.get(), "name"),
-                                                                         stringAt(m.get(), "namespace")};
+                    route.middlewares << IngressRouteSpec::MiddlewareRef {
+                        stringAt(m.get(), "name"), stringAt(m.get(), "namespace")};
             r.routes << route;
         }
     }
@@ -430,7 +432,8 @@ SecretSpec readSecret(const Node *root)
     if (const Node *data = root->get("data"); data && data->isMap()) {
         for (const auto &e : data->entries) {
             const QByteArray raw = QByteArray::fromStdString(e.value->value);
-            auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
+            auto decoded
+                = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
             s.data.insert(QString::fromStdString(e.key), decoded ? *decoded : QByteArray());
         }
     }

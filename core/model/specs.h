@@ -145,7 +145,8 @@ struct ApiPortalAuthSpec
     QString issuerUrl;
     QString secretName;
     QStringList scopes;
-    QMap<QString, QString> claims; ///< groups, userId, email, firstname, lastname, company, organizationId, organizationName
+    QMap<QString, QString> claims; ///< groups, userId, email, firstname, lastname, company,
+                                   ///< organizationId, organizationName
     QStringList syncedAttributes;
     QString ldapUrl;
 };
@@ -240,7 +241,7 @@ struct IngressRouteSpec
 struct SecretSpec
 {
     QString type;
-    QMap<QString, QByteArray> data;   ///< decoded `data` merged with `stringData` (stringData wins)
+    QMap<QString, QByteArray> data; ///< decoded `data` merged with `stringData` (stringData wins)
     QMap<QString, bool> fromStringData;
 };
 

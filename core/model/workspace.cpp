@@ -20,14 +20,16 @@ const QString kSettingsFile = QStringLiteral("airgate.yaml");
 
 bool isKustomization(const QString &fileName)
 {
-    return fileName == QLatin1StringView("kustomization.yaml") || fileName == QLatin1StringView("kustomization.yml")
-           || fileName == QLatin1StringView("Kustomization");
+    return fileName == QLatin1StringView("kustomization.yaml")
+        || fileName == QLatin1StringView("kustomization.yml")
+        || fileName == QLatin1StringView("Kustomization");
 }
 
 Diagnostic yamlDiagnostic(const QString &file, const Yaml::Problem &p)
 {
     Diagnostic d;
-    d.severity = p.severity == Yaml::Problem::Severity::Error ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
+    d.severity = p.severity == Yaml::Problem::Severity::Error ? Diagnostic::Severity::Error
+                                                              : Diagnostic::Severity::Warning;
     d.rule = QStringLiteral("yaml");
     d.message = QString::fromStdString(p.message);
     d.file = file;
@@ -53,14 +55,18 @@ QString resourceKey(Kind kind, const QString &ns, const QString &name)
     return kindName(kind) + u'|' + ns + u'|' + name;
 }
 
-Workspace::LoadOptions::LoadOptions() : maxFileBytes(Io::kMaxManifestBytes) {}
+Workspace::LoadOptions::LoadOptions()
+    : maxFileBytes(Io::kMaxManifestBytes)
+{
+}
 
 bool WorkspaceFile::isModified() const
 {
     if (isNew || textEdited)
         return true;
-    return std::any_of(documents.begin(), documents.end(),
-                       [](const WorkspaceDocument &d) { return d.modified || d.removed || d.added; });
+    return std::any_of(documents.begin(), documents.end(), [](const WorkspaceDocument &d) {
+        return d.modified || d.removed || d.added;
+    });
 }
 
 Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options)
@@ -72,14 +78,17 @@ Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options
         return makeError(Error::Code::Invalid, QStringLiteral("%1: not a folder").arg(dir));
     const QDir root(info.absoluteFilePath());
     QStringList paths;
-    QDirIterator it(root.absolutePath(), {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("Kustomization")},
-                    QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(
+        root.absolutePath(),
+        {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("Kustomization")},
+        QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString abs = it.next();
         const QString rel = root.relativeFilePath(abs);
         // Dot folders (.git, .airgate) hold no manifests.
         const QStringList parts = rel.split(u'/');
-        if (std::any_of(parts.begin(), parts.end() - 1, [](const QString &p) { return p.startsWith(u'.'); }))
+        if (std::any_of(parts.begin(), parts.end() - 1,
+                        [](const QString &p) { return p.startsWith(u'.'); }))
             continue;
         paths << rel;
     }
@@ -136,8 +145,8 @@ Workspace Workspace::fromFiles(const QString &root, const QList<QPair<QString, Q
 void Workspace::parseInto(WorkspaceFile &file, const QByteArray &bytes)
 {
     file.original = bytes;
-    Yaml::ParsedText parsed = Yaml::parseYaml(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
-                                              m_options.limits);
+    Yaml::ParsedText parsed = Yaml::parseYaml(
+        std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())), m_options.limits);
     file.hadBom = parsed.hadBom;
     file.documents.clear();
     file.documents.reserve(parsed.documents.size());
@@ -170,11 +179,14 @@ void Workspace::rebuild()
                     m_loadDiagnostics << yamlDiagnostic(f.relPath, p);
             if (!doc.root || doc.root->isNull())
                 continue;
-            const Yaml::Mark docMark = doc.root->mark.isValid() ? doc.root->mark : Yaml::Mark{doc.parsed.contentLine, 1};
+            const Yaml::Mark docMark = doc.root->mark.isValid()
+                ? doc.root->mark
+                : Yaml::Mark {doc.parsed.contentLine, 1};
             if (!doc.root->isMap()) {
                 Diagnostic d;
                 d.rule = QStringLiteral("yaml");
-                d.message = QStringLiteral("a manifest document must be a mapping with apiVersion and kind, not a %1")
+                d.message = QStringLiteral("a manifest document must be a mapping with apiVersion "
+                                           "and kind, not a %1")
                                 .arg(QLatin1StringView(Yaml::jsonTypeName(*doc.root)));
                 d.file = f.relPath;
                 d.line = docMark.line;
@@ -209,7 +221,7 @@ void Workspace::rebuild()
                 m_resources.push_back(std::move(r));
             };
             const bool isList = doc.root->scalarAt("kind").value_or("") == "List"
-                                && doc.root->scalarAt("apiVersion").value_or("") == "v1";
+                && doc.root->scalarAt("apiVersion").value_or("") == "v1";
             if (isList) {
                 const Yaml::Node *items = doc.root->get("items");
                 if (items && items->isSequence()) {
@@ -280,7 +292,8 @@ int Workspace::fileIndex(const QString &relPath) const
 
 void Workspace::setDocumentRoot(int fileIndex, int documentIndex, Yaml::NodePtr root)
 {
-    WorkspaceDocument &d = m_files.at(static_cast<size_t>(fileIndex)).documents.at(static_cast<size_t>(documentIndex));
+    WorkspaceDocument &d = m_files.at(static_cast<size_t>(fileIndex))
+                               .documents.at(static_cast<size_t>(documentIndex));
     d.root = std::move(root);
     d.modified = true;
     rebuild();
@@ -314,7 +327,8 @@ void Workspace::replaceResource(const Resource &resource, Yaml::NodePtr node)
         setDocumentRoot(fi, di, std::move(node));
         return;
     }
-    const WorkspaceDocument &doc = m_files.at(static_cast<size_t>(fi)).documents.at(static_cast<size_t>(di));
+    const WorkspaceDocument &doc
+        = m_files.at(static_cast<size_t>(fi)).documents.at(static_cast<size_t>(di));
     Yaml::NodePtr root = std::make_shared<Yaml::Node>(*doc.root);
     Yaml::NodePtr items = std::make_shared<Yaml::Node>(*root->getPtr("items"));
     items->items.at(static_cast<size_t>(item)) = std::move(node);
@@ -324,7 +338,10 @@ void Workspace::replaceResource(const Resource &resource, Yaml::NodePtr node)
 
 void Workspace::removeDocument(int fileIndex, int documentIndex)
 {
-    m_files.at(static_cast<size_t>(fileIndex)).documents.at(static_cast<size_t>(documentIndex)).removed = true;
+    m_files.at(static_cast<size_t>(fileIndex))
+        .documents.at(static_cast<size_t>(documentIndex))
+        .removed
+        = true;
     rebuild();
 }
 
@@ -363,7 +380,8 @@ QByteArray Workspace::serialize(int fileIndex) const
             prefix = f.original.mid(static_cast<qsizetype>(d.parsed.begin),
                                     static_cast<qsizetype>(d.parsed.contentBegin - d.parsed.begin));
             const qsizetype markerLine = prefix.lastIndexOf("\n---");
-            if (prefix.startsWith("---") && markerLine < 0 && prefix.indexOf('\n') < 0 && prefix.size() > 3)
+            if (prefix.startsWith("---") && markerLine < 0 && prefix.indexOf('\n') < 0
+                && prefix.size() > 3)
                 prefix = "---\n";
         }
         if (prefix.isEmpty() && wroteDocument)
@@ -380,7 +398,8 @@ QByteArray Workspace::serialize(int fileIndex) const
 
 bool Workspace::isModified() const
 {
-    return std::any_of(m_files.begin(), m_files.end(), [](const WorkspaceFile &f) { return f.isModified(); });
+    return std::any_of(m_files.begin(), m_files.end(),
+                       [](const WorkspaceFile &f) { return f.isModified(); });
 }
 
 Status Workspace::saveFile(int fileIndex)

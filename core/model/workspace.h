@@ -17,8 +17,8 @@ namespace Airgate {
 /** @brief One document slot of a file: its parsed original and its current tree. */
 struct WorkspaceDocument
 {
-    Yaml::Document parsed;  ///< as read from disk (byte range, marks, problems)
-    Yaml::NodePtr root;     ///< current tree; equals parsed.root until edited
+    Yaml::Document parsed; ///< as read from disk (byte range, marks, problems)
+    Yaml::NodePtr root; ///< current tree; equals parsed.root until edited
     bool modified = false;
     bool removed = false;
     bool added = false;
@@ -27,8 +27,8 @@ struct WorkspaceDocument
 /** @brief One manifest file: the bytes read from disk and its documents. */
 struct WorkspaceFile
 {
-    QString relPath;      ///< relative to the workspace root, '/'-separated
-    QByteArray original;  ///< exactly what was read (empty for new files)
+    QString relPath; ///< relative to the workspace root, '/'-separated
+    QByteArray original; ///< exactly what was read (empty for new files)
     bool hadBom = false;
     bool isNew = false;
     bool textEdited = false; ///< replaced as text (YAML view) since the last load or save
@@ -54,7 +54,8 @@ public:
         LoadOptions();
     };
 
-    /** Loads every *.yaml / *.yml under @p dir (skipping dot folders, the root airgate.yaml, kustomizations). */
+    /** Loads every *.yaml / *.yml under @p dir (skipping dot folders, the root airgate.yaml,
+     * kustomizations). */
     static Result<Workspace> load(const QString &dir, const LoadOptions &options = LoadOptions());
     /** Builds a workspace from in-memory files (relative path → bytes), for tests and editors. */
     static Workspace fromFiles(const QString &root, const QList<QPair<QString, QByteArray>> &files,
@@ -77,7 +78,8 @@ public:
 
     // Editing: every call keeps resources() and the index up to date.
     void setDocumentRoot(int fileIndex, int documentIndex, Yaml::NodePtr root);
-    /** Appends a document to @p relPath (a new file when it does not exist); @return its file index. */
+    /** Appends a document to @p relPath (a new file when it does not exist); @return its file
+     * index. */
     int addDocument(const QString &relPath, Yaml::NodePtr root);
     void removeDocument(int fileIndex, int documentIndex);
     /** Replaces one resource's node: the whole document, or its item inside a `kind: List`. */

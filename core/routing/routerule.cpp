@@ -18,7 +18,7 @@ struct MatcherSpec
 
 const std::vector<MatcherSpec> &matchers()
 {
-    static const std::vector<MatcherSpec> m{
+    static const std::vector<MatcherSpec> m {
         {"Host", MatcherType::Host, {1}},
         {"HostRegexp", MatcherType::HostRegexp, {1}},
         {"Path", MatcherType::Path, {1}},
@@ -63,14 +63,18 @@ struct ParseError
 class Parser
 {
 public:
-    explicit Parser(const QString &s) : m_s(s) {}
+    explicit Parser(const QString &s)
+        : m_s(s)
+    {
+    }
 
     std::unique_ptr<RuleNode> parse()
     {
         auto n = orExpr();
         skip();
         if (m_p < m_s.size())
-            throw ParseError{static_cast<int>(m_p), QStringLiteral("unexpected '%1'").arg(m_s[m_p])};
+            throw ParseError {static_cast<int>(m_p),
+                              QStringLiteral("unexpected '%1'").arg(m_s[m_p])};
         return n;
     }
 
@@ -91,7 +95,8 @@ private:
         return false;
     }
 
-    std::unique_ptr<RuleNode> combine(RuleNode::Type t, std::unique_ptr<RuleNode> a, std::unique_ptr<RuleNode> b)
+    std::unique_ptr<RuleNode> combine(RuleNode::Type t, std::unique_ptr<RuleNode> a,
+                                      std::unique_ptr<RuleNode> b)
     {
         auto n = std::make_unique<RuleNode>();
         n->type = t;
@@ -127,7 +132,7 @@ private:
         if (accept(u"(")) {
             auto n = orExpr();
             if (!accept(u")"))
-                throw ParseError{static_cast<int>(m_p), QStringLiteral("missing ')'")};
+                throw ParseError {static_cast<int>(m_p), QStringLiteral("missing ')'")};
             return n;
         }
         return matcher();
@@ -137,13 +142,15 @@ private:
     {
         skip();
         if (m_p >= m_s.size())
-            throw ParseError{static_cast<int>(m_p), QStringLiteral("missing argument")};
+            throw ParseError {static_cast<int>(m_p), QStringLiteral("missing argument")};
         const QChar q = m_s[m_p];
         if (q == u'\'')
-            throw ParseError{static_cast<int>(m_p),
-                             QStringLiteral("single quotes are not allowed; use backticks or double quotes")};
+            throw ParseError {
+                static_cast<int>(m_p),
+                QStringLiteral("single quotes are not allowed; use backticks or double quotes")};
         if (q != u'`' && q != u'"')
-            throw ParseError{static_cast<int>(m_p), QStringLiteral("arguments must be in backticks or double quotes")};
+            throw ParseError {static_cast<int>(m_p),
+                              QStringLiteral("arguments must be in backticks or double quotes")};
         const qsizetype start = m_p++;
         QString out;
         while (m_p < m_s.size() && m_s[m_p] != q) {
@@ -156,7 +163,7 @@ private:
             out += m_s[m_p++];
         }
         if (m_p >= m_s.size())
-            throw ParseError{static_cast<int>(start), QStringLiteral("unterminated argument")};
+            throw ParseError {static_cast<int>(start), QStringLiteral("unterminated argument")};
         ++m_p;
         return out;
     }
@@ -169,7 +176,8 @@ private:
             ++m_p;
         const QString name = m_s.mid(start, m_p - start);
         if (name.isEmpty())
-            throw ParseError{static_cast<int>(start), QStringLiteral("expected a matcher such as Host(`example.com`)")};
+            throw ParseError {static_cast<int>(start),
+                              QStringLiteral("expected a matcher such as Host(`example.com`)")};
         const MatcherSpec *spec = nullptr;
         for (const MatcherSpec &m : matchers())
             if (name == QLatin1StringView(m.name))
@@ -178,12 +186,15 @@ private:
             QString hint;
             if (name == QLatin1StringView("HostHeader") || name == QLatin1StringView("HostSNI"))
                 hint = QStringLiteral(" (not an HTTP v3 matcher)");
-            else if (name == QLatin1StringView("Headers") || name == QLatin1StringView("HeadersRegexp"))
+            else if (name == QLatin1StringView("Headers")
+                     || name == QLatin1StringView("HeadersRegexp"))
                 hint = QStringLiteral(" (v2 syntax; v3 uses %1)").arg(name.chopped(1));
-            throw ParseError{static_cast<int>(start), QStringLiteral("unknown matcher %1%2").arg(name, hint)};
+            throw ParseError {static_cast<int>(start),
+                              QStringLiteral("unknown matcher %1%2").arg(name, hint)};
         }
         if (!accept(u"("))
-            throw ParseError{static_cast<int>(m_p), QStringLiteral("expected '(' after %1").arg(name)};
+            throw ParseError {static_cast<int>(m_p),
+                              QStringLiteral("expected '(' after %1").arg(name)};
         auto n = std::make_unique<RuleNode>();
         n->type = RuleNode::Type::Matcher;
         n->matcher = spec->type;
@@ -193,7 +204,7 @@ private:
                 if (accept(u")"))
                     break;
                 if (!accept(u","))
-                    throw ParseError{static_cast<int>(m_p), QStringLiteral("expected ',' or ')'")};
+                    throw ParseError {static_cast<int>(m_p), QStringLiteral("expected ',' or ')'")};
             }
         }
         const int got = static_cast<int>(n->args.size());
@@ -201,10 +212,12 @@ private:
             QStringList expected;
             for (int a : spec->arities)
                 expected << QString::number(a);
-            throw ParseError{static_cast<int>(start), QStringLiteral("%1: unexpected number of parameters; got %2, expected one of [%3]")
-                                                           .arg(name)
-                                                           .arg(got)
-                                                           .arg(expected.join(u' '))};
+            throw ParseError {
+                static_cast<int>(start),
+                QStringLiteral("%1: unexpected number of parameters; got %2, expected one of [%3]")
+                    .arg(name)
+                    .arg(got)
+                    .arg(expected.join(u' '))};
         }
         check(*n, static_cast<int>(start));
         return n;
@@ -215,22 +228,32 @@ private:
         const QString &a0 = n.args.value(0);
         auto regex = [&](const QString &p) {
             if (auto problem = goRegexpProblem(p))
-                throw ParseError{at, QStringLiteral("%1: %2").arg(matcherName(n.matcher), *problem)};
+                throw ParseError {at,
+                                  QStringLiteral("%1: %2").arg(matcherName(n.matcher), *problem)};
         };
         switch (n.matcher) {
         case MatcherType::Host:
             for (QChar c : a0)
                 if (c.unicode() > 0x7F)
-                    throw ParseError{at, QStringLiteral("Host: non-ASCII characters are not allowed in %1; use punycode").arg(a0)};
+                    throw ParseError {
+                        at,
+                        QStringLiteral(
+                            "Host: non-ASCII characters are not allowed in %1; use punycode")
+                            .arg(a0)};
             if (a0.isEmpty())
-                throw ParseError{at, QStringLiteral("Host: empty host")};
-            if (a0.contains(u'*') && !(a0.startsWith(QLatin1StringView("*.")) && a0.count(u'*') == 1))
-                throw ParseError{at, QStringLiteral("Host: a wildcard is only allowed as the first label (*.example.com)")};
+                throw ParseError {at, QStringLiteral("Host: empty host")};
+            if (a0.contains(u'*')
+                && !(a0.startsWith(QLatin1StringView("*.")) && a0.count(u'*') == 1))
+                throw ParseError {
+                    at,
+                    QStringLiteral(
+                        "Host: a wildcard is only allowed as the first label (*.example.com)")};
             break;
         case MatcherType::Path:
         case MatcherType::PathPrefix:
             if (!a0.startsWith(u'/'))
-                throw ParseError{at, QStringLiteral("path \"%1\" does not start with a '/'").arg(a0)};
+                throw ParseError {at,
+                                  QStringLiteral("path \"%1\" does not start with a '/'").arg(a0)};
             break;
         case MatcherType::HostRegexp:
         case MatcherType::PathRegexp:
@@ -245,11 +268,13 @@ private:
             break;
         case MatcherType::ClientIP:
             if (!isIpOrCidr(a0))
-                throw ParseError{at, QStringLiteral("ClientIP: \"%1\" is not an IP address or CIDR range").arg(a0)};
+                throw ParseError {
+                    at,
+                    QStringLiteral("ClientIP: \"%1\" is not an IP address or CIDR range").arg(a0)};
             break;
         case MatcherType::Method:
             if (a0.isEmpty())
-                throw ParseError{at, QStringLiteral("Method: empty method")};
+                throw ParseError {at, QStringLiteral("Method: empty method")};
             break;
         case MatcherType::Header:
         case MatcherType::Query:

@@ -11,7 +11,19 @@
 namespace Airgate::Routing {
 
 /** @brief The matchers of Traefik v3's rule syntax. */
-enum class MatcherType { Host, HostRegexp, Path, PathPrefix, PathRegexp, Method, Header, HeaderRegexp, Query, QueryRegexp, ClientIP };
+enum class MatcherType {
+    Host,
+    HostRegexp,
+    Path,
+    PathPrefix,
+    PathRegexp,
+    Method,
+    Header,
+    HeaderRegexp,
+    Query,
+    QueryRegexp,
+    ClientIP
+};
 
 /** @brief A parsed router rule: `Host(`a`) && (Path(`/x`) || !Method(`GET`))`. */
 struct RuleNode

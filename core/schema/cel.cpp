@@ -98,7 +98,10 @@ struct SyntaxError
 class Lexer
 {
 public:
-    explicit Lexer(std::string_view s) : m_s(s) {}
+    explicit Lexer(std::string_view s)
+        : m_s(s)
+    {
+    }
 
     std::vector<Token> run()
     {
@@ -132,7 +135,8 @@ public:
                 continue;
             }
             if (std::isdigit(static_cast<unsigned char>(c))
-                || (c == '.' && m_p + 1 < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_p + 1])))) {
+                || (c == '.' && m_p + 1 < m_s.size()
+                    && std::isdigit(static_cast<unsigned char>(m_s[m_p + 1])))) {
                 readNumber(t);
                 out.push_back(std::move(t));
                 continue;
@@ -202,7 +206,7 @@ public:
                 break;
             case '=':
                 if (!two('='))
-                    throw SyntaxError{t.pos, "'=' is not an operator; use '=='"};
+                    throw SyntaxError {t.pos, "'=' is not an operator; use '=='"};
                 t.kind = Tok::Eq;
                 break;
             case '<':
@@ -213,16 +217,16 @@ public:
                 break;
             case '&':
                 if (!two('&'))
-                    throw SyntaxError{t.pos, "expected '&&'"};
+                    throw SyntaxError {t.pos, "expected '&&'"};
                 t.kind = Tok::And;
                 break;
             case '|':
                 if (!two('|'))
-                    throw SyntaxError{t.pos, "expected '||'"};
+                    throw SyntaxError {t.pos, "expected '||'"};
                 t.kind = Tok::Or;
                 break;
             default:
-                throw SyntaxError{t.pos, std::string("unexpected character '") + c + "'"};
+                throw SyntaxError {t.pos, std::string("unexpected character '") + c + "'"};
             }
             out.push_back(std::move(t));
         }
@@ -297,7 +301,7 @@ private:
         try {
             t.i = std::stoll(text);
         } catch (const std::out_of_range &) {
-            throw SyntaxError{b, "integer literal out of range"};
+            throw SyntaxError {b, "integer literal out of range"};
         }
     }
 
@@ -329,7 +333,7 @@ private:
         std::string out;
         while (true) {
             if (m_p >= m_s.size())
-                throw SyntaxError{start, "unterminated string literal"};
+                throw SyntaxError {start, "unterminated string literal"};
             if (triple) {
                 if (m_s.substr(m_p).starts_with(std::string(3, q))) {
                     m_p += 3;
@@ -339,7 +343,7 @@ private:
                 ++m_p;
                 return out;
             } else if (m_s[m_p] == '\n') {
-                throw SyntaxError{m_p, "newline in single-line string literal"};
+                throw SyntaxError {m_p, "newline in single-line string literal"};
             }
             const char c = m_s[m_p++];
             if (c != '\\' || raw) {
@@ -347,7 +351,7 @@ private:
                 continue;
             }
             if (m_p >= m_s.size())
-                throw SyntaxError{start, "unterminated escape"};
+                throw SyntaxError {start, "unterminated escape"};
             const char e = m_s[m_p++];
             switch (e) {
             case 'a':
@@ -384,22 +388,22 @@ private:
             case 'U': {
                 const std::size_t n = (e == 'x' || e == 'X') ? 2 : (e == 'u' ? 4 : 8);
                 if (m_p + n > m_s.size())
-                    throw SyntaxError{m_p, "short escape sequence"};
+                    throw SyntaxError {m_p, "short escape sequence"};
                 const std::string hex(m_s.substr(m_p, n));
                 for (char h : hex)
                     if (!std::isxdigit(static_cast<unsigned char>(h)))
-                        throw SyntaxError{m_p, "invalid escape sequence"};
+                        throw SyntaxError {m_p, "invalid escape sequence"};
                 m_p += n;
                 appendUtf8(out, static_cast<std::uint32_t>(std::stoul(hex, nullptr, 16)));
                 break;
             }
             default:
                 if (e >= '0' && e <= '3' && m_p + 1 < m_s.size()) {
-                    const std::string oct{e, m_s[m_p], m_s[m_p + 1]};
+                    const std::string oct {e, m_s[m_p], m_s[m_p + 1]};
                     m_p += 2;
                     out.push_back(static_cast<char>(std::stoi(oct, nullptr, 8)));
                 } else {
-                    throw SyntaxError{m_p - 1, std::string("invalid escape '\\") + e + "'"};
+                    throw SyntaxError {m_p - 1, std::string("invalid escape '\\") + e + "'"};
                 }
             }
         }
@@ -413,15 +417,28 @@ private:
 
 // ---------------------------------------------------------------- AST
 
-enum class NodeType { Literal, Ident, Select, Has, Call, ListLit, MapLit, Unary, Binary, Ternary, Index, Macro };
+enum class NodeType {
+    Literal,
+    Ident,
+    Select,
+    Has,
+    Call,
+    ListLit,
+    MapLit,
+    Unary,
+    Binary,
+    Ternary,
+    Index,
+    Macro
+};
 enum class MacroKind { All, Exists, ExistsOne, Filter, Map };
 
 struct AstNode
 {
     NodeType type = NodeType::Literal;
     Value literal;
-    std::string name;   // ident / field / function
-    Tok op = Tok::End;  // unary / binary operator
+    std::string name; // ident / field / function
+    Tok op = Tok::End; // unary / binary operator
     MacroKind macro = MacroKind::All;
     std::unique_ptr<AstNode> target; // receiver / operand / condition
     std::vector<std::unique_ptr<AstNode>> args;
@@ -435,13 +452,16 @@ using AstPtr = std::unique_ptr<AstNode>;
 class Parser
 {
 public:
-    explicit Parser(std::vector<Token> t) : m_t(std::move(t)) {}
+    explicit Parser(std::vector<Token> t)
+        : m_t(std::move(t))
+    {
+    }
 
     AstPtr parse()
     {
         AstPtr e = expr();
         if (peek().kind != Tok::End)
-            throw SyntaxError{peek().pos, "unexpected token after expression"};
+            throw SyntaxError {peek().pos, "unexpected token after expression"};
         return e;
     }
 
@@ -459,7 +479,7 @@ private:
     void expect(Tok k, const char *what)
     {
         if (!accept(k))
-            throw SyntaxError{peek().pos, std::string("expected ") + what};
+            throw SyntaxError {peek().pos, std::string("expected ") + what};
     }
 
     AstPtr make(NodeType t, std::size_t pos)
@@ -521,8 +541,8 @@ private:
         AstPtr l = addition();
         while (true) {
             const Tok k = peek().kind;
-            if (k == Tok::Eq || k == Tok::Ne || k == Tok::Lt || k == Tok::Le || k == Tok::Gt || k == Tok::Ge
-                || k == Tok::In) {
+            if (k == Tok::Eq || k == Tok::Ne || k == Tok::Lt || k == Tok::Le || k == Tok::Gt
+                || k == Tok::Ge || k == Tok::In) {
                 const std::size_t pos = next().pos;
                 l = binary(std::move(l), k, addition(), pos);
             } else {
@@ -544,7 +564,8 @@ private:
     AstPtr multiplication()
     {
         AstPtr l = unary();
-        while (peek().kind == Tok::Star || peek().kind == Tok::Slash || peek().kind == Tok::Percent) {
+        while (peek().kind == Tok::Star || peek().kind == Tok::Slash
+               || peek().kind == Tok::Percent) {
             const Token t = next();
             l = binary(std::move(l), t.kind, unary(), t.pos);
         }
@@ -591,19 +612,21 @@ private:
             if (peek().kind == Tok::Dot) {
                 const std::size_t pos = next().pos;
                 if (peek().kind != Tok::Ident)
-                    throw SyntaxError{peek().pos, "expected a field or method name after '.'"};
+                    throw SyntaxError {peek().pos, "expected a field or method name after '.'"};
                 const std::string name = next().text;
                 if (accept(Tok::LParen)) {
                     std::vector<AstPtr> args = argList(Tok::RParen);
-                    static const std::unordered_map<std::string, MacroKind> macros{{"all", MacroKind::All},
-                                                                                   {"exists", MacroKind::Exists},
-                                                                                   {"exists_one", MacroKind::ExistsOne},
-                                                                                   {"filter", MacroKind::Filter},
-                                                                                   {"map", MacroKind::Map}};
+                    static const std::unordered_map<std::string, MacroKind> macros {
+                        {"all", MacroKind::All},
+                        {"exists", MacroKind::Exists},
+                        {"exists_one", MacroKind::ExistsOne},
+                        {"filter", MacroKind::Filter},
+                        {"map", MacroKind::Map}};
                     auto m = macros.find(name);
                     if (m != macros.end() && args.size() == 2) {
                         if (args[0]->type != NodeType::Ident)
-                            throw SyntaxError{args[0]->pos, "macro variable must be an identifier"};
+                            throw SyntaxError {args[0]->pos,
+                                               "macro variable must be an identifier"};
                         AstPtr n = make(NodeType::Macro, pos);
                         n->macro = m->second;
                         n->name = args[0]->name;
@@ -696,7 +719,8 @@ private:
                 std::vector<AstPtr> args = argList(Tok::RParen);
                 if (t.text == "has") {
                     if (args.size() != 1 || args[0]->type != NodeType::Select)
-                        throw SyntaxError{t.pos, "has() needs a field selection such as has(self.field)"};
+                        throw SyntaxError {t.pos,
+                                           "has() needs a field selection such as has(self.field)"};
                     AstPtr n = make(NodeType::Has, t.pos);
                     n->name = args[0]->name;
                     n->target = std::move(args[0]->target);
@@ -712,7 +736,7 @@ private:
             return n;
         }
         default:
-            throw SyntaxError{t.pos, "unexpected token"};
+            throw SyntaxError {t.pos, "unexpected token"};
         }
     }
 
@@ -724,7 +748,7 @@ private:
 
 Value err(std::string m)
 {
-    return Value(ErrorValue{std::move(m)});
+    return Value(ErrorValue {std::move(m)});
 }
 
 Value noOverload(const char *fn, const Value &a)
@@ -740,7 +764,7 @@ Value noOverload(const char *fn, const Value &a, const Value &b)
 bool isNumber(const Value &v)
 {
     return std::holds_alternative<std::int64_t>(v.v) || std::holds_alternative<std::uint64_t>(v.v)
-           || std::holds_alternative<double>(v.v);
+        || std::holds_alternative<double>(v.v);
 }
 
 double toDouble(const Value &v)
@@ -915,7 +939,7 @@ public:
             if (auto *d = std::get_if<double>(&v.v))
                 return Value(-*d);
             if (auto *d = std::get_if<Duration>(&v.v))
-                return Value(Duration{-d->nanos});
+                return Value(Duration {-d->nanos});
             return noOverload("-_", v);
         }
         case NodeType::Binary:
@@ -1002,13 +1026,16 @@ private:
                 c = compareNumbers(a, b);
                 if (c == -2)
                     return Value(false);
-            } else if (auto *sa = std::get_if<std::string>(&a.v); sa && std::holds_alternative<std::string>(b.v)) {
+            } else if (auto *sa = std::get_if<std::string>(&a.v);
+                       sa && std::holds_alternative<std::string>(b.v)) {
                 c = sa->compare(std::get<std::string>(b.v));
                 c = c < 0 ? -1 : (c > 0 ? 1 : 0);
-            } else if (auto *da = std::get_if<Duration>(&a.v); da && std::holds_alternative<Duration>(b.v)) {
+            } else if (auto *da = std::get_if<Duration>(&a.v);
+                       da && std::holds_alternative<Duration>(b.v)) {
                 const auto y = std::get<Duration>(b.v).nanos;
                 c = da->nanos < y ? -1 : (da->nanos > y ? 1 : 0);
-            } else if (auto *ba = std::get_if<bool>(&a.v); ba && std::holds_alternative<bool>(b.v)) {
+            } else if (auto *ba = std::get_if<bool>(&a.v);
+                       ba && std::holds_alternative<bool>(b.v)) {
                 const bool y = std::get<bool>(b.v);
                 c = *ba == y ? 0 : (*ba ? 1 : -1);
             } else {
@@ -1123,7 +1150,8 @@ private:
             }
         }
         if (op == '+') {
-            if (auto *x = std::get_if<std::string>(&a.v); x && std::holds_alternative<std::string>(b.v))
+            if (auto *x = std::get_if<std::string>(&a.v);
+                x && std::holds_alternative<std::string>(b.v))
                 return Value(*x + std::get<std::string>(b.v));
             if (auto *x = std::get_if<std::shared_ptr<const List>>(&a.v);
                 x && std::holds_alternative<std::shared_ptr<const List>>(b.v)) {
@@ -1136,9 +1164,9 @@ private:
         if (auto *x = std::get_if<Duration>(&a.v); x && std::holds_alternative<Duration>(b.v)) {
             const auto y = std::get<Duration>(b.v).nanos;
             if (op == '+')
-                return Value(Duration{x->nanos + y});
+                return Value(Duration {x->nanos + y});
             if (op == '-')
-                return Value(Duration{x->nanos - y});
+                return Value(Duration {x->nanos - y});
         }
         return noOverload(name, a, b);
     }
@@ -1164,7 +1192,7 @@ private:
         std::size_t count = 0;
         List out;
         for (const Value &e : elems) {
-            Env inner{&env, n.name, &e};
+            Env inner {&env, n.name, &e};
             Value r = eval(*n.args[0], inner);
             if (n.macro == MacroKind::Map) {
                 if (r.isError())
@@ -1274,7 +1302,7 @@ private:
             if (const std::string *a = str(0)) {
                 // CEL's own duration literal grammar is Go's time.ParseDuration.
                 if (auto d = Formats::parseGoDuration(*a))
-                    return Value(Duration{*d});
+                    return Value(Duration {*d});
                 return err("invalid duration '" + *a + "'");
             }
             if (std::holds_alternative<Duration>(args[0].v))
@@ -1385,7 +1413,8 @@ bool equals(const Value &a, const Value &b)
     }
 }
 
-Program::Program(std::string source) : m_source(std::move(source))
+Program::Program(std::string source)
+    : m_source(std::move(source))
 {
     try {
         Lexer lexer(m_source);
@@ -1408,7 +1437,7 @@ Value Program::evaluate(const Value &self) const
 {
     if (!m_root)
         return err(m_error);
-    Env env{nullptr, "self", &self};
+    Env env {nullptr, "self", &self};
     Evaluator ev;
     return ev.eval(*m_root, env);
 }

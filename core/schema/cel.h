@@ -34,21 +34,52 @@ struct ErrorValue
  */
 struct Value
 {
-    using Storage = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, std::string,
-                                 std::shared_ptr<const List>, std::shared_ptr<const Map>, Duration, ErrorValue>;
+    using Storage = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double,
+                                 std::string, std::shared_ptr<const List>,
+                                 std::shared_ptr<const Map>, Duration, ErrorValue>;
     Storage v;
 
     Value() = default;
-    Value(bool b) : v(b) {}
-    Value(std::int64_t i) : v(i) {}
-    Value(std::uint64_t u) : v(u) {}
-    Value(double d) : v(d) {}
-    Value(std::string s) : v(std::move(s)) {}
-    Value(const char *s) : v(std::string(s)) {}
-    Value(List l) : v(std::make_shared<const List>(std::move(l))) {}
-    Value(Map m) : v(std::make_shared<const Map>(std::move(m))) {}
-    Value(Duration d) : v(d) {}
-    Value(ErrorValue e) : v(std::move(e)) {}
+    Value(bool b)
+        : v(b)
+    {
+    }
+    Value(std::int64_t i)
+        : v(i)
+    {
+    }
+    Value(std::uint64_t u)
+        : v(u)
+    {
+    }
+    Value(double d)
+        : v(d)
+    {
+    }
+    Value(std::string s)
+        : v(std::move(s))
+    {
+    }
+    Value(const char *s)
+        : v(std::string(s))
+    {
+    }
+    Value(List l)
+        : v(std::make_shared<const List>(std::move(l)))
+    {
+    }
+    Value(Map m)
+        : v(std::make_shared<const Map>(std::move(m)))
+    {
+    }
+    Value(Duration d)
+        : v(d)
+    {
+    }
+    Value(ErrorValue e)
+        : v(std::move(e))
+    {
+    }
 
     bool isError() const { return std::holds_alternative<ErrorValue>(v); }
     bool isNull() const { return std::holds_alternative<std::monostate>(v); }

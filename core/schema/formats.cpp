@@ -20,14 +20,21 @@ constexpr std::int64_t kSec = 1000 * kMs;
 constexpr std::int64_t kMin = 60 * kSec;
 constexpr std::int64_t kHour = 60 * kMin;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || isDigit(c); }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isLowerAlnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || isDigit(c);
+}
 
 } // namespace
 
 std::optional<std::int64_t> parseGoDuration(std::string_view s)
 {
-    // Mirrors the structure of Go's time.ParseDuration (values kept in uint64 with overflow checks).
+    // Mirrors the structure of Go's time.ParseDuration (values kept in uint64 with overflow
+    // checks).
     if (s.empty())
         return std::nullopt;
     bool neg = false;
@@ -93,7 +100,8 @@ std::optional<std::int64_t> parseGoDuration(std::string_view s)
             return std::nullopt;
         v *= unitU;
         if (frac > 0) {
-            v += static_cast<std::uint64_t>(static_cast<double>(frac) * (static_cast<double>(unit) / scale));
+            v += static_cast<std::uint64_t>(static_cast<double>(frac)
+                                            * (static_cast<double>(unit) / scale));
         }
         total += v;
         if (total > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
@@ -117,7 +125,7 @@ std::optional<std::int64_t> parseKubernetesDuration(std::string_view s)
         const char *name;
         std::int64_t nanos;
     };
-    static constexpr std::array<Unit, 18> units{{{"ns", kNs},
+    static constexpr std::array<Unit, 18> units {{{"ns", kNs},
                                                   {"us", kUs},
                                                   {"\xC2\xB5s", kUs},
                                                   {"ms", kMs},
@@ -137,7 +145,8 @@ std::optional<std::int64_t> parseKubernetesDuration(std::string_view s)
                                                   {"week", 7 * 24 * kHour}}};
     static const std::regex group(R"((\d+)\s*([A-Za-z\xC2\xB5]+))");
     std::int64_t total = 0;
-    for (auto it = std::sregex_iterator(str.begin(), str.end(), group); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(str.begin(), str.end(), group);
+         it != std::sregex_iterator(); ++it) {
         const std::string digits = (*it)[1].str();
         std::string unit = (*it)[2].str();
         for (char &c : unit)
@@ -178,7 +187,8 @@ bool isHex(char c)
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-/// Go's url.shouldEscape for encodeHost: only these ASCII characters may appear unescaped in a host.
+/// Go's url.shouldEscape for encodeHost: only these ASCII characters may appear unescaped in a
+/// host.
 bool hostCharAllowed(unsigned char c)
 {
     if (std::isalnum(c))
@@ -359,7 +369,8 @@ bool isDnsSubdomain(std::string_view s)
     std::size_t start = 0;
     while (true) {
         const std::size_t dot = s.find('.', start);
-        const std::string_view label = s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
+        const std::string_view label
+            = s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
         if (label.empty())
             return false;
         for (char c : label)
@@ -438,7 +449,8 @@ std::string formatGoDuration(std::int64_t d)
         return "0s";
     std::string out;
     const bool neg = d < 0;
-    std::uint64_t u = neg ? static_cast<std::uint64_t>(0) - static_cast<std::uint64_t>(d) : static_cast<std::uint64_t>(d);
+    std::uint64_t u = neg ? static_cast<std::uint64_t>(0) - static_cast<std::uint64_t>(d)
+                          : static_cast<std::uint64_t>(d);
     if (u < static_cast<std::uint64_t>(kSec)) {
         const char *unit = "ns";
         double v = static_cast<double>(u);

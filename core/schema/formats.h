@@ -35,7 +35,8 @@ bool isQualifiedName(std::string_view s);
 bool isLabelValue(std::string_view s);
 /** A ConfigMap/Secret data key: `[-._a-zA-Z0-9]+`, at most 253. */
 bool isConfigKey(std::string_view s);
-/** Standard base64 with padding, as Kubernetes decodes Secret `data`. @return offset of the first bad byte or npos. */
+/** Standard base64 with padding, as Kubernetes decodes Secret `data`. @return offset of the first
+ * bad byte or npos. */
 std::size_t invalidBase64Offset(std::string_view s);
 
 /** Formats nanoseconds the way Go's Duration.String() does ("1h30m0s"). */

@@ -38,7 +38,8 @@ std::optional<std::int64_t> intAt(const Yaml::Node &n, std::string_view key)
     return std::nullopt;
 }
 
-std::shared_ptr<const Node> parseSchema(const Yaml::Node &y, const std::string &path, std::vector<std::string> &problems)
+std::shared_ptr<const Node> parseSchema(const Yaml::Node &y, const std::string &path,
+                                        std::vector<std::string> &problems)
 {
     auto s = std::make_shared<Node>();
     if (!y.isMap())
@@ -87,7 +88,8 @@ std::shared_ptr<const Node> parseSchema(const Yaml::Node &y, const std::string &
         s->pattern = *p;
         auto re = std::make_shared<QRegularExpression>(QString::fromStdString(*p));
         if (!re->isValid())
-            problems.push_back(path + ": pattern does not compile: " + re->errorString().toStdString());
+            problems.push_back(path
+                               + ": pattern does not compile: " + re->errorString().toStdString());
         s->patternRegex = std::move(re);
     }
     if (const Yaml::Node *d = y.get("default"))
@@ -104,7 +106,8 @@ std::shared_ptr<const Node> parseSchema(const Yaml::Node &y, const std::string &
             rule.reason = r->scalarAt("reason").value_or("");
             auto program = std::make_shared<Cel::Program>(rule.rule);
             if (!program->ok())
-                problems.push_back(path + ": rule `" + rule.rule + "` does not compile: " + program->error());
+                problems.push_back(path + ": rule `" + rule.rule
+                                   + "` does not compile: " + program->error());
             rule.program = std::move(program);
             s->rules.push_back(std::move(rule));
         }
@@ -112,7 +115,8 @@ std::shared_ptr<const Node> parseSchema(const Yaml::Node &y, const std::string &
     return s;
 }
 
-void readCrd(const Yaml::Node &doc, std::vector<KindSchema> &out, std::vector<std::string> &problems)
+void readCrd(const Yaml::Node &doc, std::vector<KindSchema> &out,
+             std::vector<std::string> &problems)
 {
     if (doc.scalarAt("kind").value_or("") != "CustomResourceDefinition")
         return;
@@ -149,7 +153,8 @@ void readCrd(const Yaml::Node &doc, std::vector<KindSchema> &out, std::vector<st
 
 } // namespace
 
-Registry Registry::fromDocuments(const std::vector<Yaml::NodePtr> &documents, std::vector<std::string> &problems)
+Registry Registry::fromDocuments(const std::vector<Yaml::NodePtr> &documents,
+                                 std::vector<std::string> &problems)
 {
     Registry r;
     for (const auto &d : documents)
@@ -176,10 +181,12 @@ const Registry &Registry::builtin()
                 continue;
             }
             const QByteArray bytes = f.readAll();
-            Yaml::ParsedText parsed = Yaml::parseYaml(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
+            Yaml::ParsedText parsed = Yaml::parseYaml(
+                std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
             for (auto &d : parsed.documents) {
                 for (const auto &p : d.problems)
-                    problems.push_back(path.toStdString() + ":" + std::to_string(p.mark.line) + ": " + p.message);
+                    problems.push_back(path.toStdString() + ":" + std::to_string(p.mark.line) + ": "
+                                       + p.message);
                 if (d.root)
                     docs.push_back(d.root);
             }
@@ -249,7 +256,7 @@ Cel::Value toCelValue(const Yaml::Node *node, const Node *schema)
     }
     if (schema && schema->format == "duration") {
         if (auto d = Formats::parseKubernetesDuration(node->value))
-            return Cel::Value(Cel::Duration{*d});
+            return Cel::Value(Cel::Duration {*d});
     }
     return Cel::Value(node->value);
 }

@@ -40,7 +40,8 @@ struct Node
     std::shared_ptr<const Node> items;
     std::vector<std::string> required;
     std::vector<Yaml::NodePtr> enumValues;
-    std::optional<std::int64_t> maxLength, minLength, maxItems, minItems, maxProperties, minProperties;
+    std::optional<std::int64_t> maxLength, minLength, maxItems, minItems, maxProperties,
+        minProperties;
     std::optional<double> minimum, maximum;
     bool exclusiveMinimum = false;
     bool exclusiveMaximum = false;
@@ -56,7 +57,8 @@ struct Node
     const Node *child(std::string_view key) const;
 };
 
-/** @brief The schema of one kind (group/version/kind) with what the console needs to know about it. */
+/** @brief The schema of one kind (group/version/kind) with what the console needs to know about it.
+ */
 struct KindSchema
 {
     std::string group;
@@ -80,8 +82,10 @@ public:
     /** The registry built from the embedded CRDs; built once, immutable, thread-safe to read. */
     static const Registry &builtin();
 
-    /** Builds a registry from CRD (or schema) documents; @p problems collects what could not be read. */
-    static Registry fromDocuments(const std::vector<Yaml::NodePtr> &documents, std::vector<std::string> &problems);
+    /** Builds a registry from CRD (or schema) documents; @p problems collects what could not be
+     * read. */
+    static Registry fromDocuments(const std::vector<Yaml::NodePtr> &documents,
+                                  std::vector<std::string> &problems);
 
     const KindSchema *find(std::string_view apiVersion, std::string_view kind) const;
     const KindSchema *findKind(std::string_view kind) const;

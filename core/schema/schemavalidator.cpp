@@ -80,7 +80,8 @@ std::string FieldError::text() const
     case Type::UnknownField:
         break;
     }
-    if (!badValue.empty() && type != Type::Required && type != Type::TooLong && type != Type::Forbidden)
+    if (!badValue.empty() && type != Type::Required && type != Type::TooLong
+        && type != Type::Forbidden)
         body += ": " + badValue;
     if (!detail.empty())
         body += ": " + detail;
@@ -132,7 +133,7 @@ std::size_t editDistance(const std::string &a, const std::string &b)
         cur[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const bool same = std::tolower(static_cast<unsigned char>(a[i - 1]))
-                              == std::tolower(static_cast<unsigned char>(b[j - 1]));
+                == std::tolower(static_cast<unsigned char>(b[j - 1]));
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
         }
         std::swap(prev, cur);
@@ -159,7 +160,8 @@ bool typeMatches(const Yaml::Node &v, const Node &s, std::string &actual)
 {
     actual = Yaml::jsonTypeName(v);
     if (s.intOrString) {
-        return v.kind == NodeKind::Scalar && (v.scalarType == ScalarType::Int || v.scalarType == ScalarType::String);
+        return v.kind == NodeKind::Scalar
+            && (v.scalarType == ScalarType::Int || v.scalarType == ScalarType::String);
     }
     if (s.type.empty())
         return true;
@@ -189,8 +191,8 @@ bool typeMatches(const Yaml::Node &v, const Node &s, std::string &actual)
 
 const char *yaml11TypeName(const std::string &text)
 {
-    static const std::set<std::string> bools{"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-                                             "on", "On", "ON", "off", "Off", "OFF"};
+    static const std::set<std::string> bools {"y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no",
+                                              "No", "NO", "on",  "On",  "ON",  "off", "Off", "OFF"};
     if (bools.count(text))
         return "boolean";
     if (text.find('.') != std::string::npos)
@@ -201,12 +203,16 @@ const char *yaml11TypeName(const std::string &text)
 class Walker
 {
 public:
-    Walker(const ValidateOptions &o, std::vector<FieldError> &errors) : m_options(o), m_errors(errors) {}
+    Walker(const ValidateOptions &o, std::vector<FieldError> &errors)
+        : m_options(o)
+        , m_errors(errors)
+    {
+    }
 
     bool blocked = false;
 
-    void add(FieldError::Type t, const std::string &field, std::string bad, std::string detail, const Yaml::Mark &mark,
-             std::string hint = {}, bool warning = false)
+    void add(FieldError::Type t, const std::string &field, std::string bad, std::string detail,
+             const Yaml::Mark &mark, std::string hint = {}, bool warning = false)
     {
         FieldError e;
         e.type = t;
@@ -237,15 +243,18 @@ public:
             if (s.type == "string" && v.kind == NodeKind::Scalar)
                 hint = "quote the value to make it a string: \"" + v.value + "\"";
             add(FieldError::Type::TypeInvalid, path, goQuote(actual),
-                path + " in body must be of type " + expectedType(s) + ": " + goQuote(actual), at, hint);
+                path + " in body must be of type " + expectedType(s) + ": " + goQuote(actual), at,
+                hint);
             return;
         }
-        if (m_options.checkYaml11Strings && v.kind == NodeKind::Scalar && v.scalarType == ScalarType::String
-            && !v.quoted && !v.tagged && (s.type == "string") && Yaml::isYaml11NonString(v.value)) {
+        if (m_options.checkYaml11Strings && v.kind == NodeKind::Scalar
+            && v.scalarType == ScalarType::String && !v.quoted && !v.tagged && (s.type == "string")
+            && Yaml::isYaml11NonString(v.value)) {
             const std::string t = yaml11TypeName(v.value);
             add(FieldError::Type::TypeInvalid, path, goQuote(t),
                 path + " in body must be of type string: " + goQuote(t), at,
-                "kubectl reads the unquoted " + v.value + " as a YAML 1.1 " + t + "; write \"" + v.value + "\"");
+                "kubectl reads the unquoted " + v.value + " as a YAML 1.1 " + t + "; write \""
+                    + v.value + "\"");
             return;
         }
         switch (v.kind) {
@@ -259,8 +268,9 @@ public:
             walkScalar(v, s, path, at);
         }
         if (!s.enumValues.empty()) {
-            const bool found = std::any_of(s.enumValues.begin(), s.enumValues.end(),
-                                           [&](const Yaml::NodePtr &e) { return Yaml::Node::equal(e.get(), &v); });
+            const bool found = std::any_of(
+                s.enumValues.begin(), s.enumValues.end(),
+                [&](const Yaml::NodePtr &e) { return Yaml::Node::equal(e.get(), &v); });
             if (!found) {
                 std::string supported;
                 for (const auto &e : s.enumValues) {
@@ -268,7 +278,8 @@ public:
                         supported += ", ";
                     supported += renderScalar(*e);
                 }
-                add(FieldError::Type::NotSupported, path, renderScalar(v), "supported values: " + supported, at);
+                add(FieldError::Type::NotSupported, path, renderScalar(v),
+                    "supported values: " + supported, at);
             }
         }
     }
@@ -288,7 +299,8 @@ private:
         return base + "[" + key + "]";
     }
 
-    void walkObject(const Yaml::Node &v, const Node &s, const std::string &path, const Yaml::Mark &at)
+    void walkObject(const Yaml::Node &v, const Node &s, const std::string &path,
+                    const Yaml::Mark &at)
     {
         std::size_t count = 0;
         std::set<std::string_view> present;
@@ -298,7 +310,8 @@ private:
             const Node *prop = s.property(k);
             const Node *sub = prop ? prop : s.additionalProperties.get();
             const std::string p = childPath(path, k, prop != nullptr || !s.additionalProperties);
-            if (path.empty() && (k == "metadata" || k == "status" || k == "apiVersion" || k == "kind")) {
+            if (path.empty()
+                && (k == "metadata" || k == "status" || k == "apiVersion" || k == "kind")) {
                 if (!val.isNull())
                     present.insert(k); // checked elsewhere, but present for `required`
                 continue;
@@ -321,8 +334,9 @@ private:
                 std::string hint;
                 if (sub->type == "object")
                     hint = "write `" + k + ": {}` for an empty object";
-                add(FieldError::Type::Invalid, p, {}, "null is dropped by the API server; the field counts as absent",
-                    e.keyMark, hint, true);
+                add(FieldError::Type::Invalid, p, {},
+                    "null is dropped by the API server; the field counts as absent", e.keyMark,
+                    hint, true);
                 continue;
             }
             ++count;
@@ -336,18 +350,22 @@ private:
         }
         if (s.minProperties && static_cast<std::int64_t>(count) < *s.minProperties)
             add(FieldError::Type::Invalid, path, std::to_string(count),
-                path + " in body should have at least " + std::to_string(*s.minProperties) + " properties", at);
+                path + " in body should have at least " + std::to_string(*s.minProperties)
+                    + " properties",
+                at);
         if (s.maxProperties && static_cast<std::int64_t>(count) > *s.maxProperties)
             add(FieldError::Type::TooMany, path, std::to_string(count),
                 "must have at most " + std::to_string(*s.maxProperties) + " items", at);
     }
 
-    void walkArray(const Yaml::Node &v, const Node &s, const std::string &path, const Yaml::Mark &at)
+    void walkArray(const Yaml::Node &v, const Node &s, const std::string &path,
+                   const Yaml::Mark &at)
     {
         const auto n = static_cast<std::int64_t>(v.items.size());
         if (s.minItems && n < *s.minItems)
             add(FieldError::Type::Invalid, path, std::to_string(n),
-                path + " in body should have at least " + std::to_string(*s.minItems) + " items", at);
+                path + " in body should have at least " + std::to_string(*s.minItems) + " items",
+                at);
         if (s.maxItems && n > *s.maxItems)
             add(FieldError::Type::TooMany, path, std::to_string(n),
                 "must have at most " + std::to_string(*s.maxItems) + " items", at);
@@ -378,7 +396,8 @@ private:
         }
     }
 
-    void walkScalar(const Yaml::Node &v, const Node &s, const std::string &path, const Yaml::Mark &at)
+    void walkScalar(const Yaml::Node &v, const Node &s, const std::string &path,
+                    const Yaml::Mark &at)
     {
         if (v.scalarType == ScalarType::String) {
             const std::size_t len = runeCount(v.value);
@@ -387,7 +406,9 @@ private:
                     "may not be more than " + std::to_string(*s.maxLength) + " bytes", at);
             if (s.minLength && static_cast<std::int64_t>(len) < *s.minLength)
                 add(FieldError::Type::Invalid, path, goQuote(v.value),
-                    path + " in body should be at least " + std::to_string(*s.minLength) + " chars long", at);
+                    path + " in body should be at least " + std::to_string(*s.minLength)
+                        + " chars long",
+                    at);
             if (s.patternRegex && s.patternRegex->isValid()
                 && !s.patternRegex->match(QString::fromStdString(v.value)).hasMatch())
                 add(FieldError::Type::Invalid, path, goQuote(v.value),
@@ -397,8 +418,10 @@ private:
                     path + " in body must be of type duration: " + goQuote(v.value), at,
                     "durations look like 30s, 5m, 1h30m or 1d");
             if (s.format == "byte") {
-                if (const std::size_t bad = Formats::invalidBase64Offset(v.value); bad != std::string::npos)
-                    add(FieldError::Type::Invalid, path, goQuote(v.value.size() > 40 ? v.value.substr(0, 40) + "..." : v.value),
+                if (const std::size_t bad = Formats::invalidBase64Offset(v.value);
+                    bad != std::string::npos)
+                    add(FieldError::Type::Invalid, path,
+                        goQuote(v.value.size() > 40 ? v.value.substr(0, 40) + "..." : v.value),
                         "illegal base64 data at input byte " + std::to_string(bad), at,
                         "Secret data values are base64; put clear text under stringData instead");
             }
@@ -407,12 +430,14 @@ private:
             const double d = v.asDouble().value_or(0);
             if (s.minimum && (s.exclusiveMinimum ? d <= *s.minimum : d < *s.minimum))
                 add(FieldError::Type::Invalid, path, renderScalar(v),
-                    path + " in body should be greater than " + std::string(s.exclusiveMinimum ? "" : "or equal to ")
+                    path + " in body should be greater than "
+                        + std::string(s.exclusiveMinimum ? "" : "or equal to ")
                         + formatNumber(*s.minimum),
                     at);
             if (s.maximum && (s.exclusiveMaximum ? d >= *s.maximum : d > *s.maximum))
                 add(FieldError::Type::Invalid, path, renderScalar(v),
-                    path + " in body should be less than " + std::string(s.exclusiveMaximum ? "" : "or equal to ")
+                    path + " in body should be less than "
+                        + std::string(s.exclusiveMaximum ? "" : "or equal to ")
                         + formatNumber(*s.maximum),
                     at);
         }
@@ -426,15 +451,19 @@ private:
 class RuleRunner
 {
 public:
-    explicit RuleRunner(std::vector<FieldError> &errors) : m_errors(errors) {}
+    explicit RuleRunner(std::vector<FieldError> &errors)
+        : m_errors(errors)
+    {
+    }
 
     void run(const Yaml::Node &v, const Node &s, const std::string &path, const Yaml::Mark &anchor)
     {
         const Yaml::Mark at = v.mark.isValid() ? v.mark : anchor;
         if (!s.rules.empty()) {
             const Cel::Value self = toCelValue(&v, &s);
-            const std::string typeName = s.intOrString ? std::string(Yaml::jsonTypeName(v))
-                                                       : (s.type.empty() ? std::string("object") : s.type);
+            const std::string typeName = s.intOrString
+                ? std::string(Yaml::jsonTypeName(v))
+                : (s.type.empty() ? std::string("object") : s.type);
             for (const Rule &r : s.rules) {
                 const Cel::Value result = r.program->evaluate(self);
                 const bool *b = std::get_if<bool>(&result.v);
@@ -445,7 +474,8 @@ public:
                 e.field = path;
                 e.badValue = goQuote(typeName);
                 e.mark = at;
-                const std::string message = r.message.empty() ? "failed rule: " + r.rule : r.message;
+                const std::string message
+                    = r.message.empty() ? "failed rule: " + r.rule : r.message;
                 if (result.isError())
                     e.detail = result.error().message + " evaluating rule: " + message;
                 else if (!b)
@@ -464,8 +494,7 @@ public:
                 if (!sub || (e.value->isNull() && !sub->nullable))
                     continue;
                 run(*e.value, *sub,
-                    prop ? (path.empty() ? e.key : path + "." + e.key)
-                         : path + "[" + e.key + "]",
+                    prop ? (path.empty() ? e.key : path + "." + e.key) : path + "[" + e.key + "]",
                     e.keyMark);
             }
         } else if (v.kind == NodeKind::Sequence && s.items) {
@@ -480,7 +509,8 @@ private:
 
 } // namespace
 
-std::vector<FieldError> validateObject(const Yaml::Node &object, const KindSchema &kind, const ValidateOptions &options)
+std::vector<FieldError> validateObject(const Yaml::Node &object, const KindSchema &kind,
+                                       const ValidateOptions &options)
 {
     std::vector<FieldError> errors;
     if (!kind.root)

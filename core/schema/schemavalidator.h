@@ -15,12 +15,22 @@ namespace Airgate::Schema {
  */
 struct FieldError
 {
-    enum class Type { Required, Invalid, TypeInvalid, NotSupported, TooLong, TooMany, Duplicate, Forbidden, UnknownField };
+    enum class Type {
+        Required,
+        Invalid,
+        TypeInvalid,
+        NotSupported,
+        TooLong,
+        TooMany,
+        Duplicate,
+        Forbidden,
+        UnknownField
+    };
     Type type = Type::Invalid;
-    std::string field;    ///< "spec.apiKeys[0].value"
+    std::string field; ///< "spec.apiKeys[0].value"
     std::string badValue; ///< already rendered ("\"object\"", "0"); empty when omitted
     std::string detail;
-    std::string hint;     ///< a suggestion of ours, kept apart from the Kubernetes text
+    std::string hint; ///< a suggestion of ours, kept apart from the Kubernetes text
     Yaml::Mark mark;
     bool warning = false; ///< informational (e.g. a null that the API server drops)
 
@@ -31,7 +41,8 @@ struct FieldError
 struct ValidateOptions
 {
     bool checkUnknownFields = true;
-    bool checkYaml11Strings = true; ///< plain `yes`/`on`/`0b1` in string fields, as kubectl reads them
+    bool checkYaml11Strings
+        = true; ///< plain `yes`/`on`/`0b1` in string fields, as kubectl reads them
 };
 
 /**

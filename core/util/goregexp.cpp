@@ -19,7 +19,8 @@ std::optional<QString> goRegexpProblem(const QString &pattern)
         if (c == u'\\' && i + 1 < pattern.size()) {
             const QChar e = pattern[i + 1];
             if (!inClass && e.isDigit() && e != u'0')
-                return QStringLiteral("back-references (\\%1) are not supported by Go regexp").arg(e);
+                return QStringLiteral("back-references (\\%1) are not supported by Go regexp")
+                    .arg(e);
             if (e == u'G' || e == u'K' || e == u'Z' || e == u'R' || (e == u'k' && !inClass))
                 return QStringLiteral("\\%1 is not supported by Go regexp").arg(e);
             ++i;
@@ -38,14 +39,19 @@ std::optional<QString> goRegexpProblem(const QString &pattern)
                 i += 2;
             continue;
         }
-        if (rest.startsWith(u"(?=") || rest.startsWith(u"(?!") || rest.startsWith(u"(?<=") || rest.startsWith(u"(?<!"))
+        if (rest.startsWith(u"(?=") || rest.startsWith(u"(?!") || rest.startsWith(u"(?<=")
+            || rest.startsWith(u"(?<!"))
             return QStringLiteral("look-around assertions are not supported by Go regexp");
         if (rest.startsWith(u"(?>"))
             return QStringLiteral("atomic groups are not supported by Go regexp");
-        if (rest.startsWith(u"(?(") || rest.startsWith(u"(?R") || rest.startsWith(u"(?&") || rest.startsWith(u"(?P>")
-            || (rest.startsWith(u"(?") && rest.size() > 2 && (rest[2].isDigit() || rest[2] == u'+' || rest[2] == u'-') && rest.size() > 3 && rest[3].isDigit()))
+        if (rest.startsWith(u"(?(") || rest.startsWith(u"(?R") || rest.startsWith(u"(?&")
+            || rest.startsWith(u"(?P>")
+            || (rest.startsWith(u"(?") && rest.size() > 2
+                && (rest[2].isDigit() || rest[2] == u'+' || rest[2] == u'-') && rest.size() > 3
+                && rest[3].isDigit()))
             return QStringLiteral("recursion and conditionals are not supported by Go regexp");
-        if ((c == u'*' || c == u'+' || c == u'?' || c == u'}') && i + 1 < pattern.size() && pattern[i + 1] == u'+')
+        if ((c == u'*' || c == u'+' || c == u'?' || c == u'}') && i + 1 < pattern.size()
+            && pattern[i + 1] == u'+')
             return QStringLiteral("possessive quantifiers are not supported by Go regexp");
     }
     return std::nullopt;

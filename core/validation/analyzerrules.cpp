@@ -29,7 +29,8 @@ void forEachNameIn(const Resource &r, const char *listField, Fn fn)
         return;
     for (size_t i = 0; i < list->items.size(); ++i) {
         const QString name = stringAt(list->items[i].get(), "name");
-        fn(name, QStringLiteral("spec.%1[%2].name").arg(QLatin1StringView(listField)).arg(i), static_cast<int>(i));
+        fn(name, QStringLiteral("spec.%1[%2].name").arg(QLatin1StringView(listField)).arg(i),
+           static_cast<int>(i));
     }
 }
 
@@ -70,8 +71,8 @@ bool isExposed(const QSet<QString> &exposed, const Resource &target)
     return exposed.contains(target.ns + u'/' + target.name);
 }
 
-void checkSecretKeys(RuleContext &ctx, const Resource &r, const QString &field, const QString &secretName,
-                     const QStringList &keys, const QString &purpose)
+void checkSecretKeys(RuleContext &ctx, const Resource &r, const QString &field,
+                     const QString &secretName, const QStringList &keys, const QString &purpose)
 {
     if (secretName.isEmpty())
         return;
@@ -80,16 +81,24 @@ void checkSecretKeys(RuleContext &ctx, const Resource &r, const QString &field, 
         QString hint;
         for (const Resource *s : ctx.workspace.ofKind(Kind::Secret))
             if (s->name == secretName && s->ns != r.ns)
-                hint = s->namespaceSet ? QStringLiteral("a Secret with this name is in namespace \"%1\"").arg(s->ns)
-                                       : QStringLiteral("a Secret with this name has no metadata.namespace; add namespace: %1").arg(r.ns);
-        ctx.error(r, field, QStringLiteral("%1 not found (%2)").arg(refName(Kind::Secret, r.ns, secretName), purpose), hint);
+                hint = s->namespaceSet
+                    ? QStringLiteral("a Secret with this name is in namespace \"%1\"").arg(s->ns)
+                    : QStringLiteral(
+                          "a Secret with this name has no metadata.namespace; add namespace: %1")
+                          .arg(r.ns);
+        ctx.error(r, field,
+                  QStringLiteral("%1 not found (%2)")
+                      .arg(refName(Kind::Secret, r.ns, secretName), purpose),
+                  hint);
         return;
     }
     const SecretSpec s = readSecret(secret->node.get());
     for (const QString &k : keys)
         if (!s.data.contains(k))
-            ctx.error(r, field, QStringLiteral("Secret \"%1\" has no key \"%2\" (%3)").arg(secretName, k, purpose),
-                      QStringLiteral("add `%1` under data (base64) or stringData").arg(k));
+            ctx.error(
+                r, field,
+                QStringLiteral("Secret \"%1\" has no key \"%2\" (%3)").arg(secretName, k, purpose),
+                QStringLiteral("add `%1` under data (base64) or stringData").arg(k));
 }
 
 } // namespace
@@ -108,9 +117,12 @@ void runReferenceRule(RuleContext &ctx)
                     QString hint;
                     for (const Resource *other : ws.ofKind(ref.to))
                         if (other->name == name)
-                            hint = QStringLiteral("a %1 with this name is in namespace \"%2\"; references stay within a namespace")
+                            hint = QStringLiteral("a %1 with this name is in namespace \"%2\"; "
+                                                  "references stay within a namespace")
                                        .arg(kindName(ref.to), other->ns);
-                    ctx.error(r, field, QStringLiteral("%1 not found").arg(refName(ref.to, r.ns, name)), hint);
+                    ctx.error(r, field,
+                              QStringLiteral("%1 not found").arg(refName(ref.to, r.ns, name)),
+                              hint);
                 }
             });
         }
@@ -119,48 +131,57 @@ void runReferenceRule(RuleContext &ctx)
         case Kind::ManagedSubscription: {
             const QString plan = stringAt(r.spec() ? r.spec()->get("apiPlan") : nullptr, "name");
             if (!plan.isEmpty() && !ws.find(Kind::APIPlan, r.ns, plan))
-                ctx.error(r, QStringLiteral("spec.apiPlan.name"), QStringLiteral("%1 not found").arg(refName(Kind::APIPlan, r.ns, plan)));
+                ctx.error(r, QStringLiteral("spec.apiPlan.name"),
+                          QStringLiteral("%1 not found").arg(refName(Kind::APIPlan, r.ns, plan)));
             if (r.kind == Kind::ManagedSubscription) {
-                const ResolvedApplications apps = resolveApplications(ws, r.ns, readManagedSubscriptionSpec(r.spec()));
+                const ResolvedApplications apps
+                    = resolveApplications(ws, r.ns, readManagedSubscriptionSpec(r.spec()));
                 for (const QString &appId : apps.unresolvedAppIds)
-                    ctx.warning(r, QStringLiteral("spec.applications"),
-                                QStringLiteral("no ManagedApplication in namespace \"%1\" has appId \"%2\"").arg(r.ns, appId));
+                    ctx.warning(
+                        r, QStringLiteral("spec.applications"),
+                        QStringLiteral("no ManagedApplication in namespace \"%1\" has appId \"%2\"")
+                            .arg(r.ns, appId));
             }
             break;
         }
         case Kind::APIPortal: {
             const QString auth = readApiPortalSpec(r.spec()).authName;
             if (!auth.isEmpty() && !ws.find(Kind::APIPortalAuth, r.ns, auth))
-                ctx.error(r, QStringLiteral("spec.auth.name"), QStringLiteral("%1 not found").arg(refName(Kind::APIPortalAuth, r.ns, auth)));
+                ctx.error(
+                    r, QStringLiteral("spec.auth.name"),
+                    QStringLiteral("%1 not found").arg(refName(Kind::APIPortalAuth, r.ns, auth)));
             break;
         }
         case Kind::APIPortalAuth: {
             const ApiPortalAuthSpec s = readApiPortalAuthSpec(r.spec());
             if (s.hasOidc)
                 checkSecretKeys(ctx, r, QStringLiteral("spec.oidc.secretName"), s.secretName,
-                                {QStringLiteral("clientId"), QStringLiteral("clientSecret")}, QStringLiteral("OIDC client credentials"));
+                                {QStringLiteral("clientId"), QStringLiteral("clientSecret")},
+                                QStringLiteral("OIDC client credentials"));
             if (s.hasLdap)
                 checkSecretKeys(ctx, r, QStringLiteral("spec.ldap.bindPasswordSecretName"),
-                                stringAt(r.spec()->get("ldap"), "bindPasswordSecretName"), {QStringLiteral("password")},
-                                QStringLiteral("LDAP bind password"));
+                                stringAt(r.spec()->get("ldap"), "bindPasswordSecretName"),
+                                {QStringLiteral("password")}, QStringLiteral("LDAP bind password"));
             break;
         }
         case Kind::APIAuth: {
             const ApiAuthSpec s = readApiAuthSpec(r.spec());
             if (!s.signingSecretName.isEmpty())
-                checkSecretKeys(ctx, r, QStringLiteral("spec.jwt.signingSecretName"), s.signingSecretName,
-                                {QStringLiteral("value")}, QStringLiteral("JWT signing secret"));
+                checkSecretKeys(ctx, r, QStringLiteral("spec.jwt.signingSecretName"),
+                                s.signingSecretName, {QStringLiteral("value")},
+                                QStringLiteral("JWT signing secret"));
             if (s.method == ApiAuthSpec::Method::Ldap)
                 checkSecretKeys(ctx, r, QStringLiteral("spec.ldap.bindPasswordSecretName"),
-                                stringAt(r.spec()->get("ldap"), "bindPasswordSecretName"), {QStringLiteral("password")},
-                                QStringLiteral("LDAP bind password"));
+                                stringAt(r.spec()->get("ldap"), "bindPasswordSecretName"),
+                                {QStringLiteral("password")}, QStringLiteral("LDAP bind password"));
             break;
         }
         case Kind::ManagedApplication: {
             const ManagedApplicationSpec s = readManagedApplicationSpec(r.spec());
             for (int i = 0; i < s.apiKeys.size(); ++i)
-                checkSecretKeys(ctx, r, QStringLiteral("spec.apiKeys[%1].secretName").arg(i), s.apiKeys[i].secretName,
-                                {QStringLiteral("key")}, QStringLiteral("API key digest"));
+                checkSecretKeys(ctx, r, QStringLiteral("spec.apiKeys[%1].secretName").arg(i),
+                                s.apiKeys[i].secretName, {QStringLiteral("key")},
+                                QStringLiteral("API key digest"));
             break;
         }
         case Kind::IngressRoute: {
@@ -169,19 +190,23 @@ void runReferenceRule(RuleContext &ctx)
                 const QString &key;
                 Kind kind;
             };
-            for (const Ann &a : {Ann{kApiAnnotation, Kind::API}, Ann{kApiVersionAnnotation, Kind::APIVersion},
-                                 Ann{kApiPortalAnnotation, Kind::APIPortal}}) {
+            for (const Ann &a :
+                 {Ann {kApiAnnotation, Kind::API}, Ann {kApiVersionAnnotation, Kind::APIVersion},
+                  Ann {kApiPortalAnnotation, Kind::APIPortal}}) {
                 const auto it = r.annotations.constFind(a.key);
                 if (it == r.annotations.cend())
                     continue;
                 const AnnotationRef ref = parseAnnotationRef(it.value(), r.ns);
                 const QString field = QStringLiteral("metadata.annotations[%1]").arg(a.key);
                 if (!ws.find(a.kind, ref.ns, ref.name))
-                    ctx.error(r, field, QStringLiteral("annotation %1 refers to %2, which is not found")
-                                            .arg(a.key, refName(a.kind, ref.ns, ref.name)));
+                    ctx.error(r, field,
+                              QStringLiteral("annotation %1 refers to %2, which is not found")
+                                  .arg(a.key, refName(a.kind, ref.ns, ref.name)));
                 else if (a.kind != Kind::APIPortal && ref.ns != r.ns)
-                    ctx.error(r, field, QStringLiteral("annotation %1 refers to namespace \"%2\"; an API must be in the route's namespace \"%3\"")
-                                            .arg(a.key, ref.ns, r.ns));
+                    ctx.error(r, field,
+                              QStringLiteral("annotation %1 refers to namespace \"%2\"; an API "
+                                             "must be in the route's namespace \"%3\"")
+                                  .arg(a.key, ref.ns, r.ns));
             }
             const IngressRouteSpec spec = readIngressRouteSpec(r.spec());
             for (int i = 0; i < spec.routes.size(); ++i) {
@@ -189,21 +214,28 @@ void runReferenceRule(RuleContext &ctx)
                     const auto &mw = spec.routes[i].middlewares[m];
                     const QString ns = mw.ns.isEmpty() ? r.ns : mw.ns;
                     if (!mw.name.contains(u'@') && !ws.find(Kind::Middleware, ns, mw.name))
-                        ctx.warning(r, QStringLiteral("spec.routes[%1].middlewares[%2].name").arg(i).arg(m),
-                                    QStringLiteral("%1 not found in the workspace; Traefik disables the route when it is missing on the cluster")
-                                        .arg(refName(Kind::Middleware, ns, mw.name)));
+                        ctx.warning(
+                            r, QStringLiteral("spec.routes[%1].middlewares[%2].name").arg(i).arg(m),
+                            QStringLiteral("%1 not found in the workspace; Traefik disables the "
+                                           "route when it is missing on the cluster")
+                                .arg(refName(Kind::Middleware, ns, mw.name)));
                 }
             }
             if (spec.hasTls && !spec.tlsSecretName.isEmpty()) {
                 const Resource *secret = ws.find(Kind::Secret, r.ns, spec.tlsSecretName);
                 if (!secret)
-                    ctx.warning(r, QStringLiteral("spec.tls.secretName"), QStringLiteral("%1 not found in the workspace")
-                                                                              .arg(refName(Kind::Secret, r.ns, spec.tlsSecretName)));
+                    ctx.warning(r, QStringLiteral("spec.tls.secretName"),
+                                QStringLiteral("%1 not found in the workspace")
+                                    .arg(refName(Kind::Secret, r.ns, spec.tlsSecretName)));
                 else {
                     const SecretSpec s = readSecret(secret->node.get());
-                    if (!s.data.contains(QStringLiteral("tls.crt")) || !s.data.contains(QStringLiteral("tls.key")))
-                        ctx.error(r, QStringLiteral("spec.tls.secretName"),
-                                  QStringLiteral("Secret \"%1\" needs tls.crt and tls.key (type kubernetes.io/tls)").arg(spec.tlsSecretName));
+                    if (!s.data.contains(QStringLiteral("tls.crt"))
+                        || !s.data.contains(QStringLiteral("tls.key")))
+                        ctx.error(
+                            r, QStringLiteral("spec.tls.secretName"),
+                            QStringLiteral(
+                                "Secret \"%1\" needs tls.crt and tls.key (type kubernetes.io/tls)")
+                                .arg(spec.tlsSecretName));
                 }
             }
             break;
@@ -228,13 +260,16 @@ void runDuplicateRule(RuleContext &ctx)
         if (it != seen.cend()) {
             const Resource *first = it.value();
             ctx.error(r, QStringLiteral("metadata.name"),
-                      QStringLiteral("%1 is defined twice (first at %2:%3)").arg(r.displayName(), first->source.file).arg(first->source.mark.line));
+                      QStringLiteral("%1 is defined twice (first at %2:%3)")
+                          .arg(r.displayName(), first->source.file)
+                          .arg(first->source.mark.line));
         } else {
             seen.insert(key, &r);
         }
     }
     // Repeated names in lists that have no CEL uniqueness rule.
-    auto repeated = [&](const Resource &r, const Yaml::Node *list, const QString &base, const char *key, const QString &what) {
+    auto repeated = [&](const Resource &r, const Yaml::Node *list, const QString &base,
+                        const char *key, const QString &what) {
         if (!list || !list->isSequence())
             return;
         QSet<QString> names;
@@ -244,7 +279,8 @@ void runDuplicateRule(RuleContext &ctx)
             if (name.isEmpty())
                 continue;
             if (names.contains(name))
-                ctx.error(r, QStringLiteral("%1[%2]").arg(base).arg(i), QStringLiteral("%1 \"%2\" is listed twice").arg(what, name));
+                ctx.error(r, QStringLiteral("%1[%2]").arg(base).arg(i),
+                          QStringLiteral("%1 \"%2\" is listed twice").arg(what, name));
             names.insert(name);
         }
     };
@@ -257,30 +293,38 @@ void runDuplicateRule(RuleContext &ctx)
         switch (r.kind) {
         case Kind::API:
         case Kind::APIVersion:
-            repeated(r, spec->get("versions"), QStringLiteral("spec.versions"), "name", QStringLiteral("version"));
+            repeated(r, spec->get("versions"), QStringLiteral("spec.versions"), "name",
+                     QStringLiteral("version"));
             if (const Yaml::Node *oas = spec->get("openApiSpec"))
-                repeated(r, oas->get("operationSets"), QStringLiteral("spec.openApiSpec.operationSets"), "name",
+                repeated(r, oas->get("operationSets"),
+                         QStringLiteral("spec.openApiSpec.operationSets"), "name",
                          QStringLiteral("operation set"));
             break;
         case Kind::APICatalogItem:
         case Kind::ManagedSubscription:
-            repeated(r, spec->get("groups"), QStringLiteral("spec.groups"), nullptr, QStringLiteral("group"));
+            repeated(r, spec->get("groups"), QStringLiteral("spec.groups"), nullptr,
+                     QStringLiteral("group"));
             if (const Yaml::Node *f = spec->get("operationFilter"))
-                repeated(r, f->get("include"), QStringLiteral("spec.operationFilter.include"), nullptr, QStringLiteral("operation set"));
-            repeated(r, spec->get("applications"), QStringLiteral("spec.applications"), "appId", QStringLiteral("application"));
+                repeated(r, f->get("include"), QStringLiteral("spec.operationFilter.include"),
+                         nullptr, QStringLiteral("operation set"));
+            repeated(r, spec->get("applications"), QStringLiteral("spec.applications"), "appId",
+                     QStringLiteral("application"));
             break;
         case Kind::ManagedApplication: {
             const ManagedApplicationSpec s = readManagedApplicationSpec(spec);
             if (!s.appId.isEmpty()) {
                 const QString key = r.ns + u'|' + s.appId;
                 if (const Resource *other = appIds.value(key))
-                    ctx.error(r, QStringLiteral("spec.appId"),
-                              QStringLiteral("appId \"%1\" is also used by ManagedApplication \"%2\"; credentials cannot be shared between applications")
-                                  .arg(s.appId, other->name));
+                    ctx.error(
+                        r, QStringLiteral("spec.appId"),
+                        QStringLiteral("appId \"%1\" is also used by ManagedApplication \"%2\"; "
+                                       "credentials cannot be shared between applications")
+                            .arg(s.appId, other->name));
                 else
                     appIds.insert(key, &r);
             }
-            repeated(r, spec->get("apiKeys"), QStringLiteral("spec.apiKeys"), "secretName", QStringLiteral("key Secret"));
+            repeated(r, spec->get("apiKeys"), QStringLiteral("spec.apiKeys"), "secretName",
+                     QStringLiteral("key Secret"));
             for (int i = 0; i < s.apiKeys.size(); ++i) {
                 QByteArray digest = s.apiKeys[i].value.toUtf8();
                 if (digest.isEmpty() && !s.apiKeys[i].secretName.isEmpty())
@@ -291,7 +335,8 @@ void runDuplicateRule(RuleContext &ctx)
                 const QByteArray key = r.ns.toUtf8() + '|' + digest;
                 if (const Resource *other = keyDigests.value(key); other && other != &r)
                     ctx.error(r, QStringLiteral("spec.apiKeys[%1]").arg(i),
-                              QStringLiteral("the same API key is also held by ManagedApplication \"%1\"; a key identifies exactly one application")
+                              QStringLiteral("the same API key is also held by ManagedApplication "
+                                             "\"%1\"; a key identifies exactly one application")
                                   .arg(other->name));
                 else
                     keyDigests.insert(key, &r);
@@ -299,7 +344,8 @@ void runDuplicateRule(RuleContext &ctx)
             break;
         }
         case Kind::APIPortal:
-            repeated(r, spec->get("trustedUrls"), QStringLiteral("spec.trustedUrls"), nullptr, QStringLiteral("URL"));
+            repeated(r, spec->get("trustedUrls"), QStringLiteral("spec.trustedUrls"), nullptr,
+                     QStringLiteral("URL"));
             break;
         default:
             break;
@@ -312,7 +358,8 @@ void runDuplicateRule(RuleContext &ctx)
 void runOrphanRule(RuleContext &ctx)
 {
     const Workspace &ws = ctx.workspace;
-    QSet<const Resource *> referencedPlans, referencedBundles, referencedAuths, subscribedApps, referencedVersions;
+    QSet<const Resource *> referencedPlans, referencedBundles, referencedAuths, subscribedApps,
+        referencedVersions;
     for (const Resource &r : ws.resources()) {
         const Yaml::Node *spec = r.spec();
         if (r.kind == Kind::APICatalogItem || r.kind == Kind::ManagedSubscription) {
@@ -325,10 +372,12 @@ void runOrphanRule(RuleContext &ctx)
             });
         }
         if (r.kind == Kind::ManagedSubscription)
-            for (const Resource *app : resolveApplications(ws, r.ns, readManagedSubscriptionSpec(spec)).applications)
+            for (const Resource *app :
+                 resolveApplications(ws, r.ns, readManagedSubscriptionSpec(spec)).applications)
                 subscribedApps.insert(app);
         if (r.kind == Kind::APIPortal)
-            if (const Resource *a = ws.find(Kind::APIPortalAuth, r.ns, readApiPortalSpec(spec).authName))
+            if (const Resource *a
+                = ws.find(Kind::APIPortalAuth, r.ns, readApiPortalSpec(spec).authName))
                 referencedAuths.insert(a);
         if (r.kind == Kind::API)
             forEachNameIn(r, "versions", [&](const QString &name, const QString &, int) {
@@ -349,37 +398,65 @@ void runOrphanRule(RuleContext &ctx)
                     exposed = exposed || isExposed(exposedVersions, *v);
             });
             if (!exposed)
-                ctx.warning(r, QString(), QStringLiteral("API \"%1\" is not exposed by any route").arg(r.name),
-                            QStringLiteral("annotate an IngressRoute in namespace %1 with hub.traefik.io/api: %2@%1").arg(r.ns, r.name));
+                ctx.warning(
+                    r, QString(),
+                    QStringLiteral("API \"%1\" is not exposed by any route").arg(r.name),
+                    QStringLiteral(
+                        "annotate an IngressRoute in namespace %1 with hub.traefik.io/api: %2@%1")
+                        .arg(r.ns, r.name));
             break;
         }
         case Kind::APIVersion:
             if (!referencedVersions.contains(&r))
-                ctx.warning(r, QString(), QStringLiteral("APIVersion \"%1\" is not listed in any API's spec.versions").arg(r.name));
+                ctx.warning(
+                    r, QString(),
+                    QStringLiteral("APIVersion \"%1\" is not listed in any API's spec.versions")
+                        .arg(r.name));
             else if (!isExposed(exposedVersions, r))
-                ctx.warning(r, QString(), QStringLiteral("APIVersion \"%1\" is not exposed by any route").arg(r.name),
-                            QStringLiteral("annotate an IngressRoute with hub.traefik.io/api-version: %1@%2").arg(r.name, r.ns));
+                ctx.warning(
+                    r, QString(),
+                    QStringLiteral("APIVersion \"%1\" is not exposed by any route").arg(r.name),
+                    QStringLiteral(
+                        "annotate an IngressRoute with hub.traefik.io/api-version: %1@%2")
+                        .arg(r.name, r.ns));
             break;
         case Kind::APIPlan:
             if (!referencedPlans.contains(&r))
-                ctx.warning(r, QString(), QStringLiteral("APIPlan \"%1\" is not used by any APICatalogItem or ManagedSubscription").arg(r.name));
+                ctx.warning(
+                    r, QString(),
+                    QStringLiteral(
+                        "APIPlan \"%1\" is not used by any APICatalogItem or ManagedSubscription")
+                        .arg(r.name));
             break;
         case Kind::APIBundle:
             if (!referencedBundles.contains(&r))
-                ctx.warning(r, QString(), QStringLiteral("APIBundle \"%1\" is not used by any APICatalogItem or ManagedSubscription").arg(r.name));
+                ctx.warning(
+                    r, QString(),
+                    QStringLiteral(
+                        "APIBundle \"%1\" is not used by any APICatalogItem or ManagedSubscription")
+                        .arg(r.name));
             break;
         case Kind::APIPortalAuth:
             if (!referencedAuths.contains(&r))
-                ctx.warning(r, QString(), QStringLiteral("APIPortalAuth \"%1\" is not referenced by any APIPortal").arg(r.name));
+                ctx.warning(
+                    r, QString(),
+                    QStringLiteral("APIPortalAuth \"%1\" is not referenced by any APIPortal")
+                        .arg(r.name));
             break;
         case Kind::APIPortal:
             if (!isExposed(exposedPortals, r))
-                ctx.warning(r, QString(), QStringLiteral("APIPortal \"%1\" is not exposed by any route").arg(r.name),
-                            QStringLiteral("annotate an IngressRoute with hub.traefik.io/api-portal: %1@%2").arg(r.name, r.ns));
+                ctx.warning(
+                    r, QString(),
+                    QStringLiteral("APIPortal \"%1\" is not exposed by any route").arg(r.name),
+                    QStringLiteral("annotate an IngressRoute with hub.traefik.io/api-portal: %1@%2")
+                        .arg(r.name, r.ns));
             break;
         case Kind::ManagedApplication:
             if (!subscribedApps.contains(&r))
-                ctx.warning(r, QString(), QStringLiteral("ManagedApplication \"%1\" has no ManagedSubscription; its keys open nothing").arg(r.name));
+                ctx.warning(r, QString(),
+                            QStringLiteral("ManagedApplication \"%1\" has no ManagedSubscription; "
+                                           "its keys open nothing")
+                                .arg(r.name));
             break;
         default:
             break;
@@ -397,21 +474,30 @@ void runChildlessRule(RuleContext &ctx)
         case Kind::APIBundle: {
             const ApiBundleSpec s = readApiBundleSpec(r.spec());
             if (resolveApis(ws, r.ns, s.apis, s.apiSelector, {}).apis.isEmpty())
-                ctx.warning(r, QStringLiteral("spec"), QStringLiteral("APIBundle \"%1\" resolves no API").arg(r.name));
+                ctx.warning(r, QStringLiteral("spec"),
+                            QStringLiteral("APIBundle \"%1\" resolves no API").arg(r.name));
             break;
         }
         case Kind::APICatalogItem: {
             const ApiCatalogItemSpec s = readApiCatalogItemSpec(r.spec());
             if (resolveApis(ws, r.ns, s.apis, s.apiSelector, s.apiBundles).apis.isEmpty())
-                ctx.warning(r, QStringLiteral("spec"), QStringLiteral("APICatalogItem \"%1\" resolves no API; the portal shows nothing for it").arg(r.name));
+                ctx.warning(
+                    r, QStringLiteral("spec"),
+                    QStringLiteral(
+                        "APICatalogItem \"%1\" resolves no API; the portal shows nothing for it")
+                        .arg(r.name));
             break;
         }
         case Kind::ManagedSubscription: {
             const ManagedSubscriptionSpec s = readManagedSubscriptionSpec(r.spec());
             if (resolveApis(ws, r.ns, s.apis, s.apiSelector, s.apiBundles).apis.isEmpty())
-                ctx.warning(r, QStringLiteral("spec"), QStringLiteral("ManagedSubscription \"%1\" resolves no API").arg(r.name));
+                ctx.warning(
+                    r, QStringLiteral("spec"),
+                    QStringLiteral("ManagedSubscription \"%1\" resolves no API").arg(r.name));
             if (resolveApplications(ws, r.ns, s).applications.isEmpty())
-                ctx.warning(r, QStringLiteral("spec"), QStringLiteral("ManagedSubscription \"%1\" resolves no application").arg(r.name));
+                ctx.warning(r, QStringLiteral("spec"),
+                            QStringLiteral("ManagedSubscription \"%1\" resolves no application")
+                                .arg(r.name));
             break;
         }
         case Kind::API: {
@@ -421,13 +507,19 @@ void runChildlessRule(RuleContext &ctx)
                 for (const QString &v : s.versions)
                     any = any || ws.find(Kind::APIVersion, r.ns, v);
                 if (!any)
-                    ctx.warning(r, QStringLiteral("spec.versions"), QStringLiteral("API \"%1\" lists versions but none resolves").arg(r.name));
+                    ctx.warning(
+                        r, QStringLiteral("spec.versions"),
+                        QStringLiteral("API \"%1\" lists versions but none resolves").arg(r.name));
             }
             break;
         }
         case Kind::APIPortal:
             if (ws.ofKind(Kind::APICatalogItem, r.ns).empty())
-                ctx.warning(r, QString(), QStringLiteral("no APICatalogItem in namespace \"%1\": the portal \"%2\" lists no API").arg(r.ns, r.name));
+                ctx.warning(
+                    r, QString(),
+                    QStringLiteral(
+                        "no APICatalogItem in namespace \"%1\": the portal \"%2\" lists no API")
+                        .arg(r.ns, r.name));
             break;
         default:
             break;
@@ -485,11 +577,15 @@ void runOperationSetRule(RuleContext &ctx)
             }
             const QString field = QStringLiteral("spec.operationFilter.include[%1]").arg(i);
             if (definedOn == 0 && !apis.apis.isEmpty())
-                ctx.error(r, field, QStringLiteral("operation set \"%1\" is not defined on any targeted API (%2)")
-                                        .arg(name, missingOn.join(QStringLiteral(", "))));
+                ctx.error(
+                    r, field,
+                    QStringLiteral("operation set \"%1\" is not defined on any targeted API (%2)")
+                        .arg(name, missingOn.join(QStringLiteral(", "))));
             else if (!missingOn.isEmpty())
-                ctx.warning(r, field, QStringLiteral("operation set \"%1\" is not defined on %2; no operation of those APIs is allowed")
-                                          .arg(name, missingOn.join(QStringLiteral(", "))));
+                ctx.warning(r, field,
+                            QStringLiteral("operation set \"%1\" is not defined on %2; no "
+                                           "operation of those APIs is allowed")
+                                .arg(name, missingOn.join(QStringLiteral(", "))));
         }
     }
 }
@@ -515,8 +611,13 @@ void runRegexRule(RuleContext &ctx)
                         if (re.isEmpty())
                             continue;
                         if (auto problem = goRegexpProblem(re))
-                            ctx.error(r, QStringLiteral("spec.openApiSpec.operationSets[%1].matchers[%2].pathRegex").arg(i).arg(j),
-                                      QStringLiteral("pathRegex %1: %2").arg(re, *problem));
+                            ctx.error(
+                                r,
+                                QStringLiteral(
+                                    "spec.openApiSpec.operationSets[%1].matchers[%2].pathRegex")
+                                    .arg(i)
+                                    .arg(j),
+                                QStringLiteral("pathRegex %1: %2").arg(re, *problem));
                     }
                 }
             }
@@ -525,7 +626,8 @@ void runRegexRule(RuleContext &ctx)
         for (int i = 0; i < cors.allowOriginRegex.size(); ++i)
             if (auto problem = goRegexpProblem(cors.allowOriginRegex[i]))
                 ctx.error(r, QStringLiteral("spec.cors.allowOriginListRegex[%1]").arg(i),
-                          QStringLiteral("allowOriginListRegex %1: %2").arg(cors.allowOriginRegex[i], *problem));
+                          QStringLiteral("allowOriginListRegex %1: %2")
+                              .arg(cors.allowOriginRegex[i], *problem));
     }
 }
 
@@ -545,7 +647,8 @@ void runReleaseRule(RuleContext &ctx)
             const QString key = api->ns + u'|' + v->name;
             if (const Resource *other = owner.value(key); other && other != api)
                 ctx.warning(*api, QStringLiteral("spec.versions[%1].name").arg(i),
-                            QStringLiteral("APIVersion \"%1\" is also listed by API \"%2\"").arg(v->name, other->name));
+                            QStringLiteral("APIVersion \"%1\" is also listed by API \"%2\"")
+                                .arg(v->name, other->name));
             owner.insert(key, api);
             QString release = readApiVersionSpec(v->spec()).release;
             if (release.startsWith(u'v'))
@@ -554,7 +657,9 @@ void runReleaseRule(RuleContext &ctx)
                 continue;
             if (const Resource *first = releases.value(release))
                 ctx.error(*v, QStringLiteral("spec.release"),
-                          QStringLiteral("release %1 of API \"%2\" is already defined by APIVersion \"%3\"").arg(release, api->name, first->name));
+                          QStringLiteral(
+                              "release %1 of API \"%2\" is already defined by APIVersion \"%3\"")
+                              .arg(release, api->name, first->name));
             else
                 releases.insert(release, v);
         }
@@ -565,7 +670,8 @@ void runReleaseRule(RuleContext &ctx)
 
 void runSelectorRule(RuleContext &ctx)
 {
-    static const QStringList operators{QStringLiteral("In"), QStringLiteral("NotIn"), QStringLiteral("Exists"), QStringLiteral("DoesNotExist")};
+    static const QStringList operators {QStringLiteral("In"), QStringLiteral("NotIn"),
+                                        QStringLiteral("Exists"), QStringLiteral("DoesNotExist")};
     for (const Resource &r : ctx.workspace.resources()) {
         const Yaml::Node *spec = r.spec();
         if (!spec)
@@ -577,30 +683,48 @@ void runSelectorRule(RuleContext &ctx)
             const QString base = QStringLiteral("spec.") + QLatin1StringView(field);
             const LabelSelector s = readLabelSelector(sel);
             if (s.isEmpty())
-                ctx.info(r, base, QStringLiteral("an empty %1 selects every %2 in namespace \"%3\"")
-                                      .arg(QLatin1StringView(field),
-                                           QLatin1StringView(std::string_view(field) == "apiSelector" ? "API" : "ManagedApplication"), r.ns));
+                ctx.info(r, base,
+                         QStringLiteral("an empty %1 selects every %2 in namespace \"%3\"")
+                             .arg(QLatin1StringView(field),
+                                  QLatin1StringView(std::string_view(field) == "apiSelector"
+                                                        ? "API"
+                                                        : "ManagedApplication"),
+                                  r.ns));
             for (auto it = s.matchLabels.cbegin(); it != s.matchLabels.cend(); ++it) {
                 if (!Formats::isQualifiedName(it.key().toStdString()))
-                    ctx.error(r, base + QStringLiteral(".matchLabels"), QStringLiteral("invalid label key \"%1\"").arg(it.key()));
+                    ctx.error(r, base + QStringLiteral(".matchLabels"),
+                              QStringLiteral("invalid label key \"%1\"").arg(it.key()));
                 if (!Formats::isLabelValue(it.value().toStdString()))
-                    ctx.error(r, base + QStringLiteral(".matchLabels"), QStringLiteral("invalid label value \"%1\" for key \"%2\"").arg(it.value(), it.key()));
+                    ctx.error(r, base + QStringLiteral(".matchLabels"),
+                              QStringLiteral("invalid label value \"%1\" for key \"%2\"")
+                                  .arg(it.value(), it.key()));
             }
             for (int i = 0; i < s.matchExpressions.size(); ++i) {
                 const auto &e = s.matchExpressions[i];
                 const QString f = QStringLiteral("%1.matchExpressions[%2]").arg(base).arg(i);
                 if (!operators.contains(e.op)) {
-                    ctx.error(r, f + QStringLiteral(".operator"),
-                              QStringLiteral("%1.operator: Unsupported value: \"%2\": supported values: \"In\", \"NotIn\", \"Exists\", \"DoesNotExist\"").arg(f, e.op));
+                    ctx.error(
+                        r, f + QStringLiteral(".operator"),
+                        QStringLiteral("%1.operator: Unsupported value: \"%2\": supported values: "
+                                       "\"In\", \"NotIn\", \"Exists\", \"DoesNotExist\"")
+                            .arg(f, e.op));
                     continue;
                 }
-                const bool needsValues = e.op == QLatin1StringView("In") || e.op == QLatin1StringView("NotIn");
+                const bool needsValues
+                    = e.op == QLatin1StringView("In") || e.op == QLatin1StringView("NotIn");
                 if (needsValues && e.values.isEmpty())
-                    ctx.error(r, f + QStringLiteral(".values"), QStringLiteral("%1.values: Required value: must be specified when `operator` is 'In' or 'NotIn'").arg(f));
+                    ctx.error(r, f + QStringLiteral(".values"),
+                              QStringLiteral("%1.values: Required value: must be specified when "
+                                             "`operator` is 'In' or 'NotIn'")
+                                  .arg(f));
                 if (!needsValues && !e.values.isEmpty())
-                    ctx.error(r, f + QStringLiteral(".values"), QStringLiteral("%1.values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'").arg(f));
+                    ctx.error(r, f + QStringLiteral(".values"),
+                              QStringLiteral("%1.values: Forbidden: may not be specified when "
+                                             "`operator` is 'Exists' or 'DoesNotExist'")
+                                  .arg(f));
                 if (!Formats::isQualifiedName(e.key.toStdString()))
-                    ctx.error(r, f + QStringLiteral(".key"), QStringLiteral("invalid label key \"%1\"").arg(e.key));
+                    ctx.error(r, f + QStringLiteral(".key"),
+                              QStringLiteral("invalid label key \"%1\"").arg(e.key));
             }
         }
     }
@@ -620,26 +744,33 @@ void runRouteRule(RuleContext &ctx)
             const Routing::RuleParseResult parsed = Routing::parseRule(match);
             if (!parsed.ok())
                 ctx.error(*r, QStringLiteral("spec.routes[%1].match").arg(i),
-                          QStringLiteral("invalid rule at character %1: %2").arg(parsed.errorOffset + 1).arg(parsed.error));
+                          QStringLiteral("invalid rule at character %1: %2")
+                              .arg(parsed.errorOffset + 1)
+                              .arg(parsed.error));
         }
         const bool api = r->annotations.contains(kApiAnnotation);
         const bool version = r->annotations.contains(kApiVersionAnnotation);
         const bool portal = r->annotations.contains(kApiPortalAnnotation);
         if (api && version)
             ctx.error(*r, QStringLiteral("metadata.annotations"),
-                      QStringLiteral("a route exposes either an API (hub.traefik.io/api) or an APIVersion (hub.traefik.io/api-version), not both"));
+                      QStringLiteral("a route exposes either an API (hub.traefik.io/api) or an "
+                                     "APIVersion (hub.traefik.io/api-version), not both"));
         if (portal && (api || version))
-            ctx.error(*r, QStringLiteral("metadata.annotations"), QStringLiteral("a portal route cannot also expose an API"));
+            ctx.error(*r, QStringLiteral("metadata.annotations"),
+                      QStringLiteral("a portal route cannot also expose an API"));
         if (portal) {
-            const AnnotationRef ref = parseAnnotationRef(r->annotations.value(kApiPortalAnnotation), r->ns);
+            const AnnotationRef ref
+                = parseAnnotationRef(r->annotations.value(kApiPortalAnnotation), r->ns);
             if (!ref.explicitNamespace)
-                ctx.warning(*r, QStringLiteral("metadata.annotations[%1]").arg(kApiPortalAnnotation),
-                            QStringLiteral("hub.traefik.io/api-portal takes the <name>@<namespace> form"),
-                            QStringLiteral("write %1@%2").arg(ref.name, ref.ns));
+                ctx.warning(
+                    *r, QStringLiteral("metadata.annotations[%1]").arg(kApiPortalAnnotation),
+                    QStringLiteral("hub.traefik.io/api-portal takes the <name>@<namespace> form"),
+                    QStringLiteral("write %1@%2").arg(ref.name, ref.ns));
         }
         if (api) {
             // openApiSpec.path is fetched from the route's service: it needs exactly one.
-            const AnnotationRef ref = parseAnnotationRef(r->annotations.value(kApiAnnotation), r->ns);
+            const AnnotationRef ref
+                = parseAnnotationRef(r->annotations.value(kApiAnnotation), r->ns);
             if (const Resource *a = ws.find(Kind::API, ref.ns, ref.name)) {
                 const ApiSpec s = readApiSpec(a->spec());
                 QSet<QString> services;
@@ -648,7 +779,8 @@ void runRouteRule(RuleContext &ctx)
                         services.insert(svc.ns + u'/' + svc.name + u':' + svc.port);
                 if (!s.openApi.path.isEmpty() && services.size() > 1)
                     ctx.warning(*a, QStringLiteral("spec.openApiSpec.path"),
-                                QStringLiteral("openApiSpec.path is fetched from the route's service, but IngressRoute \"%1\" has %2 services")
+                                QStringLiteral("openApiSpec.path is fetched from the route's "
+                                               "service, but IngressRoute \"%1\" has %2 services")
                                     .arg(r->name)
                                     .arg(services.size()),
                                 QStringLiteral("use openApiSpec.url, or one backend service"));
@@ -664,20 +796,26 @@ void runDeprecatedRule(RuleContext &ctx)
     for (const Resource &r : ctx.workspace.resources()) {
         switch (r.kind) {
         case Kind::APIRateLimit:
-            ctx.warning(r, QString(), QStringLiteral("APIRateLimit is deprecated"),
-                        QStringLiteral("use an APIPlan referenced by APICatalogItems and ManagedSubscriptions"));
+            ctx.warning(
+                r, QString(), QStringLiteral("APIRateLimit is deprecated"),
+                QStringLiteral(
+                    "use an APIPlan referenced by APICatalogItems and ManagedSubscriptions"));
             break;
         case Kind::APIAuth: {
             const ApiAuthSpec s = readApiAuthSpec(r.spec());
             if (!s.jwksUrl.isEmpty())
-                ctx.warning(r, QStringLiteral("spec.jwt.jwksUrl"), QStringLiteral("jwt.jwksUrl is deprecated"),
+                ctx.warning(r, QStringLiteral("spec.jwt.jwksUrl"),
+                            QStringLiteral("jwt.jwksUrl is deprecated"),
                             QStringLiteral("use jwt.trustedIssuers: [{jwksUrl: …, issuer: …}]"));
             break;
         }
         case Kind::ManagedSubscription:
             if (!readManagedSubscriptionSpec(r.spec()).applicationAppIds.isEmpty())
-                ctx.warning(r, QStringLiteral("spec.applications"), QStringLiteral("applications[].appId is deprecated"),
-                            QStringLiteral("use managedApplications: [{name: …}] or managedApplicationSelector"));
+                ctx.warning(
+                    r, QStringLiteral("spec.applications"),
+                    QStringLiteral("applications[].appId is deprecated"),
+                    QStringLiteral(
+                        "use managedApplications: [{name: …}] or managedApplicationSelector"));
             break;
         default:
             break;

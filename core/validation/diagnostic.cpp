@@ -21,10 +21,11 @@ QString Diagnostic::severityName(Severity s)
 
 void sortDiagnostics(Diagnostics &diagnostics)
 {
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
-        return std::tie(a.file, a.line, a.column, a.rule, a.message)
-               < std::tie(b.file, b.line, b.column, b.rule, b.message);
-    });
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic &a, const Diagnostic &b) {
+                         return std::tie(a.file, a.line, a.column, a.rule, a.message)
+                             < std::tie(b.file, b.line, b.column, b.rule, b.message);
+                     });
 }
 
 } // namespace Airgate

@@ -15,16 +15,16 @@ struct Diagnostic
     enum class Severity { Error, Warning, Info };
 
     Severity severity = Severity::Error;
-    QString rule;    ///< "yaml", "resource", "reference", ... "offline-auth"
+    QString rule; ///< "yaml", "resource", "reference", ... "offline-auth"
     QString message; ///< Kubernetes text form where the cluster would say it
-    QString file;    ///< path relative to the workspace root
-    int line = 0;    ///< 1-based, 0 when unknown
-    int column = 0;  ///< 1-based character column
+    QString file; ///< path relative to the workspace root
+    int line = 0; ///< 1-based, 0 when unknown
+    int column = 0; ///< 1-based character column
     QString kind;
     QString ns;
     QString name;
-    QString field;   ///< "spec.jwt.jwksUrl"
-    QString hint;    ///< a suggestion, never part of the cluster's message
+    QString field; ///< "spec.jwt.jwksUrl"
+    QString hint; ///< a suggestion, never part of the cluster's message
 
     bool isError() const { return severity == Severity::Error; }
     static QString severityName(Severity s);

@@ -19,8 +19,11 @@ void runOfflineAuthRule(RuleContext &ctx)
         const Resource *chosen = defaultApiAuth(ws, api->ns, &defaults);
         if (!chosen) {
             // The gateway's own log line for this case (offline-mode documentation).
-            ctx.error(*api, QString(), QStringLiteral("API \"%1\" will be ignored: no authentication configuration found").arg(api->name),
-                      QStringLiteral("add an APIAuth with isDefault: true in namespace %1").arg(api->ns));
+            ctx.error(
+                *api, QString(),
+                QStringLiteral("API \"%1\" will be ignored: no authentication configuration found")
+                    .arg(api->name),
+                QStringLiteral("add an APIAuth with isDefault: true in namespace %1").arg(api->ns));
         }
         if (defaults.size() > 1 && !reported.contains(api->ns)) {
             reported.insert(api->ns);
@@ -28,10 +31,12 @@ void runOfflineAuthRule(RuleContext &ctx)
             for (const Resource *d : defaults)
                 names << d->name;
             for (const Resource *d : defaults.mid(1))
-                ctx.warning(*d, QStringLiteral("spec.isDefault"),
-                            QStringLiteral("several default APIAuths in namespace \"%1\" (%2): \"%3\" wins (alphabetical order), \"%4\" is not used")
-                                .arg(api->ns, names.join(QStringLiteral(", ")), chosen->name, d->name),
-                            QStringLiteral("set isDefault: false on all but one"));
+                ctx.warning(
+                    *d, QStringLiteral("spec.isDefault"),
+                    QStringLiteral("several default APIAuths in namespace \"%1\" (%2): \"%3\" wins "
+                                   "(alphabetical order), \"%4\" is not used")
+                        .arg(api->ns, names.join(QStringLiteral(", ")), chosen->name, d->name),
+                    QStringLiteral("set isDefault: false on all but one"));
         }
     }
 }
@@ -41,12 +46,18 @@ void runOfflinePortalAuthRule(RuleContext &ctx)
     const Workspace &ws = ctx.workspace;
     for (const Resource *portal : ws.ofKind(Kind::APIPortal)) {
         const ApiPortalSpec s = readApiPortalSpec(portal->spec());
-        const Resource *auth = s.authName.isEmpty() ? nullptr : ws.find(Kind::APIPortalAuth, portal->ns, s.authName);
+        const Resource *auth
+            = s.authName.isEmpty() ? nullptr : ws.find(Kind::APIPortalAuth, portal->ns, s.authName);
         if (!auth)
-            ctx.error(*portal, s.authName.isEmpty() ? QStringLiteral("spec") : QStringLiteral("spec.auth.name"),
-                      QStringLiteral("API portal will be ignored: no authentication configuration found"),
-                      s.authName.isEmpty() ? QStringLiteral("set spec.auth.name to an APIPortalAuth in namespace %1").arg(portal->ns)
-                                           : QStringLiteral("create APIPortalAuth \"%1\" in namespace %2").arg(s.authName, portal->ns));
+            ctx.error(
+                *portal,
+                s.authName.isEmpty() ? QStringLiteral("spec") : QStringLiteral("spec.auth.name"),
+                QStringLiteral("API portal will be ignored: no authentication configuration found"),
+                s.authName.isEmpty()
+                    ? QStringLiteral("set spec.auth.name to an APIPortalAuth in namespace %1")
+                          .arg(portal->ns)
+                    : QStringLiteral("create APIPortalAuth \"%1\" in namespace %2")
+                          .arg(s.authName, portal->ns));
     }
 }
 
@@ -56,9 +67,11 @@ void runOfflineSyncedAttributesRule(RuleContext &ctx)
         for (const char *method : {"oidc", "ldap"}) {
             const Yaml::Node *m = r->spec() ? r->spec()->get(method) : nullptr;
             if (m && m->has("syncedAttributes"))
-                ctx.warning(*r, QStringLiteral("spec.%1.syncedAttributes").arg(QLatin1StringView(method)),
-                            QStringLiteral("attribute synchronisation is not supported in offline mode; syncedAttributes is ignored"),
-                            QStringLiteral("remove syncedAttributes"));
+                ctx.warning(
+                    *r, QStringLiteral("spec.%1.syncedAttributes").arg(QLatin1StringView(method)),
+                    QStringLiteral("attribute synchronisation is not supported in offline mode; "
+                                   "syncedAttributes is ignored"),
+                    QStringLiteral("remove syncedAttributes"));
         }
     }
 }
@@ -68,10 +81,11 @@ namespace {
 bool isLoopbackOrLocal(const QUrl &url)
 {
     const QString host = url.host().toLower();
-    return host == QLatin1StringView("localhost") || host.startsWith(QLatin1StringView("127.")) || host == QLatin1StringView("::1")
-           || host.endsWith(QLatin1StringView(".svc")) || host.endsWith(QLatin1StringView(".svc.cluster.local"))
-           || host.endsWith(QLatin1StringView(".local")) || host.endsWith(QLatin1StringView(".internal"))
-           || !host.contains(u'.');
+    return host == QLatin1StringView("localhost") || host.startsWith(QLatin1StringView("127."))
+        || host == QLatin1StringView("::1") || host.endsWith(QLatin1StringView(".svc"))
+        || host.endsWith(QLatin1StringView(".svc.cluster.local"))
+        || host.endsWith(QLatin1StringView(".local"))
+        || host.endsWith(QLatin1StringView(".internal")) || !host.contains(u'.');
 }
 
 } // namespace
@@ -85,24 +99,32 @@ void runOfflineNetworkRule(RuleContext &ctx)
                 if (url.isEmpty() || isLoopbackOrLocal(QUrl(url)))
                     return;
                 ctx.warning(r, field,
-                            QStringLiteral("the gateway must fetch %1 at run time; an air-gapped cluster may not reach it").arg(url),
+                            QStringLiteral("the gateway must fetch %1 at run time; an air-gapped "
+                                           "cluster may not reach it")
+                                .arg(url),
                             QStringLiteral("use jwt.jwksFile (the JWKS inline) or jwt.publicKey"));
             };
             check(s.jwksUrl, QStringLiteral("spec.jwt.jwksUrl"));
             for (int i = 0; i < s.trustedIssuers.size(); ++i)
-                check(s.trustedIssuers[i].jwksUrl, QStringLiteral("spec.jwt.trustedIssuers[%1].jwksUrl").arg(i));
+                check(s.trustedIssuers[i].jwksUrl,
+                      QStringLiteral("spec.jwt.trustedIssuers[%1].jwksUrl").arg(i));
         } else if (r.kind == Kind::API || r.kind == Kind::APIVersion) {
             const Yaml::Node *oas = r.spec() ? r.spec()->get("openApiSpec") : nullptr;
             const QString url = stringAt(oas, "url");
             if (!url.isEmpty() && !isLoopbackOrLocal(QUrl(url)))
-                ctx.warning(r, QStringLiteral("spec.openApiSpec.url"),
-                            QStringLiteral("the OpenAPI document at %1 must be reachable from the cluster").arg(url),
-                            QStringLiteral("serve it from the API's own service with openApiSpec.path; locally, map it in airgate.yaml specs:"));
+                ctx.warning(
+                    r, QStringLiteral("spec.openApiSpec.url"),
+                    QStringLiteral("the OpenAPI document at %1 must be reachable from the cluster")
+                        .arg(url),
+                    QStringLiteral("serve it from the API's own service with openApiSpec.path; "
+                                   "locally, map it in airgate.yaml specs:"));
         } else if (r.kind == Kind::APIPortalAuth) {
             const ApiPortalAuthSpec s = readApiPortalAuthSpec(r.spec());
             if (s.hasOidc && !s.issuerUrl.isEmpty() && !isLoopbackOrLocal(QUrl(s.issuerUrl)))
                 ctx.info(r, QStringLiteral("spec.oidc.issuerUrl"),
-                         QStringLiteral("the portal needs %1 (discovery, token endpoint) reachable from the gateway and the browser").arg(s.issuerUrl));
+                         QStringLiteral("the portal needs %1 (discovery, token endpoint) reachable "
+                                        "from the gateway and the browser")
+                             .arg(s.issuerUrl));
         }
     }
 }
@@ -115,9 +137,13 @@ void runOfflineKeyDigestRule(RuleContext &ctx)
         for (int i = 0; i < s.apiKeys.size(); ++i) {
             const auto &k = s.apiKeys[i];
             if (!k.value.isEmpty() && !Keys::isDigestHex(k.value.toUtf8()))
-                ctx.error(*app, QStringLiteral("spec.apiKeys[%1].value").arg(i),
-                          QStringLiteral("apiKeys[%1].value is not a SHAKE256 digest: it looks like a plaintext key").arg(i),
-                          QStringLiteral("store the hex digest (`airgatectl key hash KEY | base64 -d`) and keep the key in the keychain"));
+                ctx.error(
+                    *app, QStringLiteral("spec.apiKeys[%1].value").arg(i),
+                    QStringLiteral(
+                        "apiKeys[%1].value is not a SHAKE256 digest: it looks like a plaintext key")
+                        .arg(i),
+                    QStringLiteral("store the hex digest (`airgatectl key hash KEY | base64 -d`) "
+                                   "and keep the key in the keychain"));
             if (k.secretName.isEmpty())
                 continue;
             const Resource *secret = ws.find(Kind::Secret, app->ns, k.secretName);
@@ -127,12 +153,17 @@ void runOfflineKeyDigestRule(RuleContext &ctx)
             if (!sec.data.contains(QStringLiteral("key")))
                 continue;
             const QByteArray value = sec.data.value(QStringLiteral("key"));
-            const QString where = sec.fromStringData.value(QStringLiteral("key")) ? QStringLiteral("stringData.key") : QStringLiteral("data.key");
+            const QString where = sec.fromStringData.value(QStringLiteral("key"))
+                ? QStringLiteral("stringData.key")
+                : QStringLiteral("data.key");
             if (!Keys::isDigestHex(value)) {
                 Diagnostic d;
                 d.severity = Diagnostic::Severity::Error;
-                d.message = QStringLiteral("Secret \"%1\" %2 is not a SHAKE256 digest: it looks like a plaintext API key").arg(secret->name, where);
-                d.hint = QStringLiteral("data.key must be base64(hex(SHAKE256(key))); `airgatectl key hash KEY` prints it");
+                d.message = QStringLiteral("Secret \"%1\" %2 is not a SHAKE256 digest: it looks "
+                                           "like a plaintext API key")
+                                .arg(secret->name, where);
+                d.hint = QStringLiteral("data.key must be base64(hex(SHAKE256(key))); `airgatectl "
+                                        "key hash KEY` prints it");
                 d.file = secret->source.file;
                 const Yaml::Mark m = secret->markAt(where);
                 d.line = m.line;
@@ -161,13 +192,16 @@ void runOfflineClientSecretRule(RuleContext &ctx)
         const QByteArray value = sec.data.value(QStringLiteral("clientSecret"));
         if (value.isEmpty() || value.startsWith('<'))
             continue;
-        const QString where = sec.fromStringData.value(QStringLiteral("clientSecret")) ? QStringLiteral("stringData.clientSecret")
-                                                                                        : QStringLiteral("data.clientSecret");
+        const QString where = sec.fromStringData.value(QStringLiteral("clientSecret"))
+            ? QStringLiteral("stringData.clientSecret")
+            : QStringLiteral("data.clientSecret");
         Diagnostic d;
         d.severity = Diagnostic::Severity::Warning;
-        d.message = QStringLiteral("Secret \"%1\" holds the OIDC client secret in clear (%2); anyone with the repository can read it")
+        d.message = QStringLiteral("Secret \"%1\" holds the OIDC client secret in clear (%2); "
+                                   "anyone with the repository can read it")
                         .arg(secret->name, where);
-        d.hint = QStringLiteral("keep this Secret out of git (sealed or external secret); base64 is not encryption");
+        d.hint = QStringLiteral(
+            "keep this Secret out of git (sealed or external secret); base64 is not encryption");
         d.file = secret->source.file;
         const Yaml::Mark m = secret->markAt(where);
         d.line = m.line;

@@ -17,7 +17,8 @@ QString filePath(const LintSummary &s, const QString &file)
 {
     if (s.pathPrefix.isEmpty() || file.isEmpty())
         return file;
-    return s.pathPrefix.endsWith(u'/') ? QString(s.pathPrefix + file) : QString(s.pathPrefix + u'/' + file);
+    return s.pathPrefix.endsWith(u'/') ? QString(s.pathPrefix + file)
+                                       : QString(s.pathPrefix + u'/' + file);
 }
 
 QByteArray renderUnix(const Diagnostics &ds, const LintSummary &s, bool includeInfo)
@@ -26,8 +27,10 @@ QByteArray renderUnix(const Diagnostics &ds, const LintSummary &s, bool includeI
     for (const Diagnostic &d : ds) {
         if (d.severity == Diagnostic::Severity::Info && !includeInfo)
             continue;
-        QString line = filePath(s, d.file) + u':' + QString::number(d.line) + u':' + QString::number(d.column) + QStringLiteral(": ")
-                       + Diagnostic::severityName(d.severity) + QStringLiteral(": ") + d.message + QStringLiteral(" [") + d.rule + u']';
+        QString line = filePath(s, d.file) + u':' + QString::number(d.line) + u':'
+            + QString::number(d.column) + QStringLiteral(": ")
+            + Diagnostic::severityName(d.severity) + QStringLiteral(": ") + d.message
+            + QStringLiteral(" [") + d.rule + u']';
         out += line.toUtf8() + '\n';
     }
     return out;
@@ -37,23 +40,23 @@ QByteArray json(const Diagnostics &ds, const LintSummary &s)
 {
     QJsonArray arr;
     for (const Diagnostic &d : ds) {
-        QJsonObject o{{QStringLiteral("severity"), Diagnostic::severityName(d.severity)},
-                      {QStringLiteral("rule"), d.rule},
-                      {QStringLiteral("message"), d.message},
-                      {QStringLiteral("file"), filePath(s, d.file)},
-                      {QStringLiteral("line"), d.line},
-                      {QStringLiteral("column"), d.column},
-                      {QStringLiteral("kind"), d.kind},
-                      {QStringLiteral("namespace"), d.ns},
-                      {QStringLiteral("name"), d.name},
-                      {QStringLiteral("field"), d.field}};
+        QJsonObject o {{QStringLiteral("severity"), Diagnostic::severityName(d.severity)},
+                       {QStringLiteral("rule"), d.rule},
+                       {QStringLiteral("message"), d.message},
+                       {QStringLiteral("file"), filePath(s, d.file)},
+                       {QStringLiteral("line"), d.line},
+                       {QStringLiteral("column"), d.column},
+                       {QStringLiteral("kind"), d.kind},
+                       {QStringLiteral("namespace"), d.ns},
+                       {QStringLiteral("name"), d.name},
+                       {QStringLiteral("field"), d.field}};
         if (!d.hint.isEmpty())
             o.insert(QStringLiteral("hint"), d.hint);
         arr.append(o);
     }
-    QJsonObject root{{QStringLiteral("documents"), s.documents},
-                     {QStringLiteral("resources"), s.resources},
-                     {QStringLiteral("diagnostics"), arr}};
+    QJsonObject root {{QStringLiteral("documents"), s.documents},
+                      {QStringLiteral("resources"), s.resources},
+                      {QStringLiteral("diagnostics"), arr}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -91,33 +94,40 @@ QByteArray sarif(const Diagnostics &ds, const LintSummary &s)
 {
     QJsonArray rules;
     for (const RuleInfo &r : Validator::rules())
-        rules.append(QJsonObject{{QStringLiteral("id"), r.name},
-                                 {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), r.description}}}});
+        rules.append(QJsonObject {{QStringLiteral("id"), r.name},
+                                  {QStringLiteral("shortDescription"),
+                                   QJsonObject {{QStringLiteral("text"), r.description}}}});
     QJsonArray results;
     for (const Diagnostic &d : ds) {
         const QString level = d.severity == Diagnostic::Severity::Error ? QStringLiteral("error")
-                              : d.severity == Diagnostic::Severity::Warning ? QStringLiteral("warning")
-                                                                            : QStringLiteral("note");
-        QJsonObject region{{QStringLiteral("startLine"), qMax(1, d.line)}, {QStringLiteral("startColumn"), qMax(1, d.column)}};
-        QJsonObject loc{{QStringLiteral("physicalLocation"),
-                         QJsonObject{{QStringLiteral("artifactLocation"), QJsonObject{{QStringLiteral("uri"), filePath(s, d.file)}}},
-                                     {QStringLiteral("region"), region}}}};
+            : d.severity == Diagnostic::Severity::Warning               ? QStringLiteral("warning")
+                                                                        : QStringLiteral("note");
+        QJsonObject region {{QStringLiteral("startLine"), qMax(1, d.line)},
+                            {QStringLiteral("startColumn"), qMax(1, d.column)}};
+        QJsonObject loc {{QStringLiteral("physicalLocation"),
+                          QJsonObject {{QStringLiteral("artifactLocation"),
+                                        QJsonObject {{QStringLiteral("uri"), filePath(s, d.file)}}},
+                                       {QStringLiteral("region"), region}}}};
         QString text = d.message;
         if (!d.hint.isEmpty())
             text += QStringLiteral(" (") + d.hint + u')';
-        results.append(QJsonObject{{QStringLiteral("ruleId"), d.rule},
-                                   {QStringLiteral("level"), level},
-                                   {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), text}}},
-                                   {QStringLiteral("locations"), QJsonArray{loc}}});
+        results.append(
+            QJsonObject {{QStringLiteral("ruleId"), d.rule},
+                         {QStringLiteral("level"), level},
+                         {QStringLiteral("message"), QJsonObject {{QStringLiteral("text"), text}}},
+                         {QStringLiteral("locations"), QJsonArray {loc}}});
     }
-    QJsonObject driver{{QStringLiteral("name"), QStringLiteral("airgate")},
-                       {QStringLiteral("version"), QStringLiteral(AIRGATE_VERSION)},
-                       {QStringLiteral("informationUri"), QStringLiteral("https://example.invalid/airgate")},
-                       {QStringLiteral("rules"), rules}};
-    QJsonObject run{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}}, {QStringLiteral("results"), results}};
-    QJsonObject root{{QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
-                     {QStringLiteral("version"), QStringLiteral("2.1.0")},
-                     {QStringLiteral("runs"), QJsonArray{run}}};
+    QJsonObject driver {
+        {QStringLiteral("name"), QStringLiteral("airgate")},
+        {QStringLiteral("version"), QStringLiteral(AIRGATE_VERSION)},
+        {QStringLiteral("informationUri"), QStringLiteral("https://example.invalid/airgate")},
+        {QStringLiteral("rules"), rules}};
+    QJsonObject run {{QStringLiteral("tool"), QJsonObject {{QStringLiteral("driver"), driver}}},
+                     {QStringLiteral("results"), results}};
+    QJsonObject root {{QStringLiteral("$schema"),
+                       QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
+                      {QStringLiteral("version"), QStringLiteral("2.1.0")},
+                      {QStringLiteral("runs"), QJsonArray {run}}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -134,8 +144,9 @@ QByteArray junit(const Diagnostics &ds, const LintSummary &s, bool includeInfo)
     for (const Diagnostic &d : ds) {
         if (d.severity == Diagnostic::Severity::Info && !includeInfo)
             continue;
-        const QString key = d.kind.isEmpty() ? filePath(s, d.file)
-                                             : QString(d.kind + u' ' + (d.ns.isEmpty() ? d.name : QString(d.ns + u'/' + d.name)));
+        const QString key = d.kind.isEmpty()
+            ? filePath(s, d.file)
+            : QString(d.kind + u' ' + (d.ns.isEmpty() ? d.name : QString(d.ns + u'/' + d.name)));
         Case &c = cases[filePath(s, d.file) + u'|' + key];
         c.name = key;
         c.file = filePath(s, d.file);
@@ -155,7 +166,8 @@ QByteArray junit(const Diagnostics &ds, const LintSummary &s, bool includeInfo)
     w.writeStartElement(QStringLiteral("testsuites"));
     w.writeStartElement(QStringLiteral("testsuite"));
     w.writeAttribute(QStringLiteral("name"), QStringLiteral("airgate lint"));
-    w.writeAttribute(QStringLiteral("tests"), QString::number(qMax<qsizetype>(cases.size(), s.resources)));
+    w.writeAttribute(QStringLiteral("tests"),
+                     QString::number(qMax<qsizetype>(cases.size(), s.resources)));
     w.writeAttribute(QStringLiteral("failures"), QString::number(failures));
     for (const Case &c : cases) {
         w.writeStartElement(QStringLiteral("testcase"));
@@ -190,11 +202,12 @@ QByteArray junit(const Diagnostics &ds, const LintSummary &s, bool includeInfo)
 
 bool parseReportFormat(const QString &name, ReportFormat &out)
 {
-    static const QMap<QString, ReportFormat> formats{{QStringLiteral("unix"), ReportFormat::Unix},
-                                                     {QStringLiteral("json"), ReportFormat::Json},
-                                                     {QStringLiteral("checkstyle"), ReportFormat::Checkstyle},
-                                                     {QStringLiteral("sarif"), ReportFormat::Sarif},
-                                                     {QStringLiteral("junit"), ReportFormat::JUnit}};
+    static const QMap<QString, ReportFormat> formats {
+        {QStringLiteral("unix"), ReportFormat::Unix},
+        {QStringLiteral("json"), ReportFormat::Json},
+        {QStringLiteral("checkstyle"), ReportFormat::Checkstyle},
+        {QStringLiteral("sarif"), ReportFormat::Sarif},
+        {QStringLiteral("junit"), ReportFormat::JUnit}};
     auto it = formats.constFind(name);
     if (it == formats.cend())
         return false;
@@ -202,7 +215,8 @@ bool parseReportFormat(const QString &name, ReportFormat &out)
     return true;
 }
 
-QByteArray renderReport(const Diagnostics &diagnostics, const LintSummary &summary, ReportFormat format, bool includeInfo)
+QByteArray renderReport(const Diagnostics &diagnostics, const LintSummary &summary,
+                        ReportFormat format, bool includeInfo)
 {
     switch (format) {
     case ReportFormat::Unix:

@@ -26,7 +26,7 @@ bool parseReportFormat(const QString &name, ReportFormat &out);
  * (`{"documents","resources","diagnostics":[…]}`), checkstyle XML, SARIF 2.1.0 or JUnit XML.
  * Info-level findings are kept in json and sarif only, unless @p includeInfo.
  */
-QByteArray renderReport(const Diagnostics &diagnostics, const LintSummary &summary, ReportFormat format,
-                        bool includeInfo = false);
+QByteArray renderReport(const Diagnostics &diagnostics, const LintSummary &summary,
+                        ReportFormat format, bool includeInfo = false);
 
 } // namespace Airgate

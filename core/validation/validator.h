@@ -9,13 +9,12 @@
 
 #include <functional>
 
-
 namespace Airgate {
 
 /** @brief What to check: offline rules on or off, and rules switched off by name. */
 struct ValidationOptions
 {
-    bool offline = false;        ///< also run the offline-* rules (`lint --offline`)
+    bool offline = false; ///< also run the offline-* rules (`lint --offline`)
     QSet<QString> disabledRules; ///< `--rule.NAME=false`
     /// When set, receives each rule's name and its run time in microseconds (`lint --timings`).
     std::function<void(const QString &rule, qint64 micros)> timing;
@@ -23,7 +22,8 @@ struct ValidationOptions
 
 class RuleContext;
 
-/** @brief A named validation rule, switchable like `hub-static-analyzer lint --rule.<name>=false`. */
+/** @brief A named validation rule, switchable like `hub-static-analyzer lint --rule.<name>=false`.
+ */
 struct RuleInfo
 {
     QString name;
@@ -51,7 +51,8 @@ public:
 class RuleContext
 {
 public:
-    RuleContext(const Workspace &ws, const ValidationOptions &options, const QString &rule, Diagnostics &out)
+    RuleContext(const Workspace &ws, const ValidationOptions &options, const QString &rule,
+                Diagnostics &out)
         : workspace(ws)
         , options(options)
         , m_rule(rule)
@@ -63,17 +64,20 @@ public:
     const ValidationOptions &options;
 
     /** Reports on @p r at @p field (its mark is looked up), in the rule's name. */
-    void report(Diagnostic::Severity severity, const Resource &r, const QString &field, const QString &message,
-                const QString &hint = {});
-    void error(const Resource &r, const QString &field, const QString &message, const QString &hint = {})
+    void report(Diagnostic::Severity severity, const Resource &r, const QString &field,
+                const QString &message, const QString &hint = {});
+    void error(const Resource &r, const QString &field, const QString &message,
+               const QString &hint = {})
     {
         report(Diagnostic::Severity::Error, r, field, message, hint);
     }
-    void warning(const Resource &r, const QString &field, const QString &message, const QString &hint = {})
+    void warning(const Resource &r, const QString &field, const QString &message,
+                 const QString &hint = {})
     {
         report(Diagnostic::Severity::Warning, r, field, message, hint);
     }
-    void info(const Resource &r, const QString &field, const QString &message, const QString &hint = {})
+    void info(const Resource &r, const QString &field, const QString &message,
+              const QString &hint = {})
     {
         report(Diagnostic::Severity::Info, r, field, message, hint);
     }

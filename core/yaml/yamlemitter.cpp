@@ -17,8 +17,9 @@ bool isPrintable(std::string_view s)
             return false;
     }
     // U+0085, U+2028, U+2029 are line breaks to YAML.
-    return s.find("\xC2\x85") == std::string_view::npos && s.find("\xE2\x80\xA8") == std::string_view::npos
-           && s.find("\xE2\x80\xA9") == std::string_view::npos;
+    return s.find("\xC2\x85") == std::string_view::npos
+        && s.find("\xE2\x80\xA8") == std::string_view::npos
+        && s.find("\xE2\x80\xA9") == std::string_view::npos;
 }
 
 std::string doubleQuoted(std::string_view s)
@@ -57,7 +58,8 @@ std::string doubleQuoted(std::string_view s)
                            || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
                 out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";
                 i += 2;
-            } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
+            } else if (c == 0xC2 && i + 1 < s.size()
+                       && static_cast<unsigned char>(s[i + 1]) == 0x85) {
                 out += "\\N";
                 i += 1;
             } else {
@@ -98,7 +100,10 @@ void writeIndent(std::string &out, int indent)
 class Writer
 {
 public:
-    explicit Writer(const EmitOptions &o) : m_options(o) {}
+    explicit Writer(const EmitOptions &o)
+        : m_options(o)
+    {
+    }
     std::string out;
 
     void document(const Node &root)
@@ -129,8 +134,10 @@ private:
         v.reserve(map.entries.size());
         for (const Node::Entry &e : map.entries)
             v.push_back(&e);
-        static constexpr std::array<std::string_view, 4> top{"apiVersion", "kind", "metadata", "spec"};
-        static constexpr std::array<std::string_view, 4> meta{"name", "namespace", "labels", "annotations"};
+        static constexpr std::array<std::string_view, 4> top {"apiVersion", "kind", "metadata",
+                                                              "spec"};
+        static constexpr std::array<std::string_view, 4> meta {"name", "namespace", "labels",
+                                                               "annotations"};
         const std::string_view *first = nullptr;
         std::size_t count = 0;
         if (depth == 0) {
@@ -145,7 +152,7 @@ private:
         auto rank = [&](const Node::Entry *e) -> std::size_t {
             for (std::size_t i = 0; i < count; ++i)
                 if (e->key == first[i])
-                        return i;
+                    return i;
             return count;
         };
         std::stable_sort(v.begin(), v.end(), [&](auto *a, auto *b) { return rank(a) < rank(b); });
@@ -266,7 +273,8 @@ private:
             std::size_t pos = 0;
             while (pos <= body.size()) {
                 std::size_t nl = body.find('\n', pos);
-                const std::string_view line = body.substr(pos, nl == std::string_view::npos ? body.npos : nl - pos);
+                const std::string_view line
+                    = body.substr(pos, nl == std::string_view::npos ? body.npos : nl - pos);
                 if (!line.empty()) {
                     writeIndent(out, indent + 2);
                     out += line;

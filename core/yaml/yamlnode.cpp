@@ -21,9 +21,18 @@ bool allOf(std::string_view s, size_t from, bool (*pred)(char))
     return true;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isOctal(char c) { return c >= '0' && c <= '7'; }
-bool isHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isOctal(char c)
+{
+    return c >= '0' && c <= '7';
+}
+bool isHex(char c)
+{
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 bool isCoreFloat(std::string_view s)
 {
@@ -86,8 +95,9 @@ ScalarType resolvePlainScalar(std::string_view s)
         return ScalarType::Int;
     if (isCoreFloat(s))
         return ScalarType::Float;
-    static constexpr std::string_view specials[] = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-                                                     "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"};
+    static constexpr std::string_view specials[]
+        = {".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf", "+.INF",
+           "-.inf", "-.Inf", "-.INF", ".nan",  ".NaN",  ".NAN"};
     if (std::find(std::begin(specials), std::end(specials), s) != std::end(specials))
         return ScalarType::Float;
     return ScalarType::String;
@@ -98,8 +108,9 @@ bool isYaml11NonString(std::string_view s)
     if (resolvePlainScalar(s) != ScalarType::String)
         return true;
     // YAML 1.1 booleans (go-yaml v2, used by kubectl through sigs.k8s.io/yaml).
-    static constexpr std::string_view bools[] = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No",
-                                                 "NO", "on", "On", "ON", "off", "Off", "OFF"};
+    static constexpr std::string_view bools[]
+        = {"y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no",
+           "No", "NO", "on",  "On",  "ON",  "off", "Off", "OFF"};
     if (std::find(std::begin(bools), std::end(bools), s) != std::end(bools))
         return true;
     // YAML 1.1 integers with underscores, binary, sexagesimal (1:20), and 1.1 floats like 1_000.5.
@@ -230,9 +241,7 @@ void Node::set(std::string_view key, NodePtr v)
 bool Node::remove(std::string_view key)
 {
     const auto before = entries.size();
-    std::erase_if(entries, [key](const Entry &e) {
-        return e.key == key;
-    });
+    std::erase_if(entries, [key](const Entry &e) { return e.key == key; });
     return entries.size() != before;
 }
 
@@ -336,7 +345,8 @@ bool Node::equal(const Node *a, const Node *b)
         if (a->entries.size() != b->entries.size())
             return false;
         for (size_t i = 0; i < a->entries.size(); ++i) {
-            if (a->entries[i].key != b->entries[i].key || !equal(a->entries[i].value.get(), b->entries[i].value.get()))
+            if (a->entries[i].key != b->entries[i].key
+                || !equal(a->entries[i].value.get(), b->entries[i].value.get()))
                 return false;
         }
         return true;

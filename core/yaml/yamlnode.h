@@ -41,7 +41,8 @@ using NodePtr = std::shared_ptr<Node>;
 class Node
 {
 public:
-    /** @brief One `key: value` of a map. Keys are strings (as Kubernetes reads them) with their own mark. */
+    /** @brief One `key: value` of a map. Keys are strings (as Kubernetes reads them) with their own
+     * mark. */
     struct Entry
     {
         std::string key;
@@ -53,7 +54,7 @@ public:
     NodeKind kind = NodeKind::Null;
     ScalarType scalarType = ScalarType::Null;
     bool quoted = false; ///< non-plain scalar: quoted or block; always a string
-    bool flow = false;   ///< written in flow style ({} or [])
+    bool flow = false; ///< written in flow style ({} or [])
     Mark mark;
     bool tagged = false; ///< had an explicit, non-core tag (ignored, as Kubernetes does)
     std::string value; ///< scalar text after unescaping
@@ -102,9 +103,11 @@ public:
 
 /** Resolves a plain scalar under the YAML 1.2 core schema. */
 ScalarType resolvePlainScalar(std::string_view text);
-/** @return true if a YAML 1.1 reader (kubectl's sigs.k8s.io/yaml) reads this plain text as non-string. */
+/** @return true if a YAML 1.1 reader (kubectl's sigs.k8s.io/yaml) reads this plain text as
+ * non-string. */
 bool isYaml11NonString(std::string_view text);
-/** Human name of a resolved type as JSON/Kubernetes calls it ("string", "integer", "boolean" ...). */
+/** Human name of a resolved type as JSON/Kubernetes calls it ("string", "integer", "boolean" ...).
+ */
 const char *jsonTypeName(const Node &node);
 
 } // namespace Airgate::Yaml

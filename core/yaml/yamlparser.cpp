@@ -35,7 +35,9 @@ struct LimitExceeded
 class LineIndex
 {
 public:
-    LineIndex(std::string_view text, int firstLine) : m_text(text), m_firstLine(firstLine)
+    LineIndex(std::string_view text, int firstLine)
+        : m_text(text)
+        , m_firstLine(firstLine)
     {
         m_starts.push_back(0);
         for (std::size_t i = 0; i < text.size(); ++i)
@@ -52,7 +54,8 @@ public:
         m.column = byteColumn0 + 1;
         if (static_cast<std::size_t>(line0) < m_starts.size()) {
             const std::size_t start = m_starts[static_cast<std::size_t>(line0)];
-            const std::size_t stop = std::min(m_text.size(), start + static_cast<std::size_t>(byteColumn0));
+            const std::size_t stop
+                = std::min(m_text.size(), start + static_cast<std::size_t>(byteColumn0));
             int chars = 0;
             for (std::size_t i = start; i < stop; ++i)
                 if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80)
@@ -117,7 +120,7 @@ public:
         const Mark at = m_index.mark(mark.line, mark.column);
         auto it = m_anchors.find(anchor);
         if (it == m_anchors.end()) {
-            throw LimitExceeded{at, "alias refers to an anchor that is not defined before it"};
+            throw LimitExceeded {at, "alias refers to an anchor that is not defined before it"};
         }
         m_expandedNodes += it->second.size;
         checkExpansion(at);
@@ -186,9 +189,9 @@ private:
     void countEvent(const YAML::Mark &mark)
     {
         if (++m_events > m_maxEvents)
-            throw LimitExceeded{m_index.mark(mark.line, mark.column),
-                                "the YAML reader stopped making progress on malformed text here; "
-                                "check brackets and indentation"};
+            throw LimitExceeded {m_index.mark(mark.line, mark.column),
+                                 "the YAML reader stopped making progress on malformed text here; "
+                                 "check brackets and indentation"};
     }
 
     struct Frame
@@ -238,18 +241,21 @@ private:
 
     void warnTag(const Mark &at, const std::string &tag)
     {
-        m_problems.push_back({Problem::Severity::Warning, at,
-                              "unknown tag \"" + tag + "\" is ignored; Kubernetes reads the plain value"});
+        m_problems.push_back(
+            {Problem::Severity::Warning, at,
+             "unknown tag \"" + tag + "\" is ignored; Kubernetes reads the plain value"});
     }
 
     void checkExpansion(const Mark &at) const
     {
         if (m_expandedNodes > m_limits.maxExpandedNodes
             || (m_expandedNodes > m_limits.aliasRatioFloor
-                && m_expandedNodes > m_limits.maxAliasRatio * std::max<std::size_t>(m_literalNodes, 1))) {
-            throw LimitExceeded{at, "aliases expand to more than " + std::to_string(m_expandedNodes)
-                                        + " nodes from " + std::to_string(m_literalNodes)
-                                        + " written ones (an alias bomb); the document is not loaded"};
+                && m_expandedNodes
+                    > m_limits.maxAliasRatio * std::max<std::size_t>(m_literalNodes, 1))) {
+            throw LimitExceeded {at,
+                                 "aliases expand to more than " + std::to_string(m_expandedNodes)
+                                     + " nodes from " + std::to_string(m_literalNodes)
+                                     + " written ones (an alias bomb); the document is not loaded"};
         }
     }
 
@@ -267,8 +273,9 @@ private:
         ++m_literalNodes;
         ++m_expandedNodes;
         if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
-            throw LimitExceeded{n->mark, "nesting deeper than " + std::to_string(m_limits.maxDepth)
-                                             + " levels; the document is not loaded"};
+            throw LimitExceeded {n->mark,
+                                 "nesting deeper than " + std::to_string(m_limits.maxDepth)
+                                     + " levels; the document is not loaded"};
         Frame f;
         f.node = n;
         f.anchor = anchor;
@@ -297,25 +304,30 @@ private:
             parent.node->items.push_back(n);
         } else if (!parent.hasPendingKey) {
             if (n->kind == NodeKind::Map || n->kind == NodeKind::Sequence)
-                m_problems.push_back({Problem::Severity::Error, n->mark,
-                                      "a mapping key must be a scalar; Kubernetes manifests use string keys"});
-            parent.pendingKey.key = n->kind == NodeKind::Scalar ? n->value : (n->kind == NodeKind::Null ? "null" : "");
+                m_problems.push_back(
+                    {Problem::Severity::Error, n->mark,
+                     "a mapping key must be a scalar; Kubernetes manifests use string keys"});
+            parent.pendingKey.key = n->kind == NodeKind::Scalar
+                ? n->value
+                : (n->kind == NodeKind::Null ? "null" : "");
             parent.pendingKey.keyMark = n->mark;
             parent.pendingKey.keyQuoted = n->quoted;
             parent.hasPendingKey = true;
         } else {
             parent.pendingKey.value = n;
             parent.node->entries.push_back(std::move(parent.pendingKey));
-            parent.pendingKey = Node::Entry{};
+            parent.pendingKey = Node::Entry {};
             parent.hasPendingKey = false;
         }
     }
 
-    /// YAML 1.1 merge keys (`<<: *base`), which kubectl's YAML reader honours and yaml-cpp does not.
+    /// YAML 1.1 merge keys (`<<: *base`), which kubectl's YAML reader honours and yaml-cpp does
+    /// not.
     static void applyMergeKeys(Node &map)
     {
-        const bool hasMerge = std::any_of(map.entries.begin(), map.entries.end(),
-                                          [](const Node::Entry &e) { return !e.keyQuoted && e.key == "<<"; });
+        const bool hasMerge
+            = std::any_of(map.entries.begin(), map.entries.end(),
+                          [](const Node::Entry &e) { return !e.keyQuoted && e.key == "<<"; });
         if (!hasMerge)
             return;
         std::vector<Node::Entry> own;
@@ -334,8 +346,8 @@ private:
         }
         for (const Node *src : sources) {
             for (const Node::Entry &e : src->entries) {
-                const bool present =
-                    std::any_of(own.begin(), own.end(), [&](const Node::Entry &o) { return o.key == e.key; });
+                const bool present = std::any_of(
+                    own.begin(), own.end(), [&](const Node::Entry &o) { return o.key == e.key; });
                 if (!present)
                     own.push_back(e);
             }
@@ -349,8 +361,9 @@ private:
             return;
         auto report = [&](const Node::Entry &dup, const Node::Entry &first) {
             m_problems.push_back({Problem::Severity::Error, dup.keyMark,
-                                  "duplicate key \"" + dup.key + "\" (first defined at line " + std::to_string(first.keyMark.line)
-                                      + ", column " + std::to_string(first.keyMark.column)
+                                  "duplicate key \"" + dup.key + "\" (first defined at line "
+                                      + std::to_string(first.keyMark.line) + ", column "
+                                      + std::to_string(first.keyMark.column)
                                       + "); Kubernetes rejects duplicate keys"});
         };
         if (map.entries.size() <= 16) {
@@ -423,7 +436,7 @@ std::vector<Chunk> splitDocuments(std::string_view text)
     auto finish = [&](std::size_t endPos, int nextLine) {
         cur.end = endPos;
         chunks.push_back(cur);
-        cur = Chunk{};
+        cur = Chunk {};
         cur.begin = endPos;
         cur.firstLine = nextLine;
     };
@@ -510,38 +523,41 @@ void parseChunk(std::string_view text, const Chunk &chunk, const ParseLimits &li
         doc.failed = true;
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(body[bad]));
-        doc.problems.push_back({Problem::Severity::Error, index.markAtOffset(bad),
-                                std::string("control character ") + hex
-                                    + " is not allowed in YAML; use an escape inside a double-quoted string"});
+        doc.problems.push_back(
+            {Problem::Severity::Error, index.markAtOffset(bad),
+             std::string("control character ") + hex
+                 + " is not allowed in YAML; use an escape inside a double-quoted string"});
         return;
     }
     if (doc.empty)
         return;
-    std::istringstream in{std::string(body)};
+    std::istringstream in {std::string(body)};
     TreeBuilder builder(index, limits, doc.problems, body.size());
     try {
         YAML::Parser parser(in);
-        while (parser.HandleNextDocument(builder)) {
-        }
+        while (parser.HandleNextDocument(builder)) { }
     } catch (const LimitExceeded &e) {
         doc.failed = true;
         doc.problems.push_back({Problem::Severity::Error, e.mark, e.message});
         return;
     } catch (const YAML::DeepRecursion &e) {
         doc.failed = true;
-        doc.problems.push_back({Problem::Severity::Error, index.mark(e.mark.line, e.mark.column),
-                                "nesting too deep for the YAML reader; the document is not loaded"});
+        doc.problems.push_back(
+            {Problem::Severity::Error, index.mark(e.mark.line, e.mark.column),
+             "nesting too deep for the YAML reader; the document is not loaded"});
         return;
     } catch (const YAML::Exception &e) {
         doc.failed = true;
         int tabLine = 0;
         int tabCol = 0;
         if (e.mark.line >= 0 && findIndentTab(body, e.mark.line, tabLine, tabCol)) {
-            doc.problems.push_back({Problem::Severity::Error, index.mark(tabLine, tabCol),
-                                    "tab character used for indentation; YAML indentation must use spaces"});
+            doc.problems.push_back(
+                {Problem::Severity::Error, index.mark(tabLine, tabCol),
+                 "tab character used for indentation; YAML indentation must use spaces"});
         } else {
             std::string msg = e.msg;
-            doc.problems.push_back({Problem::Severity::Error, index.mark(e.mark.line, e.mark.column),
+            doc.problems.push_back({Problem::Severity::Error,
+                                    index.mark(e.mark.line, e.mark.column),
                                     "YAML syntax error: " + msg});
         }
         return;
@@ -628,7 +644,8 @@ ParsedText parseYaml(std::string_view text, const ParseLimits &limits)
     return out;
 }
 
-NodePtr parseSingleDocument(std::string_view text, std::vector<Problem> &problems, const ParseLimits &limits)
+NodePtr parseSingleDocument(std::string_view text, std::vector<Problem> &problems,
+                            const ParseLimits &limits)
 {
     ParsedText parsed = parseYaml(text, limits);
     NodePtr root;
@@ -642,7 +659,8 @@ NodePtr parseSingleDocument(std::string_view text, std::vector<Problem> &problem
         }
     }
     if (nonEmpty > 1)
-        problems.push_back({Problem::Severity::Error, Mark{1, 1}, "expected one document, found several"});
+        problems.push_back(
+            {Problem::Severity::Error, Mark {1, 1}, "expected one document, found several"});
     return root;
 }
 

@@ -37,14 +37,14 @@ struct Problem
  */
 struct Document
 {
-    int index = 0;                 ///< 0-based position in the file
-    std::size_t begin = 0;         ///< first byte of the chunk (comments and `---` included)
-    std::size_t end = 0;           ///< one past the last byte of the chunk
-    std::size_t contentBegin = 0;  ///< first byte of the document content
-    int firstLine = 1;             ///< 1-based line of `begin`
-    int contentLine = 1;           ///< 1-based line of `contentBegin`
-    bool empty = true;             ///< only comments, blanks and markers
-    bool failed = false;           ///< a syntax or limit error; root is null
+    int index = 0; ///< 0-based position in the file
+    std::size_t begin = 0; ///< first byte of the chunk (comments and `---` included)
+    std::size_t end = 0; ///< one past the last byte of the chunk
+    std::size_t contentBegin = 0; ///< first byte of the document content
+    int firstLine = 1; ///< 1-based line of `begin`
+    int contentLine = 1; ///< 1-based line of `contentBegin`
+    bool empty = true; ///< only comments, blanks and markers
+    bool failed = false; ///< a syntax or limit error; root is null
     NodePtr root;
     std::vector<Problem> problems;
 };

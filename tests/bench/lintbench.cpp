@@ -27,22 +27,37 @@ QByteArray group(int i)
 {
     const QByteArray n = QByteArray::number(i);
     const QByteArray ns = "team-" + QByteArray::number(i % 20);
-    return "apiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata:\n  name: api-" + n + "\n  namespace: " + ns
-           + "\n  labels: {area: a" + QByteArray::number(i % 7) + "}\nspec:\n  title: API " + n
-           + "\n  openApiSpec:\n    path: /spec.json\n    operationSets:\n    - name: read\n      matchers:\n      - methods: [GET]\n        pathPrefix: /v1\n"
-             "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: route-" + n + "\n  namespace: " + ns
-           + "\n  annotations:\n    hub.traefik.io/api: api-" + n + "@" + ns + "\nspec:\n  entryPoints: [web]\n  routes:\n  - match: Host(`api-" + n
-           + ".example.com`) && PathPrefix(`/v1`)\n    services:\n    - name: svc-" + n + "\n      port: 8080\n"
-             "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIPlan\nmetadata:\n  name: plan-" + n + "\n  namespace: " + ns
-           + "\nspec:\n  title: Plan " + n + "\n  rateLimit: {limit: 100, period: 1s}\n  quota: {limit: 10000, period: 24h, bucket: application}\n"
-             "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APICatalogItem\nmetadata:\n  name: item-" + n + "\n  namespace: " + ns
-           + "\nspec:\n  groups: [partners]\n  apis: [{name: api-" + n + "}]\n  apiPlan: {name: plan-" + n + "}\n  operationFilter: {include: [read]}\n"
-             "---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedApplication\nmetadata:\n  name: app-" + n + "\n  namespace: " + ns
-           + "\nspec:\n  appId: app-" + n + "\n  owner: owner-" + n + "\n  apiKeys: [{secretName: key-" + n + ", title: main}]\n"
-             "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: key-" + n + "\n  namespace: " + ns
-           + "\ntype: Opaque\ndata:\n  key: " + Keys::secretDataValue(QByteArray("key-" + n)) + "\n"
-             "---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedSubscription\nmetadata:\n  name: sub-" + n + "\n  namespace: " + ns
-           + "\nspec:\n  managedApplications: [{name: app-" + n + "}]\n  apis: [{name: api-" + n + "}]\n  apiPlan: {name: plan-" + n + "}\n  weight: 1\n";
+    return "apiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata:\n  name: api-" + n
+        + "\n  namespace: " + ns + "\n  labels: {area: a" + QByteArray::number(i % 7)
+        + "}\nspec:\n  title: API " + n
+        + "\n  openApiSpec:\n    path: /spec.json\n    operationSets:\n    - name: read\n      "
+          "matchers:\n      - methods: [GET]\n        pathPrefix: /v1\n"
+          "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: route-"
+        + n + "\n  namespace: " + ns + "\n  annotations:\n    hub.traefik.io/api: api-" + n + "@"
+        + ns + "\nspec:\n  entryPoints: [web]\n  routes:\n  - match: Host(`api-" + n
+        + ".example.com`) && PathPrefix(`/v1`)\n    services:\n    - name: svc-" + n
+        + "\n      port: 8080\n"
+          "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIPlan\nmetadata:\n  name: plan-"
+        + n + "\n  namespace: " + ns + "\nspec:\n  title: Plan " + n
+        + "\n  rateLimit: {limit: 100, period: 1s}\n  quota: {limit: 10000, period: 24h, bucket: "
+          "application}\n"
+          "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APICatalogItem\nmetadata:\n  name: item-"
+        + n + "\n  namespace: " + ns + "\nspec:\n  groups: [partners]\n  apis: [{name: api-" + n
+        + "}]\n  apiPlan: {name: plan-" + n
+        + "}\n  operationFilter: {include: [read]}\n"
+          "---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedApplication\nmetadata:\n  name: "
+          "app-"
+        + n + "\n  namespace: " + ns + "\nspec:\n  appId: app-" + n + "\n  owner: owner-" + n
+        + "\n  apiKeys: [{secretName: key-" + n
+        + ", title: main}]\n"
+          "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: key-"
+        + n + "\n  namespace: " + ns
+        + "\ntype: Opaque\ndata:\n  key: " + Keys::secretDataValue(QByteArray("key-" + n))
+        + "\n"
+          "---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedSubscription\nmetadata:\n  name: "
+          "sub-"
+        + n + "\n  namespace: " + ns + "\nspec:\n  managedApplications: [{name: app-" + n
+        + "}]\n  apis: [{name: api-" + n + "}]\n  apiPlan: {name: plan-" + n + "}\n  weight: 1\n";
 }
 
 constexpr int kPerGroup = 7;
@@ -64,8 +79,9 @@ QString generate(const QString &dir, int resources)
     // Namespaces need their default APIAuth (offline rule).
     QByteArray auths;
     for (int t = 0; t < 20; ++t)
-        auths += "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIAuth\nmetadata:\n  name: default-auth\n  namespace: team-"
-                 + QByteArray::number(t) + "\nspec:\n  isDefault: true\n  apiKey: {}\n";
+        auths += "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIAuth\nmetadata:\n  name: "
+                 "default-auth\n  namespace: team-"
+            + QByteArray::number(t) + "\nspec:\n  isDefault: true\n  apiKey: {}\n";
     QFile f(dir + QStringLiteral("/auth.yaml"));
     if (f.open(QIODevice::WriteOnly))
         f.write(auths);
@@ -74,7 +90,7 @@ QString generate(const QString &dir, int resources)
 
 long peakRssKb(int who)
 {
-    rusage u{};
+    rusage u {};
     getrusage(who, &u);
     return u.ru_maxrss;
 }
@@ -87,7 +103,8 @@ int main(int argc, char **argv)
     QStringList args = app.arguments().mid(1);
     int resources = 10000;
     QString keep;
-    QString crdcheck = qEnvironmentVariable("AIRGATE_CRDCHECK_DIR", QStringLiteral(AIRGATE_BINARY_DIR "/crdcheck"));
+    QString crdcheck = qEnvironmentVariable("AIRGATE_CRDCHECK_DIR",
+                                            QStringLiteral(AIRGATE_BINARY_DIR "/crdcheck"));
     for (int i = 0; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1StringView("--resources"))
             resources = args[i + 1].toInt();
@@ -118,9 +135,10 @@ int main(int argc, char **argv)
         int errors = 0;
         for (const Diagnostic &d : ds)
             errors += d.isError();
-        const QByteArray line = QByteArray::number(ws->resources().size()) + ' ' + QByteArray::number(loadMs) + ' '
-                                + QByteArray::number(totalMs) + ' ' + QByteArray::number(errors) + ' '
-                                + QByteArray::number(ds.size()) + ' ' + QByteArray::number(peakRssKb(RUSAGE_SELF)) + '\n';
+        const QByteArray line = QByteArray::number(ws->resources().size()) + ' '
+            + QByteArray::number(loadMs) + ' ' + QByteArray::number(totalMs) + ' '
+            + QByteArray::number(errors) + ' ' + QByteArray::number(ds.size()) + ' '
+            + QByteArray::number(peakRssKb(RUSAGE_SELF)) + '\n';
         if (write(pipefd[1], line.constData(), static_cast<size_t>(line.size())) < 0)
             _exit(2);
         _exit(0);
@@ -130,7 +148,8 @@ int main(int argc, char **argv)
     const ssize_t n = read(pipefd[0], buf, sizeof buf - 1);
     int status = 0;
     waitpid(pid, &status, 0);
-    const QList<QByteArray> f = QByteArray(buf, n > 0 ? static_cast<int>(n) : 0).trimmed().split(' ');
+    const QList<QByteArray> f
+        = QByteArray(buf, n > 0 ? static_cast<int>(n) : 0).trimmed().split(' ');
     if (f.size() < 6) {
         out << "lint run failed\n";
         return 2;
@@ -138,8 +157,13 @@ int main(int argc, char **argv)
     const double count = f[0].toDouble();
     const double secs = f[2].toDouble() / 1000.0;
     out << "workspace: " << dir << " (" << count << " resources)\n";
-    out << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("tool"), -12).arg(QStringLiteral("seconds"), 9).arg(QStringLiteral("resources/s"), 12).arg(QStringLiteral("peak RSS MB"), 12);
-    out << QStringLiteral("%1 %2 %3 %4   (load %5 s, %6 errors, %7 findings, all rules, --offline, one thread)\n")
+    out << QStringLiteral("%1 %2 %3 %4\n")
+               .arg(QStringLiteral("tool"), -12)
+               .arg(QStringLiteral("seconds"), 9)
+               .arg(QStringLiteral("resources/s"), 12)
+               .arg(QStringLiteral("peak RSS MB"), 12);
+    out << QStringLiteral("%1 %2 %3 %4   (load %5 s, %6 errors, %7 findings, all rules, --offline, "
+                          "one thread)\n")
                .arg(QStringLiteral("airgate"), -12)
                .arg(secs, 9, 'f', 3)
                .arg(count / secs, 12, 'f', 0)
@@ -149,15 +173,18 @@ int main(int argc, char **argv)
     out.flush();
 
     const QString crds = QStringLiteral(AIRGATE_SHARED_DIR "/crds");
-    if (!QFile::exists(crdcheck + QStringLiteral("/node_modules/ajv/package.json")) || !QDir(crds).exists()) {
-        out << "crdcheck     not run: needs ../shared/crds and " << crdcheck << " (./build.sh test installs it)\n";
+    if (!QFile::exists(crdcheck + QStringLiteral("/node_modules/ajv/package.json"))
+        || !QDir(crds).exists()) {
+        out << "crdcheck     not run: needs ../shared/crds and " << crdcheck
+            << " (./build.sh test installs it)\n";
         return 0;
     }
     QElapsedTimer t;
     t.start();
     QProcess node;
     node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    node.start(QStringLiteral("node"), {crdcheck + QStringLiteral("/crdcheck.mjs"), QStringLiteral("--crds"), crds, dir});
+    node.start(QStringLiteral("node"),
+               {crdcheck + QStringLiteral("/crdcheck.mjs"), QStringLiteral("--crds"), crds, dir});
     node.waitForFinished(-1);
     const double nodeSecs = t.elapsed() / 1000.0;
     const QByteArray last = node.readAllStandardOutput().trimmed().split('\n').last();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Conformance: for every manifest under cases/, the `resource` verdict of the validator equals the
-// verdict of the independent checker ../shared/tools/crdcheck (schema + CEL via ajv and @bufbuild/cel),
-// and both equal the `# expect:` line the case was written with.
+// verdict of the independent checker ../shared/tools/crdcheck (schema + CEL via ajv and
+// @bufbuild/cel), and both equal the `# expect:` line the case was written with.
 #include "model/workspace.h"
 #include "validation/validator.h"
 
@@ -73,7 +73,9 @@ private slots:
         for (auto it = exp.cbegin(); it != exp.cend(); ++it)
             if (invalid.contains(it.key()) == it.value())
                 wrong << it.key();
-        QVERIFY2(wrong.isEmpty(), qPrintable(QStringLiteral("validator disagrees with the expectation of: ") + wrong.join(QStringLiteral(", "))));
+        QVERIFY2(wrong.isEmpty(),
+                 qPrintable(QStringLiteral("validator disagrees with the expectation of: ")
+                            + wrong.join(QStringLiteral(", "))));
     }
 
     void validatorAgreesWithCrdcheck()
@@ -83,16 +85,19 @@ private slots:
         if (!QDir(crds).exists())
             QSKIP("../shared/crds is not beside the project: the crdcheck comparison needs it");
         if (!QFile::exists(tool + QStringLiteral("/node_modules/ajv/package.json")))
-            QSKIP("crdcheck is not installed in the build folder (./build.sh test installs it with npm ci)");
+            QSKIP("crdcheck is not installed in the build folder (./build.sh test installs it with "
+                  "npm ci)");
         QProcess node;
-        node.start(QStringLiteral("node"), {tool + QStringLiteral("/crdcheck.mjs"), QStringLiteral("--crds"), crds, QStringLiteral("--json"),
-                                            QStringLiteral(AIRGATE_CONFORMANCE_DIR)});
+        node.start(QStringLiteral("node"),
+                   {tool + QStringLiteral("/crdcheck.mjs"), QStringLiteral("--crds"), crds,
+                    QStringLiteral("--json"), QStringLiteral(AIRGATE_CONFORMANCE_DIR)});
         QVERIFY2(node.waitForFinished(120000), "crdcheck did not finish");
         const QJsonObject report = QJsonDocument::fromJson(node.readAllStandardOutput()).object();
         QVERIFY2(!report.isEmpty(), node.readAllStandardError().constData());
         QSet<QString> crdcheckInvalid;
         for (const QJsonValue &p : report.value(QStringLiteral("problems")).toArray())
-            crdcheckInvalid.insert(QFileInfo(p.toObject().value(QStringLiteral("file")).toString()).fileName());
+            crdcheckInvalid.insert(
+                QFileInfo(p.toObject().value(QStringLiteral("file")).toString()).fileName());
 
         auto ws = Workspace::load(QStringLiteral(AIRGATE_CONFORMANCE_DIR));
         ValidationOptions o;
@@ -110,11 +115,15 @@ private slots:
         for (auto it = exp.cbegin(); it != exp.cend(); ++it)
             if (ourInvalid.contains(it.key()) != crdcheckInvalid.contains(it.key()))
                 disagreements << QStringLiteral("%1 (airgate: %2, crdcheck: %3)")
-                                     .arg(it.key(), ourInvalid.contains(it.key()) ? QStringLiteral("invalid") : QStringLiteral("valid"),
-                                          crdcheckInvalid.contains(it.key()) ? QStringLiteral("invalid") : QStringLiteral("valid"));
+                                     .arg(it.key(),
+                                          ourInvalid.contains(it.key()) ? QStringLiteral("invalid")
+                                                                        : QStringLiteral("valid"),
+                                          crdcheckInvalid.contains(it.key())
+                                              ? QStringLiteral("invalid")
+                                              : QStringLiteral("valid"));
         QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(u'\n')));
-        qInfo("%lld manifests: airgate and crdcheck agree on every verdict (%d valid)", static_cast<long long>(exp.size()),
-              report.value(QStringLiteral("valid")).toInt());
+        qInfo("%lld manifests: airgate and crdcheck agree on every verdict (%d valid)",
+              static_cast<long long>(exp.size()), report.value(QStringLiteral("valid")).toInt());
     }
 };
 

@@ -11,7 +11,8 @@
 
 namespace AirgateTest {
 
-inline Airgate::Workspace workspace(std::initializer_list<std::pair<const char *, const char *>> files)
+inline Airgate::Workspace
+workspace(std::initializer_list<std::pair<const char *, const char *>> files)
 {
     QList<QPair<QString, QByteArray>> list;
     for (const auto &f : files)
@@ -24,7 +25,8 @@ inline Airgate::Workspace workspace(const char *text)
     return workspace({{"test.yaml", text}});
 }
 
-inline Airgate::Diagnostics lint(const Airgate::Workspace &ws, bool offline = true, const QSet<QString> &off = {})
+inline Airgate::Diagnostics lint(const Airgate::Workspace &ws, bool offline = true,
+                                 const QSet<QString> &off = {})
 {
     Airgate::ValidationOptions o;
     o.offline = offline;
@@ -49,7 +51,8 @@ inline bool hasMessage(const Airgate::Diagnostics &ds, const QString &rule, cons
     return false;
 }
 
-inline const Airgate::Diagnostic *find(const Airgate::Diagnostics &ds, const QString &rule, const QString &part)
+inline const Airgate::Diagnostic *find(const Airgate::Diagnostics &ds, const QString &rule,
+                                       const QString &part)
 {
     for (const auto &d : ds)
         if (d.rule == rule && d.message.contains(part))
@@ -61,7 +64,10 @@ inline QString dump(const Airgate::Diagnostics &ds)
 {
     QStringList lines;
     for (const auto &d : ds)
-        lines << QStringLiteral("%1:%2:%3 %4 [%5] %6").arg(d.file).arg(d.line).arg(d.column)
+        lines << QStringLiteral("%1:%2:%3 %4 [%5] %6")
+                     .arg(d.file)
+                     .arg(d.line)
+                     .arg(d.column)
                      .arg(Airgate::Diagnostic::severityName(d.severity), d.rule, d.message);
     return lines.join(u'\n');
 }

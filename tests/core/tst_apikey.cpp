@@ -13,10 +13,13 @@ class TestApiKey final : public QObject
 private slots:
     void matchesTheOfflineModeDocumentation()
     {
-        // shared/reference/seeds: echo -n "secret-api-key" | openssl dgst -SHAKE256 -xoflen 64 | … | base64 -w0
+        // shared/reference/seeds: echo -n "secret-api-key" | openssl dgst -SHAKE256 -xoflen 64 | …
+        // | base64 -w0
         QCOMPARE(secretDataValue("secret-api-key"),
-                 QByteArray("NzJiZjE2ZGRlY2I3YTNlYzA0YjVjZTAyOTZmODVhMGFiOWQwNDkxMDUyNDNiNGI3OTI0YTM0MGYyNjUyM2U3ZDc0M2Uy"
-                            "NDEyNmNlZDkzZTlkZGU2M2QxYjRmNzNjMjQyYzVmMGVkOTdjY2UzOTRhNWFlZTNlY2RiMzg2NmQ4NGY="));
+                 QByteArray("NzJiZjE2ZGRlY2I3YTNlYzA0YjVjZTAyOTZmODVhMGFiOWQwNDkxMDUyNDNiNGI3OTI0YT"
+                            "M0MGYyNjUyM2U3ZDc0M2Uy"
+                            "NDEyNmNlZDkzZTlkZGU2M2QxYjRmNzNjMjQyYzVmMGVkOTdjY2UzOTRhNWFlZTNlY2RiMz"
+                            "g2NmQ4NGY="));
         QCOMPARE(digestHex("secret-api-key").size(), 128);
     }
 

@@ -19,7 +19,7 @@ Value eval(const char *src, const Value &self = Value())
 {
     Program p(src);
     if (!p.ok())
-        return Value(ErrorValue{"compile: " + p.error()});
+        return Value(ErrorValue {"compile: " + p.error()});
     return p.evaluate(self);
 }
 
@@ -61,7 +61,8 @@ private slots:
         QVERIFY(isTrue(eval(R"cel(r"""a\d""" == 'a\\d')cel")));
         QVERIFY(isTrue(eval(R"cel('\x41\u00e9' == "Aé")cel")));
         QVERIFY(isTrue(eval(R"cel(size("héllo") == 5)cel")));
-        QVERIFY(isTrue(eval("'abc'.startsWith('ab') && 'abc'.endsWith('bc') && 'abc'.contains('b')")));
+        QVERIFY(
+            isTrue(eval("'abc'.startsWith('ab') && 'abc'.endsWith('bc') && 'abc'.contains('b')")));
     }
 
     void hasAndMissingFields()
@@ -85,9 +86,10 @@ private slots:
 
     void macros()
     {
-        const Value list = Value(List{map({{"name", "a"}}), map({{"name", "b"}}), map({{"name", "a"}})});
+        const Value list
+            = Value(List {map({{"name", "a"}}), map({{"name", "b"}}), map({{"name", "a"}})});
         QVERIFY(isFalse(eval("self.all(x, self.exists_one(y, x.name == y.name))", list)));
-        const Value unique = Value(List{map({{"name", "a"}}), map({{"name", "b"}})});
+        const Value unique = Value(List {map({{"name", "a"}}), map({{"name", "b"}})});
         QVERIFY(isTrue(eval("self.all(x, self.exists_one(y, x.name == y.name))", unique)));
         QVERIFY(isTrue(eval("[true, false, true].filter(x, x).size() == 2")));
         QVERIFY(isTrue(eval("[1, 2, 3].map(x, x * 2) == [2, 4, 6]")));
@@ -98,12 +100,18 @@ private slots:
     void crdRuleShapes()
     {
         const Value jwt = map({{"publicKey", "k"}, {"jwksUrl", "u"}});
-        QVERIFY(isFalse(eval("[has(self.signingSecretName), has(self.publicKey), has(self.jwksFile), has(self.jwksUrl), "
+        QVERIFY(isFalse(eval("[has(self.signingSecretName), has(self.publicKey), "
+                             "has(self.jwksFile), has(self.jwksUrl), "
                              "has(self.trustedIssuers)].filter(x, x).size() == 1",
                              jwt)));
-        const Value item = map({{"everyone", Value(false)}, {"groups", Value(List{Value("dev")})}});
-        QVERIFY(isTrue(eval("(has(self.everyone) && has(self.groups)) ? !(self.everyone && self.groups.size() > 0) : true", item)));
-        QVERIFY(isTrue(eval("(has(self.everyone) && self.everyone) || (has(self.groups) && self.groups.size() > 0)", item)));
+        const Value item
+            = map({{"everyone", Value(false)}, {"groups", Value(List {Value("dev")})}});
+        QVERIFY(isTrue(eval("(has(self.everyone) && has(self.groups)) ? !(self.everyone && "
+                            "self.groups.size() > 0) : true",
+                            item)));
+        QVERIFY(isTrue(eval(
+            "(has(self.everyone) && self.everyone) || (has(self.groups) && self.groups.size() > 0)",
+            item)));
     }
 
     void matchesIsUnanchoredRe2()
@@ -111,15 +119,18 @@ private slots:
         QVERIFY(isTrue(eval(R"cel('/a/../b'.matches(r"""(\/\.\.\/)|(\/\.\.$)"""))cel")));
         QVERIFY(isTrue(eval(R"cel('/a/..'.matches(r"""(\/\.\.\/)|(\/\.\.$)"""))cel")));
         QVERIFY(isFalse(eval(R"cel('/a/..b'.matches(r"""(\/\.\.\/)|(\/\.\.$)"""))cel")));
-        QVERIFY(isTrue(eval(R"cel('v1.2.3-rc.1'.matches(r"""^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"""))cel")));
-        QVERIFY(isFalse(eval(R"cel('1.2'.matches(r"""^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"""))cel")));
+        QVERIFY(isTrue(eval(
+            R"cel('v1.2.3-rc.1'.matches(r"""^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"""))cel")));
+        QVERIFY(isFalse(
+            eval(R"cel('1.2'.matches(r"""^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"""))cel")));
     }
 
     void durations()
     {
         QVERIFY(isTrue(eval("duration('90s') > duration('1m')")));
-        QVERIFY(isTrue(eval("self >= duration('1s') && self <= duration('1h')", Value(Duration{30'000'000'000}))));
-        QVERIFY(isFalse(eval("self <= duration('1h')", Value(Duration{7200'000'000'000}))));
+        QVERIFY(isTrue(eval("self >= duration('1s') && self <= duration('1h')",
+                            Value(Duration {30'000'000'000}))));
+        QVERIFY(isFalse(eval("self <= duration('1h')", Value(Duration {7200'000'000'000}))));
         QVERIFY(eval("duration('1d')").isError()); // CEL literals use Go's syntax
     }
 

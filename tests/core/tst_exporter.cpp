@@ -18,11 +18,12 @@ private slots:
     {
         const Workspace ws = AirgateTest::workspace(
             QByteArray(QByteArray(AirgateTest::kCleanBase)
-             + "---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: from-list, namespace: apps}\n"
-               "  status: {x: 1}\n")
+                       + "---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: "
+                         "ConfigMap\n  metadata: {name: from-list, namespace: apps}\n"
+                         "  status: {x: 1}\n")
                 .constData());
         const auto files = Exporter::render(ws, ExportLayout::Bundle);
-        QCOMPARE(files.keys(), QStringList{QStringLiteral("bundle.yaml")});
+        QCOMPARE(files.keys(), QStringList {QStringLiteral("bundle.yaml")});
         const QByteArray b = files.value(QStringLiteral("bundle.yaml"));
         QVERIFY(b.indexOf("kind: Secret") < b.indexOf("kind: APIAuth"));
         QVERIFY(b.indexOf("kind: API\n") < b.indexOf("kind: IngressRoute"));
@@ -70,7 +71,8 @@ private slots:
         QCOMPARE(st.error().code, Error::Code::Refused);
         QVERIFY(QFile::exists(other + QStringLiteral("/keep.txt")));
         // No staging folders are left behind.
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden).size(), 2);
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden).size(), 2);
     }
 };
 

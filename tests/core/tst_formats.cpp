@@ -107,7 +107,8 @@ private slots:
 
     void formatsDurationsLikeGo()
     {
-        QCOMPARE(QString::fromStdString(formatGoDuration(5'400'000'000'000)), QStringLiteral("1h30m0s"));
+        QCOMPARE(QString::fromStdString(formatGoDuration(5'400'000'000'000)),
+                 QStringLiteral("1h30m0s"));
         QCOMPARE(QString::fromStdString(formatGoDuration(1'500'000'000)), QStringLiteral("1.5s"));
         QCOMPARE(QString::fromStdString(formatGoDuration(0)), QStringLiteral("0s"));
     }

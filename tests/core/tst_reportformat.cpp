@@ -46,8 +46,10 @@ private slots:
         LintSummary s;
         s.pathPrefix = QStringLiteral("ws");
         const QByteArray out = renderReport(sample(), s, ReportFormat::Unix);
-        QCOMPARE(out, QByteArray("ws/apis/a.yaml:3:5: error: spec.title: Required value [resource]\n"
-                                 "ws/apis/a.yaml:3:5: warning: APIPlan \"std\" is not used <&> [orphan]\n"));
+        QCOMPARE(
+            out,
+            QByteArray("ws/apis/a.yaml:3:5: error: spec.title: Required value [resource]\n"
+                       "ws/apis/a.yaml:3:5: warning: APIPlan \"std\" is not used <&> [orphan]\n"));
     }
 
     void jsonShape()
@@ -55,16 +57,19 @@ private slots:
         LintSummary s;
         s.documents = 4;
         s.resources = 3;
-        const QJsonObject o = QJsonDocument::fromJson(renderReport(sample(), s, ReportFormat::Json)).object();
+        const QJsonObject o
+            = QJsonDocument::fromJson(renderReport(sample(), s, ReportFormat::Json)).object();
         QCOMPARE(o.value(QStringLiteral("documents")).toInt(), 4);
         QCOMPARE(o.value(QStringLiteral("resources")).toInt(), 3);
         const QJsonArray ds = o.value(QStringLiteral("diagnostics")).toArray();
         QCOMPARE(ds.size(), 3);
         const QJsonObject d = ds.at(0).toObject();
-        for (const char *k : {"severity", "rule", "message", "file", "line", "column", "kind", "namespace", "name", "field"})
+        for (const char *k : {"severity", "rule", "message", "file", "line", "column", "kind",
+                              "namespace", "name", "field"})
             QVERIFY2(d.contains(QLatin1StringView(k)), k);
         QCOMPARE(d.value(QStringLiteral("namespace")).toString(), QStringLiteral("apps"));
-        QCOMPARE(ds.at(2).toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("info"));
+        QCOMPARE(ds.at(2).toObject().value(QStringLiteral("severity")).toString(),
+                 QStringLiteral("info"));
     }
 
     void xmlFormatsAreWellFormed()
@@ -83,22 +88,39 @@ private slots:
         const QByteArray junit = renderReport(sample(), {}, ReportFormat::JUnit);
         QVERIFY(junit.contains("failures=\"1\""));
         QVERIFY(junit.contains("<failure message="));
-        QVERIFY(renderReport(sample(), {}, ReportFormat::Checkstyle).contains("source=\"airgate.orphan\""));
+        QVERIFY(renderReport(sample(), {}, ReportFormat::Checkstyle)
+                    .contains("source=\"airgate.orphan\""));
     }
 
     void sarifShape()
     {
-        const QJsonObject o = QJsonDocument::fromJson(renderReport(sample(), {}, ReportFormat::Sarif)).object();
+        const QJsonObject o
+            = QJsonDocument::fromJson(renderReport(sample(), {}, ReportFormat::Sarif)).object();
         QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
         const QJsonObject run = o.value(QStringLiteral("runs")).toArray().at(0).toObject();
         const QJsonArray results = run.value(QStringLiteral("results")).toArray();
         QCOMPARE(results.size(), 3);
-        QCOMPARE(results.at(2).toObject().value(QStringLiteral("level")).toString(), QStringLiteral("note"));
-        const QJsonObject region = results.at(0).toObject().value(QStringLiteral("locations")).toArray().at(0).toObject()
-                                       .value(QStringLiteral("physicalLocation")).toObject().value(QStringLiteral("region")).toObject();
+        QCOMPARE(results.at(2).toObject().value(QStringLiteral("level")).toString(),
+                 QStringLiteral("note"));
+        const QJsonObject region = results.at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("locations"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("physicalLocation"))
+                                       .toObject()
+                                       .value(QStringLiteral("region"))
+                                       .toObject();
         QCOMPARE(region.value(QStringLiteral("startLine")).toInt(), 3);
-        QVERIFY(run.value(QStringLiteral("tool")).toObject().value(QStringLiteral("driver")).toObject()
-                    .value(QStringLiteral("rules")).toArray().size() >= 12);
+        QVERIFY(run.value(QStringLiteral("tool"))
+                    .toObject()
+                    .value(QStringLiteral("driver"))
+                    .toObject()
+                    .value(QStringLiteral("rules"))
+                    .toArray()
+                    .size()
+                >= 12);
     }
 };
 

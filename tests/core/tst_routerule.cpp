@@ -12,13 +12,15 @@ class TestRouteRule final : public QObject
 private slots:
     void parsesTheV3Grammar()
     {
-        const auto r = parseRule(QStringLiteral("Host(`a.example.com`) && (PathPrefix(`/api`) || !Method(`POST`))"));
+        const auto r = parseRule(
+            QStringLiteral("Host(`a.example.com`) && (PathPrefix(`/api`) || !Method(`POST`))"));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.root->type, RuleNode::Type::And);
         QCOMPARE(r.root->children[0]->matcher, MatcherType::Host);
         QCOMPARE(r.root->children[1]->type, RuleNode::Type::Or);
         QCOMPARE(r.root->children[1]->children[1]->type, RuleNode::Type::Not);
-        QCOMPARE(r.root->children[1]->children[1]->children[0]->args, QStringList{QStringLiteral("POST")});
+        QCOMPARE(r.root->children[1]->children[1]->children[0]->args,
+                 QStringList {QStringLiteral("POST")});
     }
 
     void precedenceAndBeforeOr()
@@ -31,7 +33,8 @@ private slots:
 
     void doubleQuotedArgumentsAndTwoArgMatchers()
     {
-        const auto r = parseRule(QStringLiteral("Header(\"X-Env\", \"prod\") && Query(`debug`) && QueryRegexp(`v`, `^[0-9]+$`)"));
+        const auto r = parseRule(QStringLiteral(
+            "Header(\"X-Env\", \"prod\") && Query(`debug`) && QueryRegexp(`v`, `^[0-9]+$`)"));
         QVERIFY2(r.ok(), qPrintable(r.error));
     }
 
@@ -39,18 +42,36 @@ private slots:
     {
         QTest::addColumn<QString>("rule");
         QTest::addColumn<QString>("error");
-        QTest::newRow("arity") << "Host(`a`, `b`)" << "Host: unexpected number of parameters; got 2, expected one of [1]";
-        QTest::newRow("header arity") << "Header(`X`)" << "Header: unexpected number of parameters; got 1, expected one of [2]";
-        QTest::newRow("path slash") << "Path(`api`)" << "path \"api\" does not start with a '/'";
-        QTest::newRow("single quotes") << "Host('a')" << "single quotes are not allowed; use backticks or double quotes";
-        QTest::newRow("unknown") << "Hots(`a`)" << "unknown matcher Hots";
-        QTest::newRow("v2 headers") << "Headers(`a`, `b`)" << "unknown matcher Headers (v2 syntax; v3 uses Header)";
-        QTest::newRow("regex") << "PathRegexp(`^/(?!admin)`)" << "PathRegexp: look-around assertions are not supported by Go regexp";
-        QTest::newRow("client ip") << "ClientIP(`10.0.0.0/33`)" << "ClientIP: \"10.0.0.0/33\" is not an IP address or CIDR range";
-        QTest::newRow("wildcard") << "Host(`a.*.com`)" << "Host: a wildcard is only allowed as the first label (*.example.com)";
-        QTest::newRow("paren") << "(Host(`a`)" << "missing ')'";
-        QTest::newRow("empty") << "  " << "empty rule";
-        QTest::newRow("trailing") << "Host(`a`) &&" << "expected a matcher such as Host(`example.com`)";
+        QTest::newRow("arity")
+            << "Host(`a`, `b`)"
+            << "Host: unexpected number of parameters; got 2, expected one of [1]";
+        QTest::newRow("header arity")
+            << "Header(`X`)"
+            << "Header: unexpected number of parameters; got 1, expected one of [2]";
+        QTest::newRow("path slash") << "Path(`api`)"
+                                    << "path \"api\" does not start with a '/'";
+        QTest::newRow("single quotes")
+            << "Host('a')"
+            << "single quotes are not allowed; use backticks or double quotes";
+        QTest::newRow("unknown") << "Hots(`a`)"
+                                 << "unknown matcher Hots";
+        QTest::newRow("v2 headers") << "Headers(`a`, `b`)"
+                                    << "unknown matcher Headers (v2 syntax; v3 uses Header)";
+        QTest::newRow("regex")
+            << "PathRegexp(`^/(?!admin)`)"
+            << "PathRegexp: look-around assertions are not supported by Go regexp";
+        QTest::newRow("client ip")
+            << "ClientIP(`10.0.0.0/33`)"
+            << "ClientIP: \"10.0.0.0/33\" is not an IP address or CIDR range";
+        QTest::newRow("wildcard")
+            << "Host(`a.*.com`)"
+            << "Host: a wildcard is only allowed as the first label (*.example.com)";
+        QTest::newRow("paren") << "(Host(`a`)"
+                               << "missing ')'";
+        QTest::newRow("empty") << "  "
+                               << "empty rule";
+        QTest::newRow("trailing") << "Host(`a`) &&"
+                                  << "expected a matcher such as Host(`example.com`)";
     }
 
     void errors()

@@ -16,8 +16,9 @@ private slots:
     {
         const Registry &r = Registry::builtin();
         QVERIFY2(r.problems().empty(), r.problems().empty() ? "" : r.problems().front().c_str());
-        for (const char *kind : {"API", "APIVersion", "APIBundle", "APIAuth", "APIPortal", "APIPortalAuth", "APIPlan",
-                                 "APICatalogItem", "ManagedApplication", "ManagedSubscription", "APIRateLimit"})
+        for (const char *kind :
+             {"API", "APIVersion", "APIBundle", "APIAuth", "APIPortal", "APIPortalAuth", "APIPlan",
+              "APICatalogItem", "ManagedApplication", "ManagedSubscription", "APIRateLimit"})
             QVERIFY2(r.find("hub.traefik.io/v1alpha1", kind), kind);
         QVERIFY(r.find("traefik.io/v1alpha1", "IngressRoute"));
         QVERIFY(r.find("traefik.io/v1alpha1", "Middleware"));
@@ -54,20 +55,23 @@ private slots:
         if (!QDir(shared).exists())
             QSKIP("../shared/crds is not beside the project; drift check skipped");
         const QDir embedded(QStringLiteral(":/airgate/crds"));
-        const QStringList names = QDir(shared).entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
+        const QStringList names
+            = QDir(shared).entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
         QCOMPARE(embedded.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name), names);
         for (const QString &n : names) {
             QFile a(QDir(shared).filePath(n));
             QFile b(embedded.filePath(n));
             QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-            QVERIFY2(a.readAll() == b.readAll(), qPrintable(n + QStringLiteral(" differs from ../shared/crds")));
+            QVERIFY2(a.readAll() == b.readAll(),
+                     qPrintable(n + QStringLiteral(" differs from ../shared/crds")));
         }
     }
 
     void keepsDescriptionsAndDefaults()
     {
         const KindSchema *plan = Registry::builtin().find("hub.traefik.io/v1alpha1", "APIPlan");
-        const Node *bucket = plan->root->property("spec")->property("rateLimit")->property("bucket");
+        const Node *bucket
+            = plan->root->property("spec")->property("rateLimit")->property("bucket");
         QVERIFY(bucket);
         QCOMPARE(bucket->defaultValue->value, std::string("subscription"));
         QCOMPARE(bucket->enumValues.size(), size_t(3));

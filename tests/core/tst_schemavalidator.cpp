@@ -42,8 +42,11 @@ spec:
   isDefault: true
   jwt: {appIdClaim: azp, publicKey: k, jwksFile: f}
 )");
-        QCOMPARE(e, QStringList{QStringLiteral("spec.jwt: Invalid value: \"object\": exactly one of signingSecretName, publicKey, "
-                                               "jwksFile, jwksUrl, or trustedIssuers must be specified")});
+        QCOMPARE(
+            e,
+            QStringList {QStringLiteral(
+                "spec.jwt: Invalid value: \"object\": exactly one of signingSecretName, publicKey, "
+                "jwksFile, jwksUrl, or trustedIssuers must be specified")});
     }
 
     void requiredAndEnum()
@@ -54,9 +57,11 @@ metadata: {name: a, namespace: n}
 spec:
   rateLimit: {limit: 1, bucket: everyone}
 )");
-        QVERIFY2(e.contains(QStringLiteral("spec.title: Required value")), qPrintable(e.join(u'\n')));
-        QVERIFY(e.contains(QStringLiteral("spec.rateLimit.bucket: Unsupported value: \"everyone\": supported values: "
-                                          "\"subscription\", \"application-api\", \"application\"")));
+        QVERIFY2(e.contains(QStringLiteral("spec.title: Required value")),
+                 qPrintable(e.join(u'\n')));
+        QVERIFY(e.contains(QStringLiteral(
+            "spec.rateLimit.bucket: Unsupported value: \"everyone\": supported values: "
+            "\"subscription\", \"application-api\", \"application\"")));
     }
 
     void itemCountsAndLengths()
@@ -68,16 +73,23 @@ spec:
   trustedUrls: [https://a.example.com, https://b.example.com]
   auth: {name: x}
 )");
-        QCOMPARE(e, QStringList{QStringLiteral("spec.trustedUrls: Too many: 2: must have at most 1 items")});
+        QCOMPARE(e,
+                 QStringList {
+                     QStringLiteral("spec.trustedUrls: Too many: 2: must have at most 1 items")});
         const QStringList empty = errorsFor(R"(apiVersion: hub.traefik.io/v1alpha1
 kind: APIPortal
 metadata: {name: a, namespace: n}
 spec: {trustedUrls: []}
 )");
-        QVERIFY(empty.contains(QStringLiteral("spec.trustedUrls: Invalid value: 0: spec.trustedUrls in body should have at least 1 items")));
-        const std::string longTitle = "apiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata: {name: a, namespace: n}\nspec: {title: "
-                                      + std::string(254, 'x') + "}\n";
-        QCOMPARE(errorsFor(longTitle.c_str()), QStringList{QStringLiteral("spec.title: Too long: may not be more than 253 bytes")});
+        QVERIFY(
+            empty.contains(QStringLiteral("spec.trustedUrls: Invalid value: 0: spec.trustedUrls in "
+                                          "body should have at least 1 items")));
+        const std::string longTitle = "apiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata: "
+                                      "{name: a, namespace: n}\nspec: {title: "
+            + std::string(254, 'x') + "}\n";
+        QCOMPARE(
+            errorsFor(longTitle.c_str()),
+            QStringList {QStringLiteral("spec.title: Too long: may not be more than 253 bytes")});
     }
 
     void emptyTrustedIssuersGivesTwoErrors()
@@ -90,8 +102,11 @@ spec:
   jwt: {appIdClaim: azp, trustedIssuers: []}
 )");
         QCOMPARE(e.size(), 2);
-        QVERIFY(e.contains(QStringLiteral("spec.jwt.trustedIssuers: Invalid value: 0: spec.jwt.trustedIssuers in body should have at least 1 items")));
-        QVERIFY(e.contains(QStringLiteral("spec.jwt: Invalid value: \"object\": trustedIssuers must not be empty when specified")));
+        QVERIFY(e.contains(
+            QStringLiteral("spec.jwt.trustedIssuers: Invalid value: 0: spec.jwt.trustedIssuers in "
+                           "body should have at least 1 items")));
+        QVERIFY(e.contains(QStringLiteral("spec.jwt: Invalid value: \"object\": trustedIssuers "
+                                          "must not be empty when specified")));
     }
 
     void typesAndUnknownFields()
@@ -103,7 +118,8 @@ spec:
   title: 12
   rateLimit: {requests: 100, period: 1s}
 )");
-        QVERIFY2(e.contains(QStringLiteral("spec.title: Invalid value: \"integer\": spec.title in body must be of type string: \"integer\"")),
+        QVERIFY2(e.contains(QStringLiteral("spec.title: Invalid value: \"integer\": spec.title in "
+                                           "body must be of type string: \"integer\"")),
                  qPrintable(e.join(u'\n')));
         QVERIFY(e.contains(QStringLiteral("unknown field \"spec.rateLimit.requests\"")));
         QVERIFY(e.contains(QStringLiteral("spec.rateLimit.limit: Required value")));
@@ -124,13 +140,17 @@ kind: APIPlan
 metadata: {name: a, namespace: n}
 spec: {title: t, rateLimit: {limit: 1, period: 2h}, quota: {limit: 1, period: soon}}
 )");
-        QVERIFY(e.contains(QStringLiteral("spec.rateLimit.period: Invalid value: \"string\": must be between 1s and 1h")));
-        QVERIFY(e.contains(QStringLiteral("spec.quota.period: Invalid value: \"soon\": spec.quota.period in body must be of type duration: \"soon\"")));
+        QVERIFY(e.contains(QStringLiteral(
+            "spec.rateLimit.period: Invalid value: \"string\": must be between 1s and 1h")));
+        QVERIFY(e.contains(
+            QStringLiteral("spec.quota.period: Invalid value: \"soon\": spec.quota.period in body "
+                           "must be of type duration: \"soon\"")));
     }
 
     void nullIsPrunedNotAnObject()
     {
-        // `apiKey:` with nothing after it is null: the API server drops it, then CEL sees no method.
+        // `apiKey:` with nothing after it is null: the API server drops it, then CEL sees no
+        // method.
         const char *yaml = R"(apiVersion: hub.traefik.io/v1alpha1
 kind: APIAuth
 metadata: {name: a, namespace: n}
@@ -138,7 +158,9 @@ spec:
   isDefault: true
   apiKey:
 )";
-        QCOMPARE(errorsFor(yaml), QStringList{QStringLiteral("spec: Invalid value: \"object\": exactly one authentication method must be specified")});
+        QCOMPARE(errorsFor(yaml),
+                 QStringList {QStringLiteral("spec: Invalid value: \"object\": exactly one "
+                                             "authentication method must be specified")});
         QVERIFY(errorsFor(yaml, true).join(u'\n').contains(QStringLiteral("null is dropped")));
     }
 
@@ -151,8 +173,11 @@ spec:
   isDefault: true
   apiKey: {keySource: {headerAuthScheme: Bearer}}
 )");
-        QCOMPARE(e, QStringList{QStringLiteral("spec.apiKey.keySource: Invalid value: \"object\": no such key: header evaluating rule: "
-                                               "headerAuthScheme can only be used when header is 'Authorization'")});
+        QCOMPARE(e,
+                 QStringList {QStringLiteral(
+                     "spec.apiKey.keySource: Invalid value: \"object\": no such key: header "
+                     "evaluating rule: "
+                     "headerAuthScheme can only be used when header is 'Authorization'")});
     }
 
     void yaml11BooleansInStringFields()
@@ -162,7 +187,9 @@ kind: APIPlan
 metadata: {name: a, namespace: n}
 spec: {title: yes}
 )");
-        QCOMPARE(e, QStringList{QStringLiteral("spec.title: Invalid value: \"boolean\": spec.title in body must be of type string: \"boolean\"")});
+        QCOMPARE(e,
+                 QStringList {QStringLiteral("spec.title: Invalid value: \"boolean\": spec.title "
+                                             "in body must be of type string: \"boolean\"")});
         QCOMPARE(errorsFor(R"(apiVersion: hub.traefik.io/v1alpha1
 kind: APIPlan
 metadata: {name: a, namespace: n}
@@ -179,7 +206,9 @@ metadata: {name: a, namespace: n}
 data: {clientId: <base64-encoded-client-id>}
 )");
         QCOMPARE(e.size(), 1);
-        QVERIFY(e.first().startsWith(QStringLiteral("data[clientId]: Invalid value: \"<base64-encoded-client-id>\": illegal base64 data at input byte 0")));
+        QVERIFY(e.first().startsWith(
+            QStringLiteral("data[clientId]: Invalid value: \"<base64-encoded-client-id>\": illegal "
+                           "base64 data at input byte 0")));
     }
 
     void intOrStringAndPatterns()
@@ -201,8 +230,10 @@ spec:
   - match: Host(`a`)
     services: [{name: s, port: [80]}]
 )");
-        QCOMPARE(e, QStringList{QStringLiteral("spec.routes[0].services[0].port: Invalid value: \"array\": spec.routes[0].services[0].port "
-                                               "in body must be of type integer,string: \"array\"")});
+        QCOMPARE(e,
+                 QStringList {QStringLiteral("spec.routes[0].services[0].port: Invalid value: "
+                                             "\"array\": spec.routes[0].services[0].port "
+                                             "in body must be of type integer,string: \"array\"")});
     }
 };
 

@@ -60,9 +60,12 @@ private slots:
     void loadsRecursivelyAndSkipsWhatIsNotAManifest()
     {
         QTemporaryDir dir;
-        writeFile(dir.filePath(QStringLiteral("a.yaml")), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: n}\n");
-        writeFile(dir.filePath(QStringLiteral("sub/deeper/b.yml")), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: n}\n");
-        writeFile(dir.filePath(QStringLiteral("airgate.yaml")), "entryPoints: {web: 127.0.0.1:1}\n");
+        writeFile(dir.filePath(QStringLiteral("a.yaml")),
+                  "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: n}\n");
+        writeFile(dir.filePath(QStringLiteral("sub/deeper/b.yml")),
+                  "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: n}\n");
+        writeFile(dir.filePath(QStringLiteral("airgate.yaml")),
+                  "entryPoints: {web: 127.0.0.1:1}\n");
         writeFile(dir.filePath(QStringLiteral(".git/x.yaml")), "kind: Nope\n");
         writeFile(dir.filePath(QStringLiteral("sub/kustomization.yaml")), "resources: [b.yml]\n");
         writeFile(dir.filePath(QStringLiteral("notes.txt")), "not yaml\n");
@@ -105,18 +108,21 @@ items:
 
     void untouchedFilesRoundTripByteIdentical()
     {
-        const Workspace ws = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
+        const Workspace ws
+            = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
         QCOMPARE(ws.resources().size(), size_t(3));
         QVERIFY(!ws.isModified());
         QCOMPARE(ws.serialize(0), kMessy);
         const QByteArray bom = "\xEF\xBB\xBF" + kMessy;
-        const Workspace ws2 = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), bom}});
+        const Workspace ws2
+            = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), bom}});
         QCOMPARE(ws2.serialize(0), bom);
     }
 
     void editedDocumentIsRewrittenOthersKeepTheirBytes()
     {
-        Workspace ws = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
+        Workspace ws
+            = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
         const Resource *secret = ws.find(Kind::Secret, QStringLiteral("apps"), QStringLiteral("s"));
         Yaml::NodePtr node = secret->node->clone();
         node->getPtr("stringData")->set("b", Yaml::Node::makeString("no"));
@@ -125,14 +131,19 @@ items:
         const QByteArray out = ws.serialize(0);
         // Document 1 and 3 untouched, byte for byte.
         QVERIFY(out.startsWith(kMessy.left(kMessy.indexOf("---\n# second"))));
-        QVERIFY(out.endsWith("---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: c, namespace: apps}\r\ndata: {x: \"01\"}"));
+        QVERIFY(out.endsWith("---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: c, "
+                             "namespace: apps}\r\ndata: {x: \"01\"}"));
         // Document 2 in kubectl style, its leading comment kept, YAML 1.1 words quoted.
-        QVERIFY2(out.contains("---\n# second document\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: apps\n"
+        QVERIFY2(out.contains("---\n# second document\napiVersion: v1\nkind: Secret\nmetadata:\n  "
+                              "name: s\n  namespace: apps\n"
                               "stringData:\n  a: \"yes\"\n  b: \"no\"\n"),
                  out.constData());
         // And it reads back to the same tree.
-        const Workspace back = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), out}});
-        QVERIFY(Yaml::Node::equal(back.find(Kind::Secret, QStringLiteral("apps"), QStringLiteral("s"))->node.get(), node.get()));
+        const Workspace back
+            = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), out}});
+        QVERIFY(Yaml::Node::equal(
+            back.find(Kind::Secret, QStringLiteral("apps"), QStringLiteral("s"))->node.get(),
+            node.get()));
         QCOMPARE(back.resources().size(), size_t(3));
     }
 
@@ -140,7 +151,8 @@ items:
     {
         QTemporaryDir dir;
         writeFile(dir.filePath(QStringLiteral("a.yaml")), kMessy);
-        writeFile(dir.filePath(QStringLiteral("b.yaml")), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: n}\n");
+        writeFile(dir.filePath(QStringLiteral("b.yaml")),
+                  "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: n}\n");
         const QDateTime before = QFileInfo(dir.filePath(QStringLiteral("b.yaml"))).lastModified();
         auto loaded = Workspace::load(dir.path());
         Workspace ws = std::move(loaded).value();
@@ -157,8 +169,13 @@ items:
         QVERIFY(!ws.isModified());
         const QByteArray a = readFile(dir.filePath(QStringLiteral("a.yaml")));
         QVERIFY(a.startsWith(kMessy));
-        QVERIFY2(a.endsWith("\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: new\n  namespace: \"n\"\n"), a.right(120).constData());
-        QCOMPARE(readFile(dir.filePath(QStringLiteral("dir/new.yaml"))), QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: new\n  namespace: \"n\"\n"));
+        QVERIFY2(a.endsWith("\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: new\n  "
+                            "namespace: \"n\"\n"),
+                 a.right(120).constData());
+        QCOMPARE(
+            readFile(dir.filePath(QStringLiteral("dir/new.yaml"))),
+            QByteArray(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: new\n  namespace: \"n\"\n"));
         QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("b.yaml"))).lastModified(), before);
         // No temporary files are left behind.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
@@ -168,7 +185,8 @@ items:
 
     void removedDocumentDisappears()
     {
-        Workspace ws = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
+        Workspace ws
+            = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
         ws.removeDocument(0, 1);
         QCOMPARE(ws.resources().size(), size_t(2));
         QVERIFY(!ws.serialize(0).contains("kind: Secret"));
@@ -176,9 +194,10 @@ items:
 
     void badDocumentsBecomeDiagnosticsNotFailures()
     {
-        const Workspace ws = AirgateTest::workspace("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: n}\n---\n"
-                                                    "- just\n- a list\n---\nkey: [unclosed\n---\napiVersion: v1\nkind: ConfigMap\n"
-                                                    "metadata: {name: b, namespace: n}\n");
+        const Workspace ws = AirgateTest::workspace(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: n}\n---\n"
+            "- just\n- a list\n---\nkey: [unclosed\n---\napiVersion: v1\nkind: ConfigMap\n"
+            "metadata: {name: b, namespace: n}\n");
         QCOMPARE(ws.resources().size(), size_t(2));
         QCOMPARE(ws.loadDiagnostics().size(), 2);
         QVERIFY(ws.loadDiagnostics()[0].message.contains(QStringLiteral("must be a mapping")));
@@ -189,11 +208,15 @@ items:
 
     void setFileTextReparses()
     {
-        Workspace ws = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
-        ws.setFileText(0, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: only, namespace: n}\n");
+        Workspace ws
+            = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
+        ws.setFileText(0,
+                       "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: only, namespace: n}\n");
         QCOMPARE(ws.resources().size(), size_t(1));
         QVERIFY(ws.isModified());
-        QCOMPARE(ws.serialize(0), QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: only, namespace: n}\n"));
+        QCOMPARE(
+            ws.serialize(0),
+            QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: only, namespace: n}\n"));
     }
 
     void refusesOversizedFiles()
@@ -205,7 +228,8 @@ items:
         auto ws = Workspace::load(dir.path(), o);
         QVERIFY(ws.ok());
         QCOMPARE(ws->loadDiagnostics().size(), 1);
-        QVERIFY(ws->loadDiagnostics()[0].message.contains(QStringLiteral("over the 1024-byte limit")));
+        QVERIFY(
+            ws->loadDiagnostics()[0].message.contains(QStringLiteral("over the 1024-byte limit")));
     }
 };
 

@@ -58,7 +58,8 @@ private slots:
 
     void resolvesScalarsAsYaml12Core()
     {
-        const ParsedText p = parse("a: yes\nb: 'true'\nc: true\nd: 010\ne: 1.10\nf: ~\ng:\nh: 0x1F\ni: 1e3\nj: \"12\"\nk: .inf\n");
+        const ParsedText p = parse("a: yes\nb: 'true'\nc: true\nd: 010\ne: 1.10\nf: ~\ng:\nh: "
+                                   "0x1F\ni: 1e3\nj: \"12\"\nk: .inf\n");
         const Node *r = p.documents[0].root.get();
         QCOMPARE(r->get("a")->scalarType, ScalarType::String);
         QCOMPARE(r->get("b")->scalarType, ScalarType::String);
@@ -95,7 +96,8 @@ private slots:
         const Problem &pr = p.documents[0].problems[0];
         QCOMPARE(pr.mark.line, 3);
         QCOMPARE(pr.mark.column, 3);
-        QVERIFY(pr.message.find("duplicate key \"name\" (first defined at line 2, column 3)") != std::string::npos);
+        QVERIFY(pr.message.find("duplicate key \"name\" (first defined at line 2, column 3)")
+                != std::string::npos);
     }
 
     void reportsTabIndentation()
@@ -203,20 +205,26 @@ private slots:
 
     void emitsKubectlStyle()
     {
-        const ParsedText p = parse("spec:\n  routes: [{match: a, services: [{name: s, port: 80}]}]\n"
-                                   "kind: IngressRoute\nmetadata: {namespace: apps, name: r}\napiVersion: traefik.io/v1alpha1\n");
+        const ParsedText p
+            = parse("spec:\n  routes: [{match: a, services: [{name: s, port: 80}]}]\n"
+                    "kind: IngressRoute\nmetadata: {namespace: apps, name: r}\napiVersion: "
+                    "traefik.io/v1alpha1\n");
         const std::string out = emitDocument(*p.documents[0].root);
-        QCOMPARE(QString::fromStdString(out),
-                 QStringLiteral("apiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: r\n  namespace: apps\n"
-                                "spec:\n  routes:\n  - match: a\n    services:\n    - name: s\n      port: 80\n"));
+        QCOMPARE(
+            QString::fromStdString(out),
+            QStringLiteral(
+                "apiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: r\n  "
+                "namespace: apps\n"
+                "spec:\n  routes:\n  - match: a\n    services:\n    - name: s\n      port: 80\n"));
     }
 
     void quotesWhatYaml11WouldMisread()
     {
         auto n = Node::makeMap();
-        for (const char *s : {"yes", "01", "1.10", "on", "true", "null", "", "~", "- x", "a: b", "#c", "weather", "1_000"})
+        for (const char *s : {"yes", "01", "1.10", "on", "true", "null", "", "~", "- x", "a: b",
+                              "#c", "weather", "1_000"})
             n->set(std::string("k") + s, Node::makeString(s));
-        const std::string out = emitDocument(*n, EmitOptions{false});
+        const std::string out = emitDocument(*n, EmitOptions {false});
         QVERIFY(out.find("kyes: \"yes\"\n") != std::string::npos);
         QVERIFY(out.find("k01: \"01\"\n") != std::string::npos);
         QVERIFY(out.find("k1.10: \"1.10\"\n") != std::string::npos);
@@ -237,8 +245,9 @@ private slots:
         n->set("noTrail", Node::makeString("a\nb"));
         n->set("many", Node::makeString("a\n\n"));
         n->set("spaces", Node::makeString("a \nb"));
-        const std::string out = emitDocument(*n, EmitOptions{false});
-        QVERIFY(out.find("pem: |\n  -----BEGIN X-----\n  abc\n  -----END X-----\n") != std::string::npos);
+        const std::string out = emitDocument(*n, EmitOptions {false});
+        QVERIFY(out.find("pem: |\n  -----BEGIN X-----\n  abc\n  -----END X-----\n")
+                != std::string::npos);
         QVERIFY(out.find("noTrail: |-\n  a\n  b\n") != std::string::npos);
         const ParsedText back = parse(out);
         QVERIFY(Node::equal(back.documents[0].root.get(), n.get()));
@@ -254,9 +263,10 @@ private slots:
         };
         for (const char *d : docs) {
             const ParsedText p = parse(d);
-            const std::string out = emitDocument(*p.documents[0].root, EmitOptions{false});
+            const std::string out = emitDocument(*p.documents[0].root, EmitOptions {false});
             const ParsedText back = parse(out);
-            QVERIFY2(Node::equal(back.documents[0].root.get(), p.documents[0].root.get()), out.c_str());
+            QVERIFY2(Node::equal(back.documents[0].root.get(), p.documents[0].root.get()),
+                     out.c_str());
         }
     }
 };
