@@ -122,6 +122,7 @@ Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options
     Workspace loaded = fromFiles(ws.m_root, files, options);
     loaded.m_skipped = ws.m_skipped;
     loaded.m_loadDiagnostics = readErrors + loaded.m_loadDiagnostics;
+    loaded.reloadSettings();
     return loaded;
 }
 
@@ -236,6 +237,12 @@ void Workspace::rebuild()
             addResource(doc.root, -1);
         }
     }
+}
+
+void Workspace::reloadSettings()
+{
+    m_settingsDiagnostics.clear();
+    m_settings = LocalSettings::load(m_root, m_settingsDiagnostics);
 }
 
 int Workspace::documentCount() const

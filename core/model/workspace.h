@@ -2,6 +2,7 @@
 #pragma once
 
 #include "resource.h"
+#include "settings/localsettings.h"
 #include "util/result.h"
 #include "validation/diagnostic.h"
 #include "yaml/yamlparser.h"
@@ -66,6 +67,11 @@ public:
     const std::vector<Resource> &resources() const { return m_resources; }
     /** YAML syntax, limit and document-shape problems found while loading. */
     const Diagnostics &loadDiagnostics() const { return m_loadDiagnostics; }
+    /** `airgate.yaml` (defaults when the workspace has none) and its problems (rule `settings`). */
+    const LocalSettings &settings() const { return m_settings; }
+    const Diagnostics &settingsDiagnostics() const { return m_settingsDiagnostics; }
+    /** Re-reads airgate.yaml from the workspace folder. */
+    void reloadSettings();
     /** Files that were skipped on purpose (settings, kustomizations), with why. */
     const QStringList &skippedFiles() const { return m_skipped; }
     int documentCount() const;
@@ -106,6 +112,8 @@ private:
     QHash<QString, int> m_index;
     Diagnostics m_loadDiagnostics;
     QStringList m_skipped;
+    LocalSettings m_settings;
+    Diagnostics m_settingsDiagnostics;
 };
 
 /** "APIAuth|apps|default-auth" — the index key of a resource. */

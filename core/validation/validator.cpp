@@ -37,6 +37,12 @@ const QList<RuleInfo> &Validator::rules()
          QStringLiteral("YAML syntax, duplicate keys, tabs, encoding and size limits"),
          false,
          {}},
+        {QStringLiteral("settings"),
+         QStringLiteral("airgate.yaml: entry points, services, local specs and JWKS, portal preview, limits"), false,
+         [](RuleContext &ctx) {
+             for (const Diagnostic &d : ctx.workspace.settingsDiagnostics())
+                 ctx.add(d);
+         }},
         {QStringLiteral("resource"),
          QStringLiteral(
              "Check resource definitions against the CRD schemas, CEL rules and object metadata"),
