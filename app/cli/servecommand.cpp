@@ -1,12 +1,178 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cliargs.h"
 
+#include "gateway/gateway.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace Airgate::Cli {
 
-int serveCommand(Args &)
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int sig)
 {
-    err() << "airgatectl serve: the gateway is not part of this build yet\n";
-    return ExitUsage;
+    const char c = static_cast<char>(sig);
+    // Only async-signal-safe work here: hand the signal to the event loop.
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
+}
+
+} // namespace
+
+int serveCommand(Args &args)
+{
+    if (args.flag(QStringLiteral("--help"))) {
+        out() << "usage: airgatectl serve --path DIR [--listen NAME=HOST:PORT]... [--admin "
+                 "HOST:PORT] [--threads N]\n"
+                 "                        [--state DIR] [--no-watch] [--ready-fd N]\n"
+                 "Serves the workspace: its APIs on the entry points of airgate.yaml (or "
+                 "--listen), the admin API on\n"
+                 "loopback. Prints one JSON line on stdout when ready; SIGINT/SIGTERM drain and "
+                 "exit 0; SIGHUP reloads.\n";
+        return ExitOk;
+    }
+    Runtime::GatewayOptions o;
+    o.workspace = args.take(QStringLiteral("--path")).value_or(QStringLiteral("."));
+    for (const QString &l : args.takeAll(QStringLiteral("--listen"))) {
+        const qsizetype eq = l.indexOf(u'=');
+        QString why;
+        const ListenAddress a
+            = eq > 0 ? ListenAddress::parse(l.mid(eq + 1), &why) : ListenAddress {};
+        if (eq <= 0 || !a.valid) {
+            err() << "airgatectl serve: --listen takes NAME=HOST:PORT"
+                  << (why.isEmpty() ? QString() : QStringLiteral(" (") + why + u')') << '\n';
+            return ExitUsage;
+        }
+        o.listen.insert(l.left(eq), a);
+    }
+    if (auto admin = args.take(QStringLiteral("--admin"))) {
+        QString why;
+        o.admin = ListenAddress::parse(*admin, &why);
+        if (!o.admin.valid) {
+            err() << "airgatectl serve: --admin: " << why << '\n';
+            return ExitUsage;
+        }
+    }
+    if (auto t = args.take(QStringLiteral("--threads"))) {
+        bool ok = false;
+        o.threads = t->toInt(&ok);
+        if (!ok || o.threads < 1 || o.threads > 64) {
+            err() << "airgatectl serve: --threads takes 1 to 64\n";
+            return ExitUsage;
+        }
+    }
+    o.stateDir = args.take(QStringLiteral("--state")).value_or(QString());
+    o.watch = !args.flag(QStringLiteral("--no-watch"));
+    int readyFd = -1;
+    if (auto fd = args.take(QStringLiteral("--ready-fd")))
+        readyFd = fd->toInt();
+    if (auto e = args.error()) {
+        err() << "airgatectl serve: " << *e << '\n';
+        return ExitUsage;
+    }
+    if (auto u = args.unknownOption()) {
+        err() << "airgatectl serve: unknown option " << *u << '\n';
+        return ExitUsage;
+    }
+    if (!QFileInfo(o.workspace).isDir()) {
+        err() << "airgatectl serve: " << o.workspace << ": no such folder\n";
+        return ExitUsage;
+    }
+    o.workspace = QDir(o.workspace).absolutePath();
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+        return ExitUsage;
+    struct sigaction sa
+    {
+    };
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGHUP, &sa, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    Runtime::Gateway gateway(o);
+    const QString error = gateway.start();
+    if (!error.isEmpty()) {
+        err() << "airgatectl serve: " << error << '\n';
+        return ExitUsage;
+    }
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &gateway, [&gateway] {
+        char c = 0;
+        if (::read(g_signalPipe[0], &c, 1) != 1)
+            return;
+        if (c == SIGHUP) {
+            gateway.reload(QStringLiteral("SIGHUP"));
+            return;
+        }
+        err() << "airgatectl serve: stopping (draining in-flight requests)\n";
+        err().flush();
+        gateway.stop();
+        QCoreApplication::exit(ExitOk);
+    });
+    QObject::connect(
+        &gateway, &Runtime::Gateway::reloaded, &gateway, [](bool ok, quint64 generation) {
+            err() << "airgatectl serve: reload "
+                  << (ok ? "applied, generation " : "failed, still serving generation ")
+                  << generation << '\n';
+            err().flush();
+        });
+
+    const QByteArray ready
+        = QJsonDocument(gateway.readyEvent()).toJson(QJsonDocument::Compact) + '\n';
+    out() << QString::fromUtf8(ready);
+    out().flush();
+    if (readyFd >= 0) {
+        [[maybe_unused]] const ssize_t n
+            = ::write(readyFd, ready.constData(), static_cast<size_t>(ready.size()));
+        ::close(readyFd);
+    }
+    // Where to point a browser or curl.
+    const QJsonObject status = gateway.status();
+    const auto eps = gateway.boundEntryPoints();
+    for (auto it = eps.cbegin(); it != eps.cend(); ++it)
+        err() << (it.key().startsWith(QLatin1StringView("portal:"))
+                      ? QStringLiteral("portal preview ") + it.key().mid(7)
+                      : QStringLiteral("entry point ") + it.key())
+              << ": http://" << it.value() << '\n';
+    for (const QJsonValue &r : status.value(QStringLiteral("routes")).toArray()) {
+        const QJsonObject ro = r.toObject();
+        err() << "  route " << ro.value(QStringLiteral("id")).toString() << ": "
+              << ro.value(QStringLiteral("rule")).toString()
+              << (ro.contains(QStringLiteral("api"))
+                      ? QStringLiteral("  (API %1)").arg(ro.value(QStringLiteral("api")).toString())
+                      : QString())
+              << '\n';
+    }
+    for (const QJsonValue &i : status.value(QStringLiteral("ignored")).toArray())
+        err() << "  ignored: " << i.toObject().value(QStringLiteral("reason")).toString() << '\n';
+    for (const QJsonValue &w : status.value(QStringLiteral("warnings")).toArray())
+        err() << "  warning: " << w.toString() << '\n';
+    for (auto it = eps.cbegin(); it != eps.cend(); ++it) {
+        if (it.key().startsWith(QLatin1StringView("portal:")))
+            continue;
+        err() << "try: curl -H 'Host: weather.example.com' -H 'Authorization: Bearer "
+                 "secret-api-key' http://"
+              << it.value() << "/weather\n";
+        break;
+    }
+    err() << "admin API: http://" << gateway.readyEvent().value(QStringLiteral("admin")).toString()
+          << " (token in " << gateway.stateDir() << "/admin.token)\n";
+    err().flush();
+    return QCoreApplication::exec();
 }
 
 } // namespace Airgate::Cli

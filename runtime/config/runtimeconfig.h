@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jwt/jwtverifier.h"
+#include "mock/mockapi.h"
+#include "model/specs.h"
+#include "routing/routematcher.h"
+#include "settings/localsettings.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSslConfiguration>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace Airgate {
+class Workspace;
+}
+
+namespace Airgate::Runtime {
+
+/** @brief An entry point as the gateway binds it. */
+struct EntryPointConfig
+{
+    QString name;
+    ListenAddress address;
+    bool tls = false;
+    QSslConfiguration ssl;
+};
+
+/** @brief Where a route sends traffic. */
+struct UpstreamConfig
+{
+    enum class Type { Url, Mock, Portal, Unresolved };
+    Type type = Type::Unresolved;
+    QString serviceKey; ///< "ns/name:port"
+    QString host;
+    quint16 port = 0;
+    bool https = false;
+    qint64 connectTimeoutMs = 5000;
+    qint64 readTimeoutMs = 30000;
+    bool passHostHeader = true;
+    qint64 weight = 1;
+    std::shared_ptr<const MockApi> mock;
+    QList<QByteArray> specPaths; ///< paths at which a mock serves the OpenAPI document itself
+    QString portal; ///< "ns/name" of the APIPortal served here
+    QString problem; ///< why it is unresolved
+};
+
+/** @brief Where API keys are read from (APIAuth keySource; defaults when absent). */
+struct KeySourceConfig
+{
+    bool defaults = true; ///< Authorization: Bearer and ?api_key=
+    QByteArray header;
+    QByteArray scheme;
+    QByteArray query;
+};
+
+/** @brief A namespace's default APIAuth, ready for requests. */
+struct AuthConfig
+{
+    enum class Method { ApiKey, Jwt, Keyless };
+    Method method = Method::ApiKey;
+    QString source; ///< "ns/name" of the APIAuth
+    KeySourceConfig keys;
+    // JWT
+    std::optional<JwtVerifier> verifier; ///< signingSecretName, publicKey, jwksFile, jwksUrl
+    QList<QPair<QString, JwtVerifier>> trustedIssuers; ///< issuer ("" = any) → keys
+    QString appIdClaim;
+    QMap<QString, QString> forwardHeaders;
+    bool stripAuthorizationHeader = false;
+    QByteArray tokenQueryKey;
+};
+
+/** @brief One operation-set matcher, compiled. */
+struct OperationMatcherConfig
+{
+    QSet<QByteArray> methods; ///< empty = any
+    QByteArray path;
+    QByteArray pathPrefix;
+    QRegularExpression pathRegex;
+    bool hasRegex = false;
+    bool matches(const QByteArray &method, const QByteArray &path) const;
+};
+
+struct OperationSetConfig
+{
+    QString name;
+    QList<OperationMatcherConfig> matchers;
+    bool matches(const QByteArray &method, const QByteArray &path) const;
+};
+
+struct CorsConfig
+{
+    bool enabled = false;
+    bool allowCredentials = false;
+    bool addVaryHeader = false;
+    QList<QByteArray> allowOrigins; ///< may hold "*"
+    QList<QRegularExpression> allowOriginRegex;
+    QByteArray allowMethods;
+    QByteArray allowHeaders;
+    QByteArray exposeHeaders;
+    qint64 maxAge = -1;
+    bool originAllowed(const QByteArray &origin) const;
+};
+
+/** @brief An API (or an APIVersion) the gateway serves. */
+struct ApiConfig
+{
+    QString key; ///< "ns/name"
+    QString kind; ///< "API" or "APIVersion"
+    QString ns;
+    QString name;
+    QString grantKey; ///< the API subscriptions name (an APIVersion's parent API)
+    QString title;
+    std::shared_ptr<const AuthConfig> auth;
+    QHash<QString, OperationSetConfig> operationSets;
+    CorsConfig cors;
+    QByteArray specPath; ///< openApiSpec.path, served by the upstream
+};
+
+struct PlanConfig
+{
+    QString key;
+    QString title;
+    PlanLimit rate;
+    PlanLimit quota;
+};
+
+struct ApplicationConfig
+{
+    struct Key
+    {
+        QByteArray digestHex;
+        QString title;
+        bool suspended = false;
+    };
+    QString key; ///< "ns/name"
+    QString ns;
+    QString name;
+    QString appId;
+    QString owner;
+    QList<Key> keys;
+};
+
+/** @brief What one application may do on one API: the winning subscription. */
+struct GrantConfig
+{
+    QString subscription; ///< "ns/name"
+    qint64 weight = 0;
+    std::shared_ptr<const PlanConfig> plan;
+    std::optional<QStringList> operationFilter;
+};
+
+struct MiddlewareConfig
+{
+    enum class Type { StripPrefix, AddPrefix, RequestHeaders, ResponseHeaders };
+    Type type = Type::StripPrefix;
+    QList<QByteArray> values; ///< prefixes, or name/value pairs flattened
+};
+
+struct RouteConfig
+{
+    QString id; ///< "ns/name#index"
+    QString ns;
+    QString rule;
+    QSet<QString> entryPoints; ///< empty = every entry point
+    std::shared_ptr<const RouteMatcher> matcher;
+    qint64 priority = 0;
+    bool tls = false;
+    std::shared_ptr<const ApiConfig> api; ///< null for a plain route
+    QString portal; ///< "ns/name" when this route serves a portal
+    QList<UpstreamConfig> upstreams;
+    QList<MiddlewareConfig> middlewares;
+};
+
+/** @brief A resource the gateway does not serve, and why (shown in /api/status and the console). */
+struct SkippedResource
+{
+    QString kind;
+    QString ns;
+    QString name;
+    QString reason;
+};
+
+/**
+ * @brief The immutable snapshot the data path reads: compiled once from a workspace and
+ * airgate.yaml, shared by every worker thread, swapped in one step on reload.
+ */
+struct RuntimeConfig
+{
+    quint64 generation = 0;
+    qint64 builtAtMs = 0;
+    QList<EntryPointConfig> entryPoints;
+    std::vector<RouteConfig> routes; ///< highest priority first
+    QHash<QString, std::shared_ptr<const ApiConfig>> apis;
+    std::vector<ApplicationConfig> applications;
+    QHash<QByteArray, QPair<int, int>> keysByDigest; ///< digest → (application, key)
+    QHash<QString, int> applicationsByAppId; ///< "ns|appId" → application
+    QHash<QString, GrantConfig> grants; ///< "appKey|apiGrantKey"
+    QHash<QString, std::shared_ptr<const PlanConfig>> plans;
+    QList<SkippedResource> ignored;
+    QStringList warnings;
+    QStringList loaded; ///< "API apps/weather-api", …
+    GatewayLimits limits;
+    QMap<QString, ListenAddress> portalPreview;
+    QString workspaceRoot;
+};
+
+/** @brief How to compile: listen addresses given on the command line win over airgate.yaml. */
+struct CompileOptions
+{
+    QMap<QString, ListenAddress> listenOverrides;
+};
+
+struct CompileResult
+{
+    std::shared_ptr<RuntimeConfig> config; ///< null when fatal is not empty
+    QStringList fatal; ///< why the workspace cannot be served (last good stays)
+};
+
+/**
+ * Compiles a workspace into a snapshot. Pure: no sockets, no clock (generation is set by the
+ * caller). Resources that cannot be served are skipped with the gateway's log line as reason
+ * (`API "weather-api" will be ignored: no authentication configuration found`); YAML or
+ * settings errors are fatal, so the last good snapshot keeps serving.
+ */
+CompileResult compile(const Workspace &workspace, const CompileOptions &options = {});
+
+} // namespace Airgate::Runtime

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "admin/adminserver.h"
+#include "config/runtimeconfig.h"
+#include "sharedstate.h"
+#include "worker.h"
+
+#include <QFile>
+#include <QFileSystemWatcher>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace Airgate::Runtime {
+
+/** @brief How `airgatectl serve` was asked to run. */
+struct GatewayOptions
+{
+    QString workspace;
+    QMap<QString, ListenAddress> listen; ///< --listen NAME=HOST:PORT
+    ListenAddress admin; ///< --admin HOST:PORT
+    int threads = 0; ///< 0 = one per core
+    QString stateDir; ///< empty = a per-workspace folder under the user's data dir
+    bool watch = true;
+    int debounceMs = 250;
+};
+
+/**
+ * @brief The local gateway: compiles the workspace, serves it on N worker threads, watches it
+ * and reloads without dropping requests (a new snapshot is built aside and swapped in one step;
+ * one that fails keeps the last good serving, persisted so a cold start works from it alone),
+ * keeps quota counters across restarts, and exposes the admin API.
+ */
+class Gateway final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Gateway)
+
+public:
+    explicit Gateway(GatewayOptions options, PortalService *portal = nullptr,
+                     QObject *parent = nullptr);
+    ~Gateway() override;
+
+    /** Compiles, binds, starts workers and the admin API. @return an error text, or empty. */
+    QString start();
+    /** Drains: stops accepting, waits (at most @p graceMs) for in-flight requests, saves state. */
+    void stop(int graceMs = 10000);
+
+    /** Re-reads the workspace now; @return {ok, generation, errors[]}. */
+    QJsonObject reload(const QString &trigger);
+
+    /** The JSON line printed when ready: entry points, admin address, token file. */
+    QJsonObject readyEvent() const;
+    QJsonObject status() const;
+    QByteArray metrics() const;
+
+    SharedState &shared() { return m_shared; }
+    const QString &stateDir() const { return m_stateDir; }
+    QString adminToken() const { return QString::fromLatin1(m_token); }
+    QMap<QString, QString> boundEntryPoints() const;
+
+signals:
+    void reloaded(bool ok, quint64 generation);
+
+private:
+    struct Bound
+    {
+        QString entryPoint;
+        ListenAddress address;
+        bool tls = false;
+        QString signature;
+        QList<qintptr> descriptors; ///< one per worker
+        quint16 port = 0;
+    };
+    QString bindListeners(const RuntimeConfig &config, bool initial, QString *error);
+    QList<ListenerSpec> specsFor(int worker) const;
+    void persistLastGood(const Workspace &ws);
+    void scheduleReload();
+    void watchWorkspace();
+    void flushAccessLog();
+    void saveQuota();
+    static QString defaultStateDir(const QString &workspace);
+
+    GatewayOptions m_options;
+    PortalService *m_portal;
+    SharedState m_shared;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    std::unique_ptr<AdminServer> m_admin;
+    quint16 m_adminPort = 0;
+    QByteArray m_token;
+    QString m_stateDir;
+    QList<Bound> m_bound;
+    QFileSystemWatcher m_watcher;
+    QTimer m_debounce;
+    QTimer m_flush;
+    QTimer m_quotaTimer;
+    QFile m_accessLog;
+    qint64 m_startedAtMs = 0;
+    qint64 m_reloadedAtMs = 0;
+    QString m_source
+        = QStringLiteral("workspace"); ///< or "last-good" after a cold start from state
+    QJsonObject m_lastReload;
+    QStringList m_lastErrors;
+    bool m_stopped = false;
+};
+
+} // namespace Airgate::Runtime

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gatewayhandler.h"
+
+#include <QUrl>
+
+namespace Airgate::Runtime {
+
+void stripHopByHop(Http::Headers &headers)
+{
+    QList<QByteArray> named;
+    for (const QByteArray &v : headers.values("connection"))
+        for (const QByteArray &t : v.split(','))
+            if (!t.trimmed().isEmpty())
+                named << t.trimmed();
+    static const char *const hop[] = {"connection",
+                                      "keep-alive",
+                                      "proxy-connection",
+                                      "proxy-authenticate",
+                                      "proxy-authorization",
+                                      "te",
+                                      "trailer",
+                                      "transfer-encoding",
+                                      "upgrade"};
+    for (const char *h : hop)
+        headers.remove(h);
+    for (const QByteArray &n : named)
+        headers.remove(n);
+}
+
+GatewayHandler::GatewayHandler(SharedState *shared, PortalService *portal, QObject *parent)
+    : QObject(parent)
+    , m_shared(shared)
+    , m_portal(portal)
+    , m_pool(this)
+{
+}
+
+const RouteConfig *GatewayHandler::findRoute(const RequestContext &ctx) const
+{
+    const Http::Request &r = ctx.exchange->request;
+    for (const RouteConfig &route : ctx.config->routes) {
+        if (route.tls != r.tls)
+            continue;
+        if (!route.entryPoints.isEmpty() && !route.entryPoints.contains(r.entryPoint))
+            continue;
+        if (route.matcher->matches(r, ctx.decodedPath, ctx.host))
+            return &route;
+    }
+    return nullptr;
+}
+
+void GatewayHandler::handle(const Http::ExchangePtr &exchange)
+{
+    const quint64 gen = m_shared->generation();
+    if (gen != m_generation) {
+        m_config = m_shared->current();
+        m_generation = gen;
+    }
+    auto ctx = std::make_shared<RequestContext>();
+    ctx->exchange = exchange;
+    ctx->config = m_config;
+    ctx->shared = m_shared;
+    ctx->startNanos = m_shared->steadyNanos();
+    Http::Request &r = exchange->request;
+    ctx->decodedPath = Http::percentDecode(r.path);
+    ctx->host = r.host();
+    ctx->log.timeMs = r.receivedAtMs;
+    ctx->log.entryPoint = r.entryPoint;
+    ctx->log.clientIp = r.peer.toString();
+    ctx->log.method = r.method;
+    ctx->log.host = ctx->host;
+    ctx->log.path = r.path;
+    ctx->log.generation = gen;
+    m_shared->inFlight++;
+    if (!m_config) {
+        complete(ctx, Http::Response::text(503, "the gateway has no configuration yet\n"));
+        return;
+    }
+    // Portal preview listeners serve one portal for any host.
+    if (r.entryPoint.startsWith(QLatin1StringView("portal:"))) {
+        const QString portal = r.entryPoint.mid(7);
+        ctx->log.route = QStringLiteral("portal preview ") + portal;
+        if (!m_portal) {
+            complete(
+                ctx,
+                Http::Response::text(503, "the developer portal is not available in this build\n"));
+            return;
+        }
+        std::weak_ptr<RequestContext> weak = ctx;
+        m_portal->serve(ctx, portal, [this, weak](Http::Response resp) {
+            if (auto c = weak.lock())
+                complete(c, std::move(resp));
+        });
+        return;
+    }
+    ctx->route = findRoute(*ctx);
+    if (!ctx->route) {
+        ctx->log.reason = QStringLiteral("no route matches");
+        // Traefik's own answer.
+        complete(ctx, Http::Response::text(404, "404 page not found\n"));
+        return;
+    }
+    ctx->log.route = ctx->route->id;
+    ctx->api = ctx->route->api.get();
+    if (ctx->api) {
+        ctx->log.api = ctx->api->key;
+        for (auto filter : {corsFilter, authFilter, accessFilter, planFilter}) {
+            if (filter(*ctx) == FilterStatus::StopAndReply) {
+                complete(ctx, std::move(ctx->localReply));
+                return;
+            }
+        }
+    }
+    terminal(ctx);
+}
+
+void GatewayHandler::terminal(const RequestContextPtr &ctx)
+{
+    const RouteConfig &route = *ctx->route;
+    // Weighted choice among the route's services.
+    const UpstreamConfig *u = nullptr;
+    qint64 total = 0;
+    for (const UpstreamConfig &c : route.upstreams)
+        total += qMax<qint64>(0, c.weight);
+    if (total > 0) {
+        m_rng = m_rng * 1664525u + 1013904223u;
+        qint64 pick = static_cast<qint64>(m_rng % static_cast<quint32>(total));
+        for (const UpstreamConfig &c : route.upstreams) {
+            pick -= qMax<qint64>(0, c.weight);
+            if (pick < 0) {
+                u = &c;
+                break;
+            }
+        }
+    } else if (!route.upstreams.isEmpty()) {
+        u = &route.upstreams.first();
+    }
+    if (!u) {
+        ctx->log.reason = QStringLiteral("route has no service");
+        complete(ctx, Http::Response::text(503, "Service Unavailable\n"));
+        return;
+    }
+    ctx->log.upstream = u->serviceKey;
+    switch (u->type) {
+    case UpstreamConfig::Type::Unresolved:
+        ctx->log.reason = u->problem;
+        m_shared->metrics.upstreamError(u->serviceKey, QStringLiteral("unresolved"));
+        complete(ctx, Http::Response::text(502, "Bad Gateway\n"));
+        return;
+    case UpstreamConfig::Type::Mock: {
+        QByteArray path = ctx->decodedPath;
+        for (const MiddlewareConfig &m : route.middlewares) {
+            if (m.type == MiddlewareConfig::Type::StripPrefix)
+                for (const QByteArray &p : m.values)
+                    if (path.startsWith(p)) {
+                        path = path.mid(p.size());
+                        if (!path.startsWith('/'))
+                            path.prepend('/');
+                        break;
+                    }
+            if (m.type == MiddlewareConfig::Type::AddPrefix && !m.values.isEmpty())
+                path = m.values.first() + path;
+        }
+        complete(ctx, u->mock->respond(ctx->request().method, path, u->specPaths));
+        return;
+    }
+    case UpstreamConfig::Type::Portal: {
+        if (!m_portal) {
+            complete(
+                ctx,
+                Http::Response::text(503, "the developer portal is not available in this build\n"));
+            return;
+        }
+        std::weak_ptr<RequestContext> weak = ctx;
+        m_portal->serve(ctx, u->portal, [this, weak](Http::Response resp) {
+            if (auto c = weak.lock())
+                complete(c, std::move(resp));
+        });
+        return;
+    }
+    case UpstreamConfig::Type::Url:
+        proxy(ctx, *u);
+        return;
+    }
+}
+
+void GatewayHandler::proxy(const RequestContextPtr &ctx, const UpstreamConfig &u)
+{
+    Http::Request &r = ctx->request();
+    QByteArray path = r.path;
+    for (const MiddlewareConfig &m : ctx->route->middlewares) {
+        if (m.type == MiddlewareConfig::Type::StripPrefix) {
+            const QByteArray decoded = Http::percentDecode(path);
+            for (const QByteArray &p : m.values)
+                if (decoded.startsWith(p)) {
+                    path = path.mid(p.size());
+                    if (!path.startsWith('/'))
+                        path.prepend('/');
+                    break;
+                }
+        } else if (m.type == MiddlewareConfig::Type::AddPrefix && !m.values.isEmpty()) {
+            path = m.values.first() + path;
+        }
+    }
+    Http::Headers headers = r.headers;
+    stripHopByHop(headers);
+    headers.remove("content-length");
+    if (ctx->stripAuthorization)
+        headers.remove("authorization");
+    for (const Http::Headers::Field &f : ctx->upstreamExtraHeaders.fields())
+        headers.set(f.first, f.second);
+    for (const MiddlewareConfig &m : ctx->route->middlewares)
+        if (m.type == MiddlewareConfig::Type::RequestHeaders)
+            for (qsizetype i = 0; i + 1 < m.values.size(); i += 2) {
+                if (m.values[i + 1].isEmpty())
+                    headers.remove(m.values[i]);
+                else
+                    headers.set(m.values[i], m.values[i + 1]);
+            }
+    const QByteArray client = r.peer.toString().toLatin1();
+    const QByteArray prior = headers.value("x-forwarded-for");
+    headers.set("X-Forwarded-For", prior.isEmpty() ? client : prior + ", " + client);
+    headers.set("X-Forwarded-Proto", r.tls ? "https" : "http");
+    headers.set("X-Forwarded-Host", r.headers.value("host"));
+    headers.set("X-Real-Ip", client);
+    if (!u.passHostHeader)
+        headers.set("Host", u.host.toLatin1() + ':' + QByteArray::number(u.port));
+    QByteArray out;
+    out.reserve(512 + r.body.size());
+    out += r.method;
+    out += ' ';
+    out += path;
+    if (!r.query.isEmpty()) {
+        out += '?';
+        out += r.query;
+    }
+    out += " HTTP/1.1\r\n";
+    for (const Http::Headers::Field &f : headers.fields()) {
+        out += f.first;
+        out += ": ";
+        out += f.second;
+        out += "\r\n";
+    }
+    if (!r.body.isEmpty() || r.method == "POST" || r.method == "PUT" || r.method == "PATCH") {
+        out += "Content-Length: ";
+        out += QByteArray::number(r.body.size());
+        out += "\r\n";
+    }
+    out += "\r\n";
+    out += r.body;
+    UpstreamRequest req;
+    req.host = u.host;
+    req.port = u.port;
+    req.https = u.https;
+    req.method = r.method;
+    req.bytes = std::move(out);
+    req.connectTimeoutMs = u.connectTimeoutMs;
+    req.readTimeoutMs = u.readTimeoutMs;
+    req.maxResponseBytes = ctx->config->limits.maxUpstreamResponseBytes;
+    req.idempotent = r.method == "GET" || r.method == "HEAD" || r.method == "OPTIONS"
+        || r.method == "PUT" || r.method == "DELETE";
+    const QString serviceKey = u.serviceKey;
+    std::weak_ptr<RequestContext> weak = ctx;
+    const quint64 ticket
+        = m_pool.send(std::move(req), [this, weak, serviceKey](UpstreamResult res) {
+              auto c = weak.lock();
+              if (!c)
+                  return;
+              if (res.error != UpstreamResult::Error::None) {
+                  const bool timeout = res.error == UpstreamResult::Error::ConnectTimeout
+                      || res.error == UpstreamResult::Error::ReadTimeout;
+                  c->log.reason = res.errorText;
+                  m_shared->metrics.upstreamError(serviceKey,
+                                                  timeout ? QStringLiteral("timeout")
+                                                      : res.error == UpstreamResult::Error::Refused
+                                                      ? QStringLiteral("connect")
+                                                      : QStringLiteral("protocol"));
+                  complete(c,
+                           Http::Response::text(timeout ? 504 : 502,
+                                                timeout ? "Gateway Timeout\n" : "Bad Gateway\n"));
+                  return;
+              }
+              Http::Response resp;
+              resp.status = res.status;
+              resp.headers = std::move(res.headers);
+              stripHopByHop(resp.headers);
+              resp.headers.remove("content-length");
+              resp.body = std::move(res.body);
+              complete(c, std::move(resp));
+          });
+    // The client may leave first: stop waiting for the upstream and free the request state.
+    ctx->exchange->setAbandonHandler([this, ticket, keep = RequestContextPtr(ctx)]() mutable {
+        m_pool.cancel(ticket);
+        keep->log.status = 499;
+        keep->log.reason = QStringLiteral("client closed the connection before the reply");
+        keep->log.durationMs
+            = static_cast<double>(m_shared->steadyNanos() - keep->startNanos) / 1e6;
+        m_shared->accessLog.append(keep->log);
+        m_shared->inFlight--;
+        keep.reset();
+    });
+}
+
+void GatewayHandler::complete(const RequestContextPtr &ctx, Http::Response response)
+{
+    if (ctx->exchange->replied())
+        return;
+    for (const Http::Headers::Field &f : ctx->responseExtraHeaders.fields())
+        response.headers.set(f.first, f.second);
+    if (ctx->route)
+        for (const MiddlewareConfig &m : ctx->route->middlewares)
+            if (m.type == MiddlewareConfig::Type::ResponseHeaders)
+                for (qsizetype i = 0; i + 1 < m.values.size(); i += 2) {
+                    if (m.values[i + 1].isEmpty())
+                        response.headers.remove(m.values[i]);
+                    else
+                        response.headers.set(m.values[i], m.values[i + 1]);
+                }
+    const double seconds = static_cast<double>(m_shared->steadyNanos() - ctx->startNanos) / 1e9;
+    ctx->log.status = response.status;
+    ctx->log.durationMs = seconds * 1000.0;
+    ctx->log.bytes = response.body.size();
+    m_shared->metrics.request(ctx->log.api, response.status, ctx->log.application, seconds);
+    m_shared->accessLog.append(ctx->log);
+    ctx->exchange->setAbandonHandler(nullptr);
+    ctx->exchange->reply(std::move(response));
+    m_shared->inFlight--;
+}
+
+} // namespace Airgate::Runtime

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace Airgate::Runtime {
+
+/**
+ * @brief Verifies JWS compact tokens with OpenSSL: RS256/384/512, PS256/384/512, ES256/384,
+ * EdDSA (Ed25519) and HS256/384/512. The algorithm must fit the key (no `none`, no HS/RS
+ * confusion, a JWK `alg` must agree), `kid` selects among several keys, and `exp`/`nbf` are
+ * checked with a small skew.
+ */
+class JwtVerifier
+{
+public:
+    struct Key;
+
+    /** Keys from a PEM public key (SubjectPublicKeyInfo or RSA PUBLIC KEY). */
+    static Result<JwtVerifier> fromPublicKeyPem(const QByteArray &pem);
+    /** Keys from a JWKS document (`{"keys": [...]}`) or a single JWK. */
+    static Result<JwtVerifier> fromJwks(const QByteArray &json);
+    /** An HMAC shared secret (APIAuth signingSecretName). */
+    static JwtVerifier fromHmacSecret(const QByteArray &secret);
+
+    /// Clock skew accepted on `exp` and `nbf`.
+    static constexpr qint64 kLeewaySeconds = 30;
+
+    struct Verified
+    {
+        QJsonObject header;
+        QJsonObject claims;
+    };
+
+    /** Verifies signature and time claims; the error text says what failed (never the token). */
+    Result<Verified> verify(QByteArrayView token, qint64 nowSeconds) const;
+
+    int keyCount() const;
+
+    JwtVerifier();
+    ~JwtVerifier();
+    JwtVerifier(const JwtVerifier &);
+    JwtVerifier &operator=(const JwtVerifier &);
+
+private:
+    QList<std::shared_ptr<const Key>> m_keys;
+};
+
+/** Reads header and claims without verifying (to pick a trusted issuer). */
+Result<JwtVerifier::Verified> decodeUnverified(QByteArrayView token);
+
+} // namespace Airgate::Runtime
