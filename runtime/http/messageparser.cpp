@@ -134,8 +134,12 @@ MessageParser::Status MessageParser::parseHead(QByteArray &buffer)
         }
         return Status::NeedMore;
     }
-    if (end > m_limits.maxHeaderBytes)
+    if (end > m_limits.maxHeaderBytes) {
+        const qsizetype firstLine = buffer.indexOf('\n');
+        if (m_mode == Mode::Request && firstLine > m_limits.maxHeaderBytes)
+            return fail(414, "request line too long");
         return fail(m_mode == Mode::Request ? 431 : 502, "header fields too large");
+    }
     m_bytes += end;
     QByteArrayView head(buffer.constData(), end);
     // Tolerate empty lines before the request line (RFC 9112 §2.2).
