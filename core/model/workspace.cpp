@@ -122,7 +122,6 @@ Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options
     Workspace loaded = fromFiles(ws.m_root, files, options);
     loaded.m_skipped = ws.m_skipped;
     loaded.m_loadDiagnostics = readErrors + loaded.m_loadDiagnostics;
-    loaded.reloadSettings();
     return loaded;
 }
 
@@ -140,6 +139,7 @@ Workspace Workspace::fromFiles(const QString &root, const QList<QPair<QString, Q
         ws.m_files.push_back(std::move(wf));
     }
     ws.rebuild();
+    ws.reloadSettings();
     return ws;
 }
 

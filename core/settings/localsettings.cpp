@@ -19,7 +19,12 @@ const QString kRule = QStringLiteral("settings");
 class Reader
 {
 public:
-    Reader(const QString &file, const QString &root, Diagnostics &out) : m_file(file), m_root(root), m_out(out) {}
+    Reader(const QString &file, const QString &root, Diagnostics &out)
+        : m_file(file)
+        , m_root(root)
+        , m_out(out)
+    {
+    }
 
     void error(const Yaml::Mark &m, const QString &message, const QString &hint = {})
     {
@@ -40,7 +45,8 @@ public:
         if (rel.isEmpty())
             error(node.mark, QStringLiteral("%1: a file path is required").arg(what));
         else if (!QFileInfo::exists(abs))
-            error(node.mark, QStringLiteral("%1: %2 does not exist").arg(what, rel), QStringLiteral("paths are relative to the workspace folder"));
+            error(node.mark, QStringLiteral("%1: %2 does not exist").arg(what, rel),
+                  QStringLiteral("paths are relative to the workspace folder"));
         return QDir::cleanPath(abs);
     }
 
@@ -48,7 +54,9 @@ public:
     {
         const auto d = Formats::parseKubernetesDuration(node.value);
         if (!node.isScalar() || !d || *d <= 0) {
-            error(node.mark, QStringLiteral("%1: \"%2\" is not a duration").arg(what, QString::fromStdString(node.value)),
+            error(node.mark,
+                  QStringLiteral("%1: \"%2\" is not a duration")
+                      .arg(what, QString::fromStdString(node.value)),
                   QStringLiteral("durations look like 500ms, 5s, 1m"));
             return -1;
         }
@@ -58,7 +66,8 @@ public:
     void entryPoints(const Yaml::Node &n, LocalSettings &s)
     {
         if (!n.isMap()) {
-            error(n.mark, QStringLiteral("entryPoints must map names to addresses (web: 127.0.0.1:8080)"));
+            error(n.mark,
+                  QStringLiteral("entryPoints must map names to addresses (web: 127.0.0.1:8080)"));
             return;
         }
         for (const auto &e : n.entries) {
@@ -70,18 +79,23 @@ public:
                 addr = e.value->get("address");
                 for (const auto &f : e.value->entries)
                     if (f.key != "address" && f.key != "cipherSuites")
-                        error(f.keyMark, QStringLiteral("unknown field \"%1\" in entry point %2 (address, cipherSuites)")
-                                             .arg(QString::fromStdString(f.key), ep.name));
+                        error(f.keyMark,
+                              QStringLiteral(
+                                  "unknown field \"%1\" in entry point %2 (address, cipherSuites)")
+                                  .arg(QString::fromStdString(f.key), ep.name));
                 if (const Yaml::Node *cs = e.value->get("cipherSuites")) {
                     if (!cs->isSequence())
-                        error(cs->mark, QStringLiteral("cipherSuites must be a list of IANA suite names"));
+                        error(cs->mark,
+                              QStringLiteral("cipherSuites must be a list of IANA suite names"));
                     else
                         for (const auto &c : cs->items)
                             ep.cipherSuites << scalarText(c.get());
                 }
             }
             if (!addr || !addr->isScalar()) {
-                error(e.keyMark, QStringLiteral("entry point %1 needs an address such as 127.0.0.1:8080").arg(ep.name));
+                error(e.keyMark,
+                      QStringLiteral("entry point %1 needs an address such as 127.0.0.1:8080")
+                          .arg(ep.name));
                 continue;
             }
             QString why;
@@ -97,16 +111,21 @@ public:
     void services(const Yaml::Node &n, LocalSettings &s)
     {
         if (!n.isMap()) {
-            error(n.mark, QStringLiteral("services must map namespace/name:port to a URL or {mock: file}"));
+            error(n.mark,
+                  QStringLiteral("services must map namespace/name:port to a URL or {mock: file}"));
             return;
         }
         for (const auto &e : n.entries) {
             ServiceTarget t;
             t.key = QString::fromStdString(e.key);
             t.mark = e.keyMark;
-            const QRegularExpression keyShape(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-a-z0-9.]*[a-z0-9])?:[A-Za-z0-9-]+$"));
+            const QRegularExpression keyShape(QStringLiteral(
+                "^[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-a-z0-9.]*[a-z0-9])?:[A-Za-z0-9-]+$"));
             if (!keyShape.match(t.key).hasMatch()) {
-                error(e.keyMark, QStringLiteral("service key \"%1\" must be namespace/name:port, as IngressRoutes reference it").arg(t.key),
+                error(e.keyMark,
+                      QStringLiteral("service key \"%1\" must be namespace/name:port, as "
+                                     "IngressRoutes reference it")
+                          .arg(t.key),
                       QStringLiteral("for example apps/weather-app:8080"));
                 continue;
             }
@@ -121,20 +140,29 @@ public:
                     } else if (f.key == "readTimeout") {
                         t.readTimeoutMs = duration(*f.value, QStringLiteral("readTimeout"));
                     } else if (f.key != "url") {
-                        error(f.keyMark, QStringLiteral("unknown field \"%1\" for service %2 (url, mock, connectTimeout, readTimeout)")
-                                             .arg(QString::fromStdString(f.key), t.key));
+                        error(f.keyMark,
+                              QStringLiteral("unknown field \"%1\" for service %2 (url, mock, "
+                                             "connectTimeout, readTimeout)")
+                                  .arg(QString::fromStdString(f.key), t.key));
                     }
                 }
             }
             if (t.type == ServiceTarget::Type::Url) {
                 if (!url) {
-                    error(e.keyMark, QStringLiteral("service %1 needs a URL (http://127.0.0.1:9000) or {mock: file}").arg(t.key));
+                    error(e.keyMark,
+                          QStringLiteral(
+                              "service %1 needs a URL (http://127.0.0.1:9000) or {mock: file}")
+                              .arg(t.key));
                     continue;
                 }
                 t.url = QUrl(scalarText(url));
-                if (!t.url.isValid() || (t.url.scheme() != QLatin1StringView("http") && t.url.scheme() != QLatin1StringView("https"))
+                if (!t.url.isValid()
+                    || (t.url.scheme() != QLatin1StringView("http")
+                        && t.url.scheme() != QLatin1StringView("https"))
                     || t.url.host().isEmpty()) {
-                    error(url->mark, QStringLiteral("service %1: \"%2\" is not an http:// or https:// URL").arg(t.key, scalarText(url)));
+                    error(url->mark,
+                          QStringLiteral("service %1: \"%2\" is not an http:// or https:// URL")
+                              .arg(t.key, scalarText(url)));
                     continue;
                 }
             }
@@ -149,7 +177,8 @@ public:
             return;
         }
         for (const auto &e : n.entries)
-            out.insert(QString::fromStdString(e.key), path(*e.value, what + QStringLiteral(" ") + QString::fromStdString(e.key)));
+            out.insert(QString::fromStdString(e.key),
+                       path(*e.value, what + QStringLiteral(" ") + QString::fromStdString(e.key)));
     }
 
     void limits(const Yaml::Node &n, GatewayLimits &l)
@@ -163,7 +192,9 @@ public:
             auto number = [&](qint64 &target) {
                 const auto i = v.asInt();
                 if (!i || *i <= 0)
-                    error(v.mark, QStringLiteral("%1 must be a positive integer").arg(QString::fromStdString(e.key)));
+                    error(v.mark,
+                          QStringLiteral("%1 must be a positive integer")
+                              .arg(QString::fromStdString(e.key)));
                 else
                     target = *i;
             };
@@ -180,8 +211,10 @@ public:
             else if (e.key == "idleTimeout")
                 l.idleTimeoutMs = duration(v, QStringLiteral("idleTimeout"));
             else
-                error(e.keyMark, QStringLiteral("unknown limit \"%1\" (maxHeaderBytes, maxBodyBytes, maxConnections, headerTimeout, idleTimeout)")
-                                     .arg(QString::fromStdString(e.key)));
+                error(e.keyMark,
+                      QStringLiteral("unknown limit \"%1\" (maxHeaderBytes, maxBodyBytes, "
+                                     "maxConnections, headerTimeout, idleTimeout)")
+                          .arg(QString::fromStdString(e.key)));
         }
     }
 
@@ -217,7 +250,8 @@ ListenAddress ListenAddress::parse(const QString &text, QString *error)
         const qsizetype colon = t.lastIndexOf(u':');
         if (colon < 0) {
             if (error)
-                *error = QStringLiteral("\"%1\" has no port (host:port, e.g. 127.0.0.1:8080)").arg(t);
+                *error
+                    = QStringLiteral("\"%1\" has no port (host:port, e.g. 127.0.0.1:8080)").arg(t);
             return a;
         }
         host = t.left(colon);
@@ -244,17 +278,20 @@ const EntryPointSettings *LocalSettings::entryPoint(const QString &name) const
     return nullptr;
 }
 
-LocalSettings LocalSettings::parse(const QByteArray &text, const QString &workspaceRoot, Diagnostics &out, const QString &fileName)
+LocalSettings LocalSettings::parse(const QByteArray &text, const QString &workspaceRoot,
+                                   Diagnostics &out, const QString &fileName)
 {
     LocalSettings s;
     s.present = true;
     std::vector<Yaml::Problem> problems;
-    const Yaml::NodePtr root = Yaml::parseSingleDocument(std::string_view(text.constData(), static_cast<size_t>(text.size())), problems);
+    const Yaml::NodePtr root = Yaml::parseSingleDocument(
+        std::string_view(text.constData(), static_cast<size_t>(text.size())), problems);
     Reader r(fileName, workspaceRoot, out);
     for (const Yaml::Problem &p : problems) {
         Diagnostic d;
         d.rule = kRule;
-        d.severity = p.severity == Yaml::Problem::Severity::Error ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
+        d.severity = p.severity == Yaml::Problem::Severity::Error ? Diagnostic::Severity::Error
+                                                                  : Diagnostic::Severity::Warning;
         d.message = QString::fromStdString(p.message);
         d.file = fileName;
         d.line = p.mark.line;
@@ -264,7 +301,9 @@ LocalSettings LocalSettings::parse(const QByteArray &text, const QString &worksp
     if (!root || root->isNull())
         return s;
     if (!root->isMap()) {
-        r.error(root->mark, QStringLiteral("airgate.yaml must be a mapping (entryPoints, services, specs, jwks, portalPreview, limits)"));
+        r.error(root->mark,
+                QStringLiteral("airgate.yaml must be a mapping (entryPoints, services, specs, "
+                               "jwks, portalPreview, limits)"));
         return s;
     }
     for (const auto &e : root->entries) {
@@ -281,20 +320,25 @@ LocalSettings LocalSettings::parse(const QByteArray &text, const QString &worksp
             r.limits(v, s.limits);
         else if (e.key == "portalPreview") {
             if (!v.isMap()) {
-                r.error(v.mark, QStringLiteral("portalPreview must map namespace/portal to an address"));
+                r.error(v.mark,
+                        QStringLiteral("portalPreview must map namespace/portal to an address"));
                 continue;
             }
             for (const auto &p : v.entries) {
                 QString why;
                 const ListenAddress a = ListenAddress::parse(scalarText(p.value.get()), &why);
                 if (!a.valid)
-                    r.error(p.value->mark, QStringLiteral("portalPreview %1: %2").arg(QString::fromStdString(p.key), why));
+                    r.error(p.value->mark,
+                            QStringLiteral("portalPreview %1: %2")
+                                .arg(QString::fromStdString(p.key), why));
                 else
                     s.portalPreview.insert(QString::fromStdString(p.key), a);
             }
         } else {
-            r.error(e.keyMark, QStringLiteral("unknown setting \"%1\"").arg(QString::fromStdString(e.key)),
-                    QStringLiteral("airgate.yaml holds entryPoints, services, specs, jwks, portalPreview and limits"));
+            r.error(e.keyMark,
+                    QStringLiteral("unknown setting \"%1\"").arg(QString::fromStdString(e.key)),
+                    QStringLiteral("airgate.yaml holds entryPoints, services, specs, jwks, "
+                                   "portalPreview and limits"));
         }
     }
     return s;

@@ -29,7 +29,8 @@ struct EntryPointSettings
 {
     QString name;
     ListenAddress address;
-    QStringList cipherSuites; ///< IANA names (TLS_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_…); empty = library defaults
+    QStringList cipherSuites; ///< IANA names (TLS_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_…); empty
+                              ///< = library defaults
     Yaml::Mark mark;
 };
 
@@ -49,24 +50,25 @@ struct ServiceTarget
 /** @brief Limits of the local gateway's HTTP front; each has a test. */
 struct GatewayLimits
 {
-    qint64 maxHeaderBytes = 16 * 1024;       ///< request line + headers; over it: 431
-    qint64 maxBodyBytes = 8 * 1024 * 1024;   ///< request body; over it: 413
-    int maxConnections = 4096;               ///< per gateway; over it: 503 and close
-    qint64 headerTimeoutMs = 10000;          ///< a slow client must send its headers in this time
-    qint64 idleTimeoutMs = 60000;            ///< keep-alive connections idle longer are closed
+    qint64 maxHeaderBytes = 16 * 1024; ///< request line + headers; over it: 431
+    qint64 maxBodyBytes = 8 * 1024 * 1024; ///< request body; over it: 413
+    int maxConnections = 4096; ///< per gateway; over it: 503 and close
+    qint64 headerTimeoutMs = 10000; ///< a slow client must send its headers in this time
+    qint64 idleTimeoutMs = 60000; ///< keep-alive connections idle longer are closed
     qint64 maxUpstreamResponseBytes = 64 * 1024 * 1024;
 };
 
 /**
  * @brief `airgate.yaml`: what a cluster would know but a workstation does not. Never exported,
- * never linted as a manifest; its own problems are diagnostics with file:line:col (rule `settings`).
+ * never linted as a manifest; its own problems are diagnostics with file:line:col (rule
+ * `settings`).
  */
 struct LocalSettings
 {
     QList<EntryPointSettings> entryPoints;
     QMap<QString, ServiceTarget> services; ///< "ns/name:port" → target
-    QMap<QString, QString> specs;          ///< "ns/api" → absolute path of a local OpenAPI document
-    QMap<QString, QString> jwks;           ///< remote JWKS/issuer URL → absolute path of a local copy
+    QMap<QString, QString> specs; ///< "ns/api" → absolute path of a local OpenAPI document
+    QMap<QString, QString> jwks; ///< remote JWKS/issuer URL → absolute path of a local copy
     QMap<QString, ListenAddress> portalPreview; ///< "ns/portal" → listen address
     GatewayLimits limits;
     bool present = false; ///< the file exists
@@ -74,7 +76,8 @@ struct LocalSettings
     const EntryPointSettings *entryPoint(const QString &name) const;
 
     /** Parses the text of airgate.yaml; relative paths resolve against @p workspaceRoot. */
-    static LocalSettings parse(const QByteArray &text, const QString &workspaceRoot, Diagnostics &out,
+    static LocalSettings parse(const QByteArray &text, const QString &workspaceRoot,
+                               Diagnostics &out,
                                const QString &fileName = QStringLiteral("airgate.yaml"));
     /** Reads `<root>/airgate.yaml`; without it, one entry point `web` on 127.0.0.1:8080. */
     static LocalSettings load(const QString &workspaceRoot, Diagnostics &out);

@@ -38,7 +38,9 @@ const QList<RuleInfo> &Validator::rules()
          false,
          {}},
         {QStringLiteral("settings"),
-         QStringLiteral("airgate.yaml: entry points, services, local specs and JWKS, portal preview, limits"), false,
+         QStringLiteral(
+             "airgate.yaml: entry points, services, local specs and JWKS, portal preview, limits"),
+         false,
          [](RuleContext &ctx) {
              for (const Diagnostic &d : ctx.workspace.settingsDiagnostics())
                  ctx.add(d);

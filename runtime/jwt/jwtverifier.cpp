@@ -352,17 +352,17 @@ Result<JwtVerifier::Verified> JwtVerifier::verify(QByteArrayView token, qint64 n
     auto decoded = decodeUnverified(token);
     if (!decoded)
         return decoded.error();
+    const QByteArray alg = decoded->header.value(QStringLiteral("alg")).toString().toLatin1();
+    const QString kid = decoded->header.value(QStringLiteral("kid")).toString();
+    if (alg.isEmpty() || alg == "none")
+        return makeError(Error::Code::Refused,
+                         QStringLiteral("unsigned tokens (alg none) are refused"));
     const qsizetype lastDot = token.lastIndexOf('.');
     const QByteArray input = token.first(lastDot).toByteArray();
     bool ok = false;
     const QByteArray sig = b64url(token.sliced(lastDot + 1), &ok);
     if (!ok || sig.isEmpty())
         return makeError(Error::Code::Parse, QStringLiteral("token signature is not base64url"));
-    const QByteArray alg = decoded->header.value(QStringLiteral("alg")).toString().toLatin1();
-    const QString kid = decoded->header.value(QStringLiteral("kid")).toString();
-    if (alg.isEmpty() || alg == "none")
-        return makeError(Error::Code::Refused,
-                         QStringLiteral("unsigned tokens (alg none) are refused"));
     bool anyFit = false;
     bool verified = false;
     for (const auto &k : m_keys) {

@@ -6,12 +6,12 @@
 
 #include <QDir>
 #include <QDirIterator>
-#include <QRegularExpression>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -28,7 +28,10 @@ using Airgate::Http::MessageParser;
 class UpstreamConnection : public QObject
 {
 public:
-    UpstreamConnection(QTcpSocket *s, TestUpstream *owner) : m_socket(s), m_owner(owner), m_parser(MessageParser::Mode::Request)
+    UpstreamConnection(QTcpSocket *s, TestUpstream *owner)
+        : m_socket(s)
+        , m_owner(owner)
+        , m_parser(MessageParser::Mode::Request)
     {
         s->setParent(this);
         connect(s, &QTcpSocket::readyRead, this, &UpstreamConnection::onRead);
@@ -57,18 +60,23 @@ private:
         QJsonObject headers;
         for (const auto &f : r.headers.fields())
             headers.insert(QString::fromLatin1(f.first).toLower(), QString::fromUtf8(f.second));
-        const QJsonObject echo{{QStringLiteral("method"), QString::fromLatin1(r.method)},
-                               {QStringLiteral("path"), QString::fromUtf8(r.path)},
-                               {QStringLiteral("query"), QString::fromUtf8(r.query)},
-                               {QStringLiteral("headers"), headers},
-                               {QStringLiteral("body"), QString::fromUtf8(r.body)}};
-        const QByteArray body = r.path.startsWith("/echo") || r.path.startsWith("/slow") ? QJsonDocument(echo).toJson(QJsonDocument::Compact)
-                                                                                          : QByteArray("ok");
-        const QByteArray response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nKeep-Alive: timeout=5\r\nX-Upstream: test\r\n"
-                                    "Content-Length: "
-                                    + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        const QJsonObject echo {{QStringLiteral("method"), QString::fromLatin1(r.method)},
+                                {QStringLiteral("path"), QString::fromUtf8(r.path)},
+                                {QStringLiteral("query"), QString::fromUtf8(r.query)},
+                                {QStringLiteral("headers"), headers},
+                                {QStringLiteral("body"), QString::fromUtf8(r.body)}};
+        const QByteArray body = r.path.startsWith("/echo") || r.path.startsWith("/slow")
+            ? QJsonDocument(echo).toJson(QJsonDocument::Compact)
+            : QByteArray("ok");
+        const QByteArray response
+            = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nKeep-Alive: "
+              "timeout=5\r\nX-Upstream: test\r\n"
+              "Content-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         if (r.path.startsWith("/slow")) {
-            const int ms = QUrlQuery(QString::fromUtf8(r.query)).queryItemValue(QStringLiteral("ms")).toInt();
+            const int ms = QUrlQuery(QString::fromUtf8(r.query))
+                               .queryItemValue(QStringLiteral("ms"))
+                               .toInt();
             m_busy = true;
             QPointer<QTcpSocket> s = m_socket;
             QTimer::singleShot(ms, this, [this, s, response] {
@@ -167,7 +175,8 @@ QList<Reply> exchange(quint16 port, const QByteArray &raw, int count, int timeou
     return out;
 }
 
-Reply request(quint16 port, const QByteArray &method, const QByteArray &path, const QMap<QByteArray, QByteArray> &headers, const QByteArray &body)
+Reply request(quint16 port, const QByteArray &method, const QByteArray &path,
+              const QMap<QByteArray, QByteArray> &headers, const QByteArray &body)
 {
     QByteArray raw = method + ' ' + path + " HTTP/1.1\r\n";
     if (!headers.contains("Host"))
@@ -178,12 +187,12 @@ Reply request(quint16 port, const QByteArray &method, const QByteArray &path, co
         raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     raw += "Connection: close\r\n\r\n" + body;
     const QList<Reply> r = exchange(port, raw);
-    return r.isEmpty() ? Reply{} : r.first();
+    return r.isEmpty() ? Reply {} : r.first();
 }
 
 Reply get(quint16 port, const QByteArray &host, const QByteArray &path, const QByteArray &key)
 {
-    QMap<QByteArray, QByteArray> h{{"Host", host}};
+    QMap<QByteArray, QByteArray> h {{"Host", host}};
     if (!key.isEmpty())
         h.insert("Authorization", "Bearer " + key);
     return request(port, "GET", path, h);
@@ -191,7 +200,10 @@ Reply get(quint16 port, const QByteArray &host, const QByteArray &path, const QB
 
 // ------------------------------------------------------------------ gateway process
 
-GatewayProcess::GatewayProcess(const QString &stateDir) : m_state(stateDir.isEmpty() ? m_stateTmp.path() : stateDir) {}
+GatewayProcess::GatewayProcess(const QString &stateDir)
+    : m_state(stateDir.isEmpty() ? m_stateTmp.path() : stateDir)
+{
+}
 
 GatewayProcess::~GatewayProcess()
 {
@@ -230,7 +242,10 @@ void GatewayProcess::copyFrom(const QString &folder)
             continue;
         QByteArray text = f.readAll();
         if (rel == QLatin1StringView("airgate.yaml"))
-            text = QString::fromUtf8(text).replace(QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:\\d+")), QStringLiteral("127.0.0.1:0")).toUtf8();
+            text = QString::fromUtf8(text)
+                       .replace(QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:\\d+")),
+                                QStringLiteral("127.0.0.1:0"))
+                       .toUtf8();
         write(rel, text);
     }
 }
@@ -238,8 +253,15 @@ void GatewayProcess::copyFrom(const QString &folder)
 bool GatewayProcess::start(const QStringList &extraArgs, int threads)
 {
     m_proc.setProgram(QStringLiteral(AIRGATECTL_PATH));
-    QStringList args{QStringLiteral("serve"), QStringLiteral("--path"), m_ws.path(), QStringLiteral("--state"), m_state,
-                     QStringLiteral("--admin"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--threads"), QString::number(threads)};
+    QStringList args {QStringLiteral("serve"),
+                      QStringLiteral("--path"),
+                      m_ws.path(),
+                      QStringLiteral("--state"),
+                      m_state,
+                      QStringLiteral("--admin"),
+                      QStringLiteral("127.0.0.1:0"),
+                      QStringLiteral("--threads"),
+                      QString::number(threads)};
     if (!extraArgs.contains(QStringLiteral("--listen")))
         args << QStringLiteral("--listen") << QStringLiteral("web=127.0.0.1:0");
     m_proc.setArguments(args + extraArgs);
@@ -264,10 +286,12 @@ bool GatewayProcess::start(const QStringList &extraArgs, int threads)
     }
     m_ready = QJsonDocument::fromJson(line).object();
     if (m_ready.value(QStringLiteral("event")).toString() != QLatin1StringView("ready")) {
-        m_error = QStringLiteral("no ready line: ") + QString::fromUtf8(line + m_proc.readAllStandardError());
+        m_error = QStringLiteral("no ready line: ")
+            + QString::fromUtf8(line + m_proc.readAllStandardError());
         return false;
     }
-    m_adminPort = static_cast<quint16>(m_ready.value(QStringLiteral("admin")).toString().section(u':', -1).toUInt());
+    m_adminPort = static_cast<quint16>(
+        m_ready.value(QStringLiteral("admin")).toString().section(u':', -1).toUInt());
     QFile tokenFile(m_ready.value(QStringLiteral("adminTokenFile")).toString());
     if (tokenFile.open(QIODevice::ReadOnly))
         m_token = tokenFile.readAll().trimmed();
@@ -316,7 +340,8 @@ QByteArray GatewayProcess::stderrText()
 
 Reply GatewayProcess::admin(const QByteArray &method, const QByteArray &path)
 {
-    return request(m_adminPort, method, path, {{"Authorization", "Bearer " + m_token}, {"Host", "127.0.0.1"}});
+    return request(m_adminPort, method, path,
+                   {{"Authorization", "Bearer " + m_token}, {"Host", "127.0.0.1"}});
 }
 
 QJsonObject GatewayProcess::status()
@@ -343,35 +368,49 @@ QByteArray keySecret(const QByteArray &key)
 
 QByteArray baseWorkspace(const QByteArray &plan)
 {
-    return "apiVersion: hub.traefik.io/v1alpha1\nkind: APIAuth\nmetadata: {name: default-auth, namespace: apps}\n"
+    return "apiVersion: hub.traefik.io/v1alpha1\nkind: APIAuth\nmetadata: {name: default-auth, "
+           "namespace: apps}\n"
            "spec: {isDefault: true, apiKey: {}}\n"
-           "---\napiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata: {name: orders, namespace: apps}\n"
+           "---\napiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata: {name: orders, "
+           "namespace: apps}\n"
            "spec:\n  openApiSpec:\n    path: /openapi.json\n    operationSets:\n"
            "    - name: read\n      matchers: [{methods: [GET]}]\n"
            "    - name: echo-only\n      matchers: [{pathPrefix: /echo}]\n"
-           "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: orders\n  namespace: apps\n"
+           "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: orders\n  "
+           "namespace: apps\n"
            "  annotations: {hub.traefik.io/api: orders@apps}\n"
-           "spec:\n  routes:\n  - match: Host(`orders.test`)\n    services: [{name: backend, port: 80}]\n"
-           "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata: {name: public, namespace: apps}\n"
-           "spec:\n  routes:\n  - match: Host(`public.test`)\n    services: [{name: backend, port: 80}]\n"
-           "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIPlan\nmetadata: {name: std, namespace: apps}\n"
+           "spec:\n  routes:\n  - match: Host(`orders.test`)\n    services: [{name: backend, port: "
+           "80}]\n"
+           "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata: {name: public, "
+           "namespace: apps}\n"
+           "spec:\n  routes:\n  - match: Host(`public.test`)\n    services: [{name: backend, port: "
+           "80}]\n"
+           "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIPlan\nmetadata: {name: std, "
+           "namespace: apps}\n"
            "spec:\n  "
-           + plan
-           + "\n---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedApplication\nmetadata: {name: app-a, namespace: apps}\n"
-             "spec: {appId: app-a, owner: alice, apiKeys: [{secretName: key-a, title: A}]}\n"
-             "---\napiVersion: v1\nkind: Secret\nmetadata: {name: key-a, namespace: apps}\ndata: {key: "
-           + keySecret("key-a")
-           + "}\n---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedApplication\nmetadata: {name: app-b, namespace: apps}\n"
-             "spec: {appId: app-b, owner: bob, apiKeys: [{secretName: key-b, title: B}]}\n"
-             "---\napiVersion: v1\nkind: Secret\nmetadata: {name: key-b, namespace: apps}\ndata: {key: "
-           + keySecret("key-b")
-           + "}\n---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedSubscription\nmetadata: {name: sub-a, namespace: apps}\n"
-             "spec: {managedApplications: [{name: app-a}], apis: [{name: orders}], apiPlan: {name: std}}\n";
+        + plan
+        + "\n---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedApplication\nmetadata: {name: "
+          "app-a, namespace: apps}\n"
+          "spec: {appId: app-a, owner: alice, apiKeys: [{secretName: key-a, title: A}]}\n"
+          "---\napiVersion: v1\nkind: Secret\nmetadata: {name: key-a, namespace: apps}\ndata: "
+          "{key: "
+        + keySecret("key-a")
+        + "}\n---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedApplication\nmetadata: {name: "
+          "app-b, namespace: apps}\n"
+          "spec: {appId: app-b, owner: bob, apiKeys: [{secretName: key-b, title: B}]}\n"
+          "---\napiVersion: v1\nkind: Secret\nmetadata: {name: key-b, namespace: apps}\ndata: "
+          "{key: "
+        + keySecret("key-b")
+        + "}\n---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedSubscription\nmetadata: "
+          "{name: sub-a, namespace: apps}\n"
+          "spec: {managedApplications: [{name: app-a}], apis: [{name: orders}], apiPlan: {name: "
+          "std}}\n";
 }
 
 QByteArray settingsFor(quint16 upstreamPort, const QByteArray &extra)
 {
-    return "entryPoints:\n  web: 127.0.0.1:0\nservices:\n  apps/backend:80: http://127.0.0.1:" + QByteArray::number(upstreamPort) + "\n" + extra;
+    return "entryPoints:\n  web: 127.0.0.1:0\nservices:\n  apps/backend:80: http://127.0.0.1:"
+        + QByteArray::number(upstreamPort) + "\n" + extra;
 }
 
 QJsonObject mintJwt(const QJsonObject &request, QString *why)
@@ -379,7 +418,8 @@ QJsonObject mintJwt(const QJsonObject &request, QString *why)
     const QString tools = QStringLiteral(AIRGATE_NODE_TOOLS);
     if (!QFile::exists(tools + QStringLiteral("/node_modules/jose/package.json"))) {
         if (why)
-            *why = QStringLiteral("npm jose is not installed in tests/node (./build.sh test installs it)");
+            *why = QStringLiteral(
+                "npm jose is not installed in tests/node (./build.sh test installs it)");
         return {};
     }
     QProcess node;

@@ -37,8 +37,8 @@ private:
     QThread m_thread;
     QTcpServer *m_server = nullptr;
     quint16 m_port = 0;
-    std::atomic<int> m_requests{0};
-    std::atomic<int> m_connections{0};
+    std::atomic<int> m_requests {0};
+    std::atomic<int> m_connections {0};
     friend class UpstreamConnection;
 };
 
@@ -55,8 +55,8 @@ struct Reply
 
 /** Sends @p raw on a new connection and reads @p count replies (then whether it closed). */
 QList<Reply> exchange(quint16 port, const QByteArray &raw, int count = 1, int timeoutMs = 10000);
-Reply request(quint16 port, const QByteArray &method, const QByteArray &path, const QMap<QByteArray, QByteArray> &headers = {},
-              const QByteArray &body = {});
+Reply request(quint16 port, const QByteArray &method, const QByteArray &path,
+              const QMap<QByteArray, QByteArray> &headers = {}, const QByteArray &body = {});
 /** GET with a Host header and an optional bearer key. */
 Reply get(quint16 port, const QByteArray &host, const QByteArray &path, const QByteArray &key = {});
 
@@ -116,10 +116,12 @@ QByteArray keySecret(const QByteArray &key);
  * "app-a" (key `key-a`) subscribed to it, and an application "app-b" (key `key-b`) without
  * subscription. @p plan is the APIPlan spec body.
  */
-QByteArray baseWorkspace(const QByteArray &plan = "title: Standard\n  rateLimit: {limit: 1000, period: 1s}");
+QByteArray baseWorkspace(const QByteArray &plan
+                         = "title: Standard\n  rateLimit: {limit: 1000, period: 1s}");
 QByteArray settingsFor(quint16 upstreamPort, const QByteArray &extra = {});
 
-/** Mints keys and tokens with npm `jose` (tests/node/mint-jwt.mjs); empty object when unavailable. */
+/** Mints keys and tokens with npm `jose` (tests/node/mint-jwt.mjs); empty object when unavailable.
+ */
 QJsonObject mintJwt(const QJsonObject &request, QString *why = nullptr);
 
 } // namespace AirgateTest

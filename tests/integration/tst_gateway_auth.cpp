@@ -20,7 +20,8 @@ namespace {
 
 QByteArray withAuth(QByteArray ws, const QByteArray &authSpec)
 {
-    ws.replace("spec: {isDefault: true, apiKey: {}}", QByteArray("spec:\n  isDefault: true\n" + authSpec));
+    ws.replace("spec: {isDefault: true, apiKey: {}}",
+               QByteArray("spec:\n  isDefault: true\n" + authSpec));
     return ws;
 }
 
@@ -44,9 +45,10 @@ class TestGatewayAuth final : public QObject
 
     QByteArray token(int i) const { return m_tokens.value(i).toUtf8(); }
 
-    Reply call(GatewayProcess &gw, const QByteArray &authorization, const QByteArray &path = "/echo")
+    Reply call(GatewayProcess &gw, const QByteArray &authorization,
+               const QByteArray &path = "/echo")
     {
-        QMap<QByteArray, QByteArray> h{{"Host", "orders.test"}};
+        QMap<QByteArray, QByteArray> h {{"Host", "orders.test"}};
         if (!authorization.isEmpty())
             h.insert("Authorization", authorization);
         return request(gw.port(), "GET", path, h);
@@ -57,41 +59,66 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QJsonObject app{{QStringLiteral("azp"), QStringLiteral("app-a")}, {QStringLiteral("iss"), QStringLiteral("https://idp.test/")},
-                              {QStringLiteral("sub"), QStringLiteral("alice")}, {QStringLiteral("roles"), QJsonArray{QStringLiteral("admin")}}};
-        auto tok = [&](const char *kid, const char *alg, QJsonObject claims = {}, QJsonObject extra = {}) {
+        const QJsonObject app {{QStringLiteral("azp"), QStringLiteral("app-a")},
+                               {QStringLiteral("iss"), QStringLiteral("https://idp.test/")},
+                               {QStringLiteral("sub"), QStringLiteral("alice")},
+                               {QStringLiteral("roles"), QJsonArray {QStringLiteral("admin")}}};
+        auto tok = [&](const char *kid, const char *alg, QJsonObject claims = {},
+                       QJsonObject extra = {}) {
             QJsonObject base = app;
             for (auto it = claims.begin(); it != claims.end(); ++it)
                 base.insert(it.key(), it.value());
-            QJsonObject t{{QStringLiteral("kid"), QLatin1StringView(kid).toString()}, {QStringLiteral("alg"), QLatin1StringView(alg).toString()},
-                          {QStringLiteral("claims"), base}, {QStringLiteral("expiresIn"), QStringLiteral("10m")}};
+            QJsonObject t {{QStringLiteral("kid"), QLatin1StringView(kid).toString()},
+                           {QStringLiteral("alg"), QLatin1StringView(alg).toString()},
+                           {QStringLiteral("claims"), base},
+                           {QStringLiteral("expiresIn"), QStringLiteral("10m")}};
             for (auto it = extra.begin(); it != extra.end(); ++it)
                 t.insert(it.key(), it.value());
             return t;
         };
-        const QJsonArray tokens{
-            tok("rs", "RS256"),                                                                        // 0
-            tok("ps", "PS256"),                                                                        // 1
-            tok("es", "ES256"),                                                                        // 2
-            tok("ed", "EdDSA"),                                                                        // 3
-            tok("hs", "HS256"),                                                                        // 4
-            tok("rs", "RS256", {}, {{QStringLiteral("expiresIn"), QJsonValue()}, {QStringLiteral("exp"), static_cast<double>(now - 3600)}}), // 5 expired
-            tok("rs", "RS256", {{QStringLiteral("azp"), QStringLiteral("nobody")}}),                  // 6 unknown app
-            tok("none", "none"),                                                                       // 7 unsigned
-            tok("rs", "RS256", {{QStringLiteral("iss"), QStringLiteral("https://other.test/")}}),    // 8 other issuer
-            tok("rs", "RS256", {}, {{QStringLiteral("nbf"), static_cast<double>(now + 3600)}}),       // 9 not yet valid
-            tok("ps", "PS256", {}, {{QStringLiteral("kid"), QStringLiteral("rs")}, {QStringLiteral("signWith"), QStringLiteral("ps")}}), // 10 wrong key for kid
-            tok("rs2", "RS256"),                                                                       // 11 second RSA key
+        const QJsonArray tokens {
+            tok("rs", "RS256"), // 0
+            tok("ps", "PS256"), // 1
+            tok("es", "ES256"), // 2
+            tok("ed", "EdDSA"), // 3
+            tok("hs", "HS256"), // 4
+            tok("rs", "RS256", {},
+                {{QStringLiteral("expiresIn"), QJsonValue()},
+                 {QStringLiteral("exp"), static_cast<double>(now - 3600)}}), // 5 expired
+            tok("rs", "RS256",
+                {{QStringLiteral("azp"), QStringLiteral("nobody")}}), // 6 unknown app
+            tok("none", "none"), // 7 unsigned
+            tok("rs", "RS256",
+                {{QStringLiteral("iss"), QStringLiteral("https://other.test/")}}), // 8 other issuer
+            tok("rs", "RS256", {},
+                {{QStringLiteral("nbf"), static_cast<double>(now + 3600)}}), // 9 not yet valid
+            tok("ps", "PS256", {},
+                {{QStringLiteral("kid"), QStringLiteral("rs")},
+                 {QStringLiteral("signWith"), QStringLiteral("ps")}}), // 10 wrong key for kid
+            tok("rs2", "RS256"), // 11 second RSA key
         };
         QString why;
-        m_jwt = mintJwt(QJsonObject{{QStringLiteral("keys"), QJsonArray{QJsonObject{{QStringLiteral("kid"), QStringLiteral("rs")}, {QStringLiteral("alg"), QStringLiteral("RS256")}},
-                                                                         QJsonObject{{QStringLiteral("kid"), QStringLiteral("rs2")}, {QStringLiteral("alg"), QStringLiteral("RS256")}},
-                                                                         QJsonObject{{QStringLiteral("kid"), QStringLiteral("ps")}, {QStringLiteral("alg"), QStringLiteral("PS256")}},
-                                                                         QJsonObject{{QStringLiteral("kid"), QStringLiteral("es")}, {QStringLiteral("alg"), QStringLiteral("ES256")}},
-                                                                         QJsonObject{{QStringLiteral("kid"), QStringLiteral("ed"), }, {QStringLiteral("alg"), QStringLiteral("EdDSA")}}}},
-                                    {QStringLiteral("secrets"), QJsonObject{{QStringLiteral("hs"), QStringLiteral("0123456789abcdef0123456789abcdef")}}},
-                                    {QStringLiteral("tokens"), tokens}},
-                        &why);
+        m_jwt = mintJwt(
+            QJsonObject {
+                {QStringLiteral("keys"),
+                 QJsonArray {QJsonObject {{QStringLiteral("kid"), QStringLiteral("rs")},
+                                          {QStringLiteral("alg"), QStringLiteral("RS256")}},
+                             QJsonObject {{QStringLiteral("kid"), QStringLiteral("rs2")},
+                                          {QStringLiteral("alg"), QStringLiteral("RS256")}},
+                             QJsonObject {{QStringLiteral("kid"), QStringLiteral("ps")},
+                                          {QStringLiteral("alg"), QStringLiteral("PS256")}},
+                             QJsonObject {{QStringLiteral("kid"), QStringLiteral("es")},
+                                          {QStringLiteral("alg"), QStringLiteral("ES256")}},
+                             QJsonObject {{
+                                              QStringLiteral("kid"),
+                                              QStringLiteral("ed"),
+                                          },
+                                          {QStringLiteral("alg"), QStringLiteral("EdDSA")}}}},
+                {QStringLiteral("secrets"),
+                 QJsonObject {
+                     {QStringLiteral("hs"), QStringLiteral("0123456789abcdef0123456789abcdef")}}},
+                {QStringLiteral("tokens"), tokens}},
+            &why);
         if (m_jwt.isEmpty())
             QSKIP(qPrintable(QStringLiteral("cannot mint tokens: ") + why));
         for (const QJsonValue &t : m_jwt.value(QStringLiteral("tokens")).toArray())
@@ -102,30 +129,39 @@ private slots:
     void jwksFileEveryAlgorithm()
     {
         GatewayProcess gw;
-        const QByteArray jwks = QJsonDocument(m_jwt.value(QStringLiteral("jwks")).toObject()).toJson(QJsonDocument::Compact);
-        gw.write(QStringLiteral("apps.yaml"), withAuth(baseWorkspace(), "  jwt:\n    appIdClaim: azp\n    jwksFile: '" + jwks + "'\n"
-                                                                        "    forwardHeaders: {X-User: sub, X-Roles: roles}\n"
-                                                                        "    stripAuthorizationHeader: true\n    tokenQueryKey: jwt\n"));
+        const QByteArray jwks = QJsonDocument(m_jwt.value(QStringLiteral("jwks")).toObject())
+                                    .toJson(QJsonDocument::Compact);
+        gw.write(QStringLiteral("apps.yaml"),
+                 withAuth(baseWorkspace(),
+                          "  jwt:\n    appIdClaim: azp\n    jwksFile: '" + jwks
+                              + "'\n"
+                                "    forwardHeaders: {X-User: sub, X-Roles: roles}\n"
+                                "    stripAuthorizationHeader: true\n    tokenQueryKey: jwt\n"));
         gw.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(gw.start(), qPrintable(gw.error()));
         for (int i : {0, 1, 2, 3, 11}) {
             const Reply r = call(gw, "Bearer " + token(i));
-            QVERIFY2(r.status == 200, qPrintable(QStringLiteral("token %1 gave %2").arg(i).arg(r.status)));
+            QVERIFY2(r.status == 200,
+                     qPrintable(QStringLiteral("token %1 gave %2").arg(i).arg(r.status)));
         }
-        const QJsonObject h = call(gw, "Bearer " + token(0)).json().value(QStringLiteral("headers")).toObject();
+        const QJsonObject h
+            = call(gw, "Bearer " + token(0)).json().value(QStringLiteral("headers")).toObject();
         QCOMPARE(h.value(QStringLiteral("x-user")).toString(), QStringLiteral("alice"));
         QCOMPARE(h.value(QStringLiteral("x-roles")).toString(), QStringLiteral("[\"admin\"]"));
         QVERIFY(!h.contains(QStringLiteral("authorization"))); // stripAuthorizationHeader
-        QCOMPARE(call(gw, {}, "/echo?jwt=" + token(0)).status, 200);     // tokenQueryKey
-        QCOMPARE(call(gw, {}).status, 401);                             // no token
-        QCOMPARE(call(gw, "Bearer " + token(4)).status, 401);           // HS256 against public keys: no confusion
-        QCOMPARE(call(gw, "Bearer " + token(5)).status, 401);           // expired
-        QCOMPARE(call(gw, "Bearer " + token(7)).status, 401);           // alg none
-        QCOMPARE(call(gw, "Bearer " + token(9)).status, 401);           // nbf in the future
-        QCOMPARE(call(gw, "Bearer " + token(10)).status, 401);          // kid points to another key
-        QCOMPARE(call(gw, "Bearer " + token(6)).status, 403);           // valid, but no application with that appId
+        QCOMPARE(call(gw, {}, "/echo?jwt=" + token(0)).status, 200); // tokenQueryKey
+        QCOMPARE(call(gw, {}).status, 401); // no token
+        QCOMPARE(call(gw, "Bearer " + token(4)).status,
+                 401); // HS256 against public keys: no confusion
+        QCOMPARE(call(gw, "Bearer " + token(5)).status, 401); // expired
+        QCOMPARE(call(gw, "Bearer " + token(7)).status, 401); // alg none
+        QCOMPARE(call(gw, "Bearer " + token(9)).status, 401); // nbf in the future
+        QCOMPARE(call(gw, "Bearer " + token(10)).status, 401); // kid points to another key
+        QCOMPARE(call(gw, "Bearer " + token(6)).status,
+                 403); // valid, but no application with that appId
         QByteArray tampered = token(0);
-        tampered[tampered.indexOf('.') + 5] = tampered[tampered.indexOf('.') + 5] == 'A' ? 'B' : 'A';
+        tampered[tampered.indexOf('.') + 5]
+            = tampered[tampered.indexOf('.') + 5] == 'A' ? 'B' : 'A';
         QCOMPARE(call(gw, "Bearer " + tampered).status, 401);
         QCOMPARE(call(gw, "Bearer not.a.jwt").status, 401);
         QCOMPARE(gw.stop(), 0);
@@ -134,8 +170,15 @@ private slots:
     void publicKeyAndSigningSecret()
     {
         GatewayProcess gw;
-        const QByteArray pem = m_jwt.value(QStringLiteral("pem")).toObject().value(QStringLiteral("es")).toString().toUtf8();
-        gw.write(QStringLiteral("apps.yaml"), withAuth(baseWorkspace(), "  jwt:\n    appIdClaim: azp\n    publicKey: |\n" + indent(pem.trimmed(), 6)));
+        const QByteArray pem = m_jwt.value(QStringLiteral("pem"))
+                                   .toObject()
+                                   .value(QStringLiteral("es"))
+                                   .toString()
+                                   .toUtf8();
+        gw.write(
+            QStringLiteral("apps.yaml"),
+            withAuth(baseWorkspace(),
+                     "  jwt:\n    appIdClaim: azp\n    publicKey: |\n" + indent(pem.trimmed(), 6)));
         gw.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(gw.start(), qPrintable(gw.error()));
         QCOMPARE(call(gw, "Bearer " + token(2)).status, 200);
@@ -144,8 +187,10 @@ private slots:
 
         GatewayProcess hs;
         hs.write(QStringLiteral("apps.yaml"),
-                 withAuth(baseWorkspace(), "  jwt:\n    appIdClaim: azp\n    signingSecretName: jwt-secret\n")
-                     + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: jwt-secret, namespace: apps}\nstringData: {value: 0123456789abcdef0123456789abcdef}\n");
+                 withAuth(baseWorkspace(),
+                          "  jwt:\n    appIdClaim: azp\n    signingSecretName: jwt-secret\n")
+                     + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: jwt-secret, namespace: "
+                       "apps}\nstringData: {value: 0123456789abcdef0123456789abcdef}\n");
         hs.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(hs.start(), qPrintable(hs.error()));
         QCOMPARE(call(hs, "Bearer " + token(4)).status, 200);
@@ -156,22 +201,33 @@ private slots:
     void trustedIssuersWithLocalJwks()
     {
         GatewayProcess gw;
-        const QByteArray jwks = QJsonDocument(m_jwt.value(QStringLiteral("jwks")).toObject()).toJson(QJsonDocument::Compact);
+        const QByteArray jwks = QJsonDocument(m_jwt.value(QStringLiteral("jwks")).toObject())
+                                    .toJson(QJsonDocument::Compact);
         gw.write(QStringLiteral("keys/idp.json"), jwks);
-        gw.write(QStringLiteral("apps.yaml"), withAuth(baseWorkspace(), "  jwt:\n    appIdClaim: azp\n    trustedIssuers:\n"
-                                                                        "    - issuer: https://idp.test/\n      jwksUrl: https://idp.test/jwks.json\n"));
-        gw.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port(), "jwks:\n  https://idp.test/jwks.json: keys/idp.json\n"));
+        gw.write(
+            QStringLiteral("apps.yaml"),
+            withAuth(
+                baseWorkspace(),
+                "  jwt:\n    appIdClaim: azp\n    trustedIssuers:\n"
+                "    - issuer: https://idp.test/\n      jwksUrl: https://idp.test/jwks.json\n"));
+        gw.write(
+            QStringLiteral("airgate.yaml"),
+            settingsFor(m_upstream.port(), "jwks:\n  https://idp.test/jwks.json: keys/idp.json\n"));
         QVERIFY2(gw.start(), qPrintable(gw.error()));
         QCOMPARE(call(gw, "Bearer " + token(0)).status, 200);
         QCOMPARE(call(gw, "Bearer " + token(8)).status, 401); // issuer not trusted
         QCOMPARE(gw.stop(), 0);
         // Without a local copy the API cannot be served, and says why.
         GatewayProcess missing;
-        missing.write(QStringLiteral("apps.yaml"), withAuth(baseWorkspace(), "  jwt:\n    appIdClaim: azp\n    jwksUrl: https://idp.test/jwks.json\n"));
+        missing.write(
+            QStringLiteral("apps.yaml"),
+            withAuth(baseWorkspace(),
+                     "  jwt:\n    appIdClaim: azp\n    jwksUrl: https://idp.test/jwks.json\n"));
         missing.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(missing.start(), qPrintable(missing.error()));
         const QByteArray status = QJsonDocument(missing.status()).toJson();
-        QVERIFY2(status.contains("needs the network; map it to a local copy in airgate.yaml jwks:"), status.constData());
+        QVERIFY2(status.contains("needs the network; map it to a local copy in airgate.yaml jwks:"),
+                 status.constData());
         QCOMPARE(call(missing, "Bearer " + token(0)).status, 404);
         QCOMPARE(missing.stop(), 0);
     }
@@ -179,29 +235,53 @@ private slots:
     void apiKeySourcesSuspendedAndInlineKeys()
     {
         GatewayProcess gw;
-        QByteArray ws = withAuth(baseWorkspace(), "  apiKey:\n    keySource: {header: X-Api-Key, query: key}\n");
+        QByteArray ws = withAuth(baseWorkspace(),
+                                 "  apiKey:\n    keySource: {header: X-Api-Key, query: key}\n");
         ws.replace("apiKeys: [{secretName: key-a, title: A}]",
-                   QByteArray("apiKeys: [{secretName: key-a, title: A}, {value: " + Airgate::Keys::digestHex("inline-key") + ", title: inline},"
-                              " {value: " + Airgate::Keys::digestHex("old-key") + ", title: old, suspended: true}]"));
+                   QByteArray("apiKeys: [{secretName: key-a, title: A}, {value: "
+                              + Airgate::Keys::digestHex("inline-key")
+                              + ", title: inline},"
+                                " {value: "
+                              + Airgate::Keys::digestHex("old-key")
+                              + ", title: old, suspended: true}]"));
         gw.write(QStringLiteral("apps.yaml"), ws);
         gw.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(gw.start(), qPrintable(gw.error()));
         const quint16 port = gw.port();
-        QCOMPARE(request(port, "GET", "/echo", {{"Host", "orders.test"}, {"X-Api-Key", "key-a"}}).status, 200);
-        QCOMPARE(request(port, "GET", "/echo?key=inline-key", {{"Host", "orders.test"}}).status, 200);
+        QCOMPARE(
+            request(port, "GET", "/echo", {{"Host", "orders.test"}, {"X-Api-Key", "key-a"}}).status,
+            200);
+        QCOMPARE(request(port, "GET", "/echo?key=inline-key", {{"Host", "orders.test"}}).status,
+                 200);
         // keySource replaces the defaults entirely.
-        QCOMPARE(request(port, "GET", "/echo", {{"Host", "orders.test"}, {"Authorization", "Bearer key-a"}}).status, 401);
-        QCOMPARE(request(port, "GET", "/echo?api_key=key-a", {{"Host", "orders.test"}}).status, 401);
+        QCOMPARE(request(port, "GET", "/echo",
+                         {{"Host", "orders.test"}, {"Authorization", "Bearer key-a"}})
+                     .status,
+                 401);
+        QCOMPARE(request(port, "GET", "/echo?api_key=key-a", {{"Host", "orders.test"}}).status,
+                 401);
         // A suspended key is refused.
-        QCOMPARE(request(port, "GET", "/echo", {{"Host", "orders.test"}, {"X-Api-Key", "old-key"}}).status, 401);
+        QCOMPARE(request(port, "GET", "/echo", {{"Host", "orders.test"}, {"X-Api-Key", "old-key"}})
+                     .status,
+                 401);
         QCOMPARE(gw.stop(), 0);
 
         GatewayProcess scheme;
-        scheme.write(QStringLiteral("apps.yaml"), withAuth(baseWorkspace(), "  apiKey:\n    keySource: {header: Authorization, headerAuthScheme: ApiKey}\n"));
+        scheme.write(
+            QStringLiteral("apps.yaml"),
+            withAuth(
+                baseWorkspace(),
+                "  apiKey:\n    keySource: {header: Authorization, headerAuthScheme: ApiKey}\n"));
         scheme.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(scheme.start(), qPrintable(scheme.error()));
-        QCOMPARE(request(scheme.port(), "GET", "/echo", {{"Host", "orders.test"}, {"Authorization", "ApiKey key-a"}}).status, 200);
-        QCOMPARE(request(scheme.port(), "GET", "/echo", {{"Host", "orders.test"}, {"Authorization", "Bearer key-a"}}).status, 401);
+        QCOMPARE(request(scheme.port(), "GET", "/echo",
+                         {{"Host", "orders.test"}, {"Authorization", "ApiKey key-a"}})
+                     .status,
+                 200);
+        QCOMPARE(request(scheme.port(), "GET", "/echo",
+                         {{"Host", "orders.test"}, {"Authorization", "Bearer key-a"}})
+                     .status,
+                 401);
         QCOMPARE(scheme.stop(), 0);
     }
 

@@ -3,12 +3,12 @@
 // proxy's headers, mocks, and the admin API (status, metrics, events, reload).
 #include "gatewaytest.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QFile>
-#include <QJsonDocument>
 #include <QTest>
 
 using namespace AirgateTest;
@@ -67,17 +67,27 @@ private slots:
         // Keys also come from ?api_key=.
         QCOMPARE(get(port, "orders.test", "/echo?api_key=key-a").status, 200);
         // Scheme names are case-insensitive; a Basic credential is not an API key.
-        QCOMPARE(request(port, "GET", "/echo", {{"Host", "orders.test"}, {"Authorization", "bearer key-a"}}).status, 200);
-        QCOMPARE(request(port, "GET", "/echo", {{"Host", "orders.test"}, {"Authorization", "Basic a2V5LWE="}}).status, 401);
+        QCOMPARE(request(port, "GET", "/echo",
+                         {{"Host", "orders.test"}, {"Authorization", "bearer key-a"}})
+                     .status,
+                 200);
+        QCOMPARE(request(port, "GET", "/echo",
+                         {{"Host", "orders.test"}, {"Authorization", "Basic a2V5LWE="}})
+                     .status,
+                 401);
     }
 
     void proxyHeadersAndBodies()
     {
         const quint16 port = m_gw->port();
-        const Reply r = request(port, "POST", "/echo/items?x=1", {{"Host", "orders.test"}, {"Authorization", "Bearer key-a"},
-                                                                   {"Connection", "close, X-Drop"}, {"X-Drop", "secret"},
-                                                                   {"Keep-Alive", "timeout=5"}, {"X-Forwarded-For", "10.0.0.1"},
-                                                                   {"Content-Type", "application/json"}},
+        const Reply r = request(port, "POST", "/echo/items?x=1",
+                                {{"Host", "orders.test"},
+                                 {"Authorization", "Bearer key-a"},
+                                 {"Connection", "close, X-Drop"},
+                                 {"X-Drop", "secret"},
+                                 {"Keep-Alive", "timeout=5"},
+                                 {"X-Forwarded-For", "10.0.0.1"},
+                                 {"Content-Type", "application/json"}},
                                 "{\"a\":1}");
         QCOMPARE(r.status, 200);
         const QJsonObject echo = r.json();
@@ -86,11 +96,14 @@ private slots:
         QCOMPARE(echo.value(QStringLiteral("path")).toString(), QStringLiteral("/echo/items"));
         QCOMPARE(echo.value(QStringLiteral("query")).toString(), QStringLiteral("x=1"));
         QCOMPARE(echo.value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
-        QCOMPARE(h.value(QStringLiteral("host")).toString(), QStringLiteral("orders.test")); // passHostHeader defaults to true
-        QCOMPARE(h.value(QStringLiteral("x-forwarded-for")).toString(), QStringLiteral("10.0.0.1, 127.0.0.1"));
+        QCOMPARE(h.value(QStringLiteral("host")).toString(),
+                 QStringLiteral("orders.test")); // passHostHeader defaults to true
+        QCOMPARE(h.value(QStringLiteral("x-forwarded-for")).toString(),
+                 QStringLiteral("10.0.0.1, 127.0.0.1"));
         QCOMPARE(h.value(QStringLiteral("x-forwarded-proto")).toString(), QStringLiteral("http"));
-        QCOMPARE(h.value(QStringLiteral("x-forwarded-host")).toString(), QStringLiteral("orders.test"));
-        QVERIFY(!h.contains(QStringLiteral("x-drop")));     // named by Connection
+        QCOMPARE(h.value(QStringLiteral("x-forwarded-host")).toString(),
+                 QStringLiteral("orders.test"));
+        QVERIFY(!h.contains(QStringLiteral("x-drop"))); // named by Connection
         QVERIFY(!h.contains(QStringLiteral("keep-alive"))); // hop-by-hop
         QVERIFY(!h.contains(QStringLiteral("connection")));
         // Upstream hop-by-hop headers do not come back either.
@@ -101,7 +114,8 @@ private slots:
     {
         GatewayProcess gw;
         QByteArray ws = baseWorkspace();
-        ws.replace("apiPlan: {name: std}}\n", "apiPlan: {name: std}, operationFilter: {include: [echo-only]}}\n");
+        ws.replace("apiPlan: {name: std}}\n",
+                   "apiPlan: {name: std}, operationFilter: {include: [echo-only]}}\n");
         gw.write(QStringLiteral("apps.yaml"), ws);
         gw.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(gw.start(), qPrintable(gw.error()));
@@ -119,17 +133,22 @@ private slots:
         closed.close();
         gw.write(QStringLiteral("apps.yaml"), baseWorkspace());
         gw.write(QStringLiteral("airgate.yaml"),
-                 "entryPoints:\n  web: 127.0.0.1:0\nservices:\n  apps/backend:80: {url: http://127.0.0.1:" + QByteArray::number(m_upstream.port())
-                     + ", readTimeout: 300ms}\n");
+                 "entryPoints:\n  web: 127.0.0.1:0\nservices:\n  apps/backend:80: {url: "
+                 "http://127.0.0.1:"
+                     + QByteArray::number(m_upstream.port()) + ", readTimeout: 300ms}\n");
         QVERIFY2(gw.start(), qPrintable(gw.error()));
         QCOMPARE(get(gw.port(), "orders.test", "/slow?ms=1500", "key-a").status, 504);
         QCOMPARE(get(gw.port(), "orders.test", "/close", "key-a").status, 502);
         gw.write(QStringLiteral("airgate.yaml"), settingsFor(dead));
-        const quint64 gen = static_cast<quint64>(gw.status().value(QStringLiteral("generation")).toDouble());
+        const quint64 gen
+            = static_cast<quint64>(gw.status().value(QStringLiteral("generation")).toDouble());
         QVERIFY(gw.waitForGeneration(gen));
         QCOMPARE(get(gw.port(), "orders.test", "/echo", "key-a").status, 502);
         const QByteArray metrics = gw.admin("GET", "/metrics").body;
-        QVERIFY2(metrics.contains("airgate_upstream_errors_total{upstream=\"apps/backend:80\",kind=\"timeout\"} 1"), metrics.constData());
+        QVERIFY2(
+            metrics.contains(
+                "airgate_upstream_errors_total{upstream=\"apps/backend:80\",kind=\"timeout\"} 1"),
+            metrics.constData());
         QVERIFY(metrics.contains("kind=\"connect\"} 1"));
         QCOMPARE(gw.stop(), 0);
     }
@@ -138,17 +157,25 @@ private slots:
     {
         QCOMPARE(request(m_gw->adminPort(), "GET", "/ping").status, 200);
         QCOMPARE(request(m_gw->adminPort(), "GET", "/api/status").status, 401);
-        QCOMPARE(request(m_gw->adminPort(), "GET", "/metrics", {{"Authorization", "Bearer nope"}}).status, 401);
+        QCOMPARE(request(m_gw->adminPort(), "GET", "/metrics", {{"Authorization", "Bearer nope"}})
+                     .status,
+                 401);
         const QJsonObject status = m_gw->status();
         QVERIFY(status.value(QStringLiteral("generation")).toInt() >= 1);
         QCOMPARE(status.value(QStringLiteral("listeners")).toArray().size(), 1);
-        QVERIFY(status.value(QStringLiteral("loaded")).toArray().contains(QStringLiteral("API apps/orders")));
+        QVERIFY(status.value(QStringLiteral("loaded"))
+                    .toArray()
+                    .contains(QStringLiteral("API apps/orders")));
         get(m_gw->port(), "orders.test", "/echo", "key-a");
         const QByteArray metrics = m_gw->admin("GET", "/metrics").body;
-        QVERIFY2(metrics.contains("airgate_requests_total{api=\"apps/orders\",code=\"200\",application=\"apps/app-a\"}"), metrics.constData());
+        QVERIFY2(metrics.contains("airgate_requests_total{api=\"apps/"
+                                  "orders\",code=\"200\",application=\"apps/app-a\"}"),
+                 metrics.constData());
         QVERIFY(metrics.contains("airgate_request_duration_seconds_bucket{le=\"+Inf\"}"));
-        QVERIFY(metrics.contains("airgate_auth_failures_total{api=\"apps/orders\",reason=\"missing credential\"}"));
-        QVERIFY(metrics.contains("airgate_forbidden_total{api=\"apps/orders\",reason=\"not subscribed\"}"));
+        QVERIFY(metrics.contains(
+            "airgate_auth_failures_total{api=\"apps/orders\",reason=\"missing credential\"}"));
+        QVERIFY(metrics.contains(
+            "airgate_forbidden_total{api=\"apps/orders\",reason=\"not subscribed\"}"));
         QVERIFY(metrics.contains("# TYPE airgate_reloads_total counter"));
     }
 
@@ -157,7 +184,8 @@ private slots:
         QTcpSocket sse;
         sse.connectToHost(QHostAddress::LocalHost, m_gw->adminPort());
         QVERIFY(sse.waitForConnected(5000));
-        sse.write("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_gw->token() + "\r\n\r\n");
+        sse.write("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + m_gw->token() + "\r\n\r\n");
         QByteArray got;
         QTRY_VERIFY_WITH_TIMEOUT((got += sse.readAll(), got.contains("text/event-stream")), 5000);
         get(m_gw->port(), "orders.test", "/echo/sse-marker", "key-a");
@@ -189,10 +217,14 @@ private slots:
         const QJsonArray ignored = gw.status().value(QStringLiteral("ignored")).toArray();
         bool found = false;
         for (const QJsonValue &v : ignored)
-            found = found || v.toObject().value(QStringLiteral("reason")).toString()
-                                 == QLatin1StringView("API \"orders\" will be ignored: no authentication configuration found");
+            found = found
+                || v.toObject().value(QStringLiteral("reason")).toString()
+                    == QLatin1StringView(
+                        "API \"orders\" will be ignored: no authentication configuration found");
         QVERIFY2(found, QJsonDocument(ignored).toJson().constData());
-        QTRY_VERIFY_WITH_TIMEOUT(gw.stderrText().contains("will be ignored: no authentication configuration found"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            gw.stderrText().contains("will be ignored: no authentication configuration found"),
+            5000);
         QCOMPARE(get(gw.port(), "orders.test", "/echo", "key-a").status, 404);
         QCOMPARE(gw.stop(), 0);
     }

@@ -49,9 +49,12 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         m_gw = std::make_unique<GatewayProcess>();
         m_gw->write(QStringLiteral("apps.yaml"), baseWorkspace());
-        m_gw->write(QStringLiteral("airgate.yaml"),
-                    settingsFor(m_upstream.port(), "limits:\n  maxHeaderBytes: 4096\n  maxBodyBytes: 65536\n  maxConnections: 40\n"
-                                                   "  headerTimeout: 1s\n  idleTimeout: 2s\n"));
+        m_gw->write(
+            QStringLiteral("airgate.yaml"),
+            settingsFor(
+                m_upstream.port(),
+                "limits:\n  maxHeaderBytes: 4096\n  maxBodyBytes: 65536\n  maxConnections: 40\n"
+                "  headerTimeout: 1s\n  idleTimeout: 2s\n"));
         QVERIFY2(m_gw->start({}, 1), qPrintable(m_gw->error()));
     }
 
@@ -61,24 +64,32 @@ private slots:
     {
         const quint16 port = m_gw->port();
         const QByteArray big(5000, 'x');
-        Reply r = exchange(port, "GET /echo HTTP/1.1\r\nHost: orders.test\r\nX-Big: " + big + "\r\n\r\n").value(0);
+        Reply r = exchange(port,
+                           "GET /echo HTTP/1.1\r\nHost: orders.test\r\nX-Big: " + big + "\r\n\r\n")
+                      .value(0);
         QCOMPARE(r.status, 431);
         QVERIFY(r.closed);
         r = exchange(port, "GET /" + big + " HTTP/1.1\r\nHost: orders.test\r\n\r\n").value(0);
         QCOMPARE(r.status, 414);
         // Refused from Content-Length alone, before the body is read.
-        r = exchange(port, "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth + "Content-Length: 100000000\r\n\r\n").value(0);
+        r = exchange(port,
+                     "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                         + "Content-Length: 100000000\r\n\r\n")
+                .value(0);
         QCOMPARE(r.status, 413);
         QVERIFY(r.closed);
         // Chunked bodies are counted as they arrive.
-        QByteArray chunked = "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth + "Transfer-Encoding: chunked\r\n\r\n";
+        QByteArray chunked = "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+            + "Transfer-Encoding: chunked\r\n\r\n";
         for (int i = 0; i < 20; ++i)
             chunked += "1000\r\n" + QByteArray(4096, 'a') + "\r\n";
         chunked += "0\r\n\r\n";
         QCOMPARE(exchange(port, chunked).value(0).status, 413);
         // A small chunked body is reassembled for the upstream.
-        r = exchange(port, "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
-                               + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+        r = exchange(port,
+                     "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                         + "Transfer-Encoding: chunked\r\nConnection: "
+                           "close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
                 .value(0);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("hello world"));
@@ -90,9 +101,18 @@ private slots:
         QCOMPARE(exchange(port, "BLAH\r\n\r\n").value(0).status, 400);
         QCOMPARE(exchange(port, "GET /x HTTP/2.0\r\nHost: a\r\n\r\n").value(0).status, 505);
         QCOMPARE(exchange(port, "GET /x HTTP/1.1\r\n\r\n").value(0).status, 400); // no Host
-        QCOMPARE(exchange(port, "GET /x HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n").value(0).status, 400);
-        QCOMPARE(exchange(port, "GET /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n").value(0).status, 501);
-        QCOMPARE(exchange(port, "GET /x HTTP/1.1\r\nHost: a\r\n folded: x\r\n\r\n").value(0).status, 400);
+        QCOMPARE(exchange(port,
+                          "GET /x HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: "
+                          "chunked\r\n\r\n")
+                     .value(0)
+                     .status,
+                 400);
+        QCOMPARE(exchange(port, "GET /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n")
+                     .value(0)
+                     .status,
+                 501);
+        QCOMPARE(exchange(port, "GET /x HTTP/1.1\r\nHost: a\r\n folded: x\r\n\r\n").value(0).status,
+                 400);
         // The gateway is still fine.
         QCOMPARE(get(port, "orders.test", "/echo", "key-a").status, 200);
     }
@@ -101,36 +121,46 @@ private slots:
     {
         const quint16 port = m_gw->port();
         // Keep-alive: two requests on one connection, the connection stays open.
-        QList<Reply> rs = exchange(port, "GET /echo/1 HTTP/1.1\r\nHost: orders.test\r\n" + kAuth + "\r\n", 1);
+        QList<Reply> rs
+            = exchange(port, "GET /echo/1 HTTP/1.1\r\nHost: orders.test\r\n" + kAuth + "\r\n", 1);
         QCOMPARE(rs.value(0).status, 200);
         QVERIFY(!rs.value(0).closed);
         // Connection: close is honoured.
-        rs = exchange(port, "GET /echo HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n" + kAuth + "\r\n");
+        rs = exchange(port,
+                      "GET /echo HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n" + kAuth
+                          + "\r\n");
         QVERIFY(rs.value(0).closed);
         QCOMPARE(rs.value(0).header("Connection"), QByteArray("close"));
         // HTTP/1.0 closes unless it asks for keep-alive.
         rs = exchange(port, "GET /echo HTTP/1.0\r\nHost: orders.test\r\n" + kAuth + "\r\n");
         QCOMPARE(rs.value(0).status, 200);
         QVERIFY(rs.value(0).closed);
-        rs = exchange(port, "GET /echo HTTP/1.0\r\nHost: orders.test\r\nConnection: keep-alive\r\n" + kAuth + "\r\n");
+        rs = exchange(port,
+                      "GET /echo HTTP/1.0\r\nHost: orders.test\r\nConnection: keep-alive\r\n"
+                          + kAuth + "\r\n");
         QVERIFY(!rs.value(0).closed);
         // HEAD has no body but keeps the headers.
-        rs = exchange(port, "HEAD /echo HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n" + kAuth + "\r\n");
+        rs = exchange(port,
+                      "HEAD /echo HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n" + kAuth
+                          + "\r\n");
         QCOMPARE(rs.value(0).status, 200);
         QVERIFY(rs.value(0).body.isEmpty());
     }
 
     void pipelinedRequestsAnswerInOrder()
     {
-        // The first is slow upstream, the others are fast: replies must still come in request order.
+        // The first is slow upstream, the others are fast: replies must still come in request
+        // order.
         QByteArray raw;
         raw += "GET /slow?ms=400&n=1 HTTP/1.1\r\nHost: orders.test\r\n" + kAuth + "\r\n";
         raw += "GET /echo?n=2 HTTP/1.1\r\nHost: orders.test\r\n" + kAuth + "\r\n";
         raw += "GET /nowhere HTTP/1.1\r\nHost: none.test\r\n\r\n";
-        raw += "GET /echo?n=4 HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n" + kAuth + "\r\n";
+        raw += "GET /echo?n=4 HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n" + kAuth
+            + "\r\n";
         const QList<Reply> rs = exchange(m_gw->port(), raw, 4);
         QCOMPARE(rs.size(), 4);
-        QCOMPARE(rs[0].json().value(QStringLiteral("query")).toString(), QStringLiteral("ms=400&n=1"));
+        QCOMPARE(rs[0].json().value(QStringLiteral("query")).toString(),
+                 QStringLiteral("ms=400&n=1"));
         QCOMPARE(rs[1].json().value(QStringLiteral("query")).toString(), QStringLiteral("n=2"));
         QCOMPARE(rs[2].status, 404);
         QCOMPARE(rs[3].json().value(QStringLiteral("query")).toString(), QStringLiteral("n=4"));
@@ -142,14 +172,17 @@ private slots:
         QTcpSocket s;
         s.connectToHost(QHostAddress::LocalHost, m_gw->port());
         QVERIFY(s.waitForConnected(3000));
-        s.write("POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+        s.write("POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n");
         QByteArray got;
-        QTRY_VERIFY_WITH_TIMEOUT((got += s.readAll(), got.startsWith("HTTP/1.1 100 Continue\r\n\r\n")), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (got += s.readAll(), got.startsWith("HTTP/1.1 100 Continue\r\n\r\n")), 3000);
         s.write("hello");
         QTRY_VERIFY_WITH_TIMEOUT((got += s.readAll(), got.contains("\"body\":\"hello\"")), 3000);
         // Too large: refused instead of continued.
-        const Reply r = exchange(m_gw->port(), "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
-                                                    + "Content-Length: 9999999\r\nExpect: 100-continue\r\n\r\n")
+        const Reply r = exchange(m_gw->port(),
+                                 "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                                     + "Content-Length: 9999999\r\nExpect: 100-continue\r\n\r\n")
                             .value(0);
         QCOMPARE(r.status, 413);
     }
@@ -184,7 +217,8 @@ private slots:
         const Reply r = get(m_gw->port(), "orders.test", "/echo", "key-a");
         QCOMPARE(r.status, 503);
         qDeleteAll(held);
-        QTRY_COMPARE_WITH_TIMEOUT(get(m_gw->port(), "orders.test", "/echo", "key-a").status, 200, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(get(m_gw->port(), "orders.test", "/echo", "key-a").status, 200,
+                                  5000);
         QVERIFY(m_gw->admin("GET", "/metrics").body.contains("airgate_connections_refused_total "));
     }
 
@@ -203,7 +237,8 @@ private slots:
         QVERIFY(m_gw->running());
         QCOMPARE(get(m_gw->port(), "orders.test", "/echo", "key-a").status, 200);
         const QByteArray metrics = m_gw->admin("GET", "/metrics").body;
-        QVERIFY2(metrics.contains("airgate_requests_abandoned_total 2") || metrics.contains("airgate_requests_abandoned_total 1"),
+        QVERIFY2(metrics.contains("airgate_requests_abandoned_total 2")
+                     || metrics.contains("airgate_requests_abandoned_total 1"),
                  metrics.constData());
     }
 
@@ -211,26 +246,34 @@ private slots:
     {
         QTemporaryDir dir;
         QProcess openssl;
-        openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                                                  QStringLiteral("-nodes"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("k.pem")),
-                                                  QStringLiteral("-out"), dir.filePath(QStringLiteral("c.pem")), QStringLiteral("-days"), QStringLiteral("2"),
-                                                  QStringLiteral("-subj"), QStringLiteral("/CN=orders.test")});
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), dir.filePath(QStringLiteral("k.pem")),
+                       QStringLiteral("-out"), dir.filePath(QStringLiteral("c.pem")),
+                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=orders.test")});
         QVERIFY(openssl.waitForFinished(30000) && openssl.exitCode() == 0);
         QFile c(dir.filePath(QStringLiteral("c.pem")));
         QFile k(dir.filePath(QStringLiteral("k.pem")));
         QVERIFY(c.open(QIODevice::ReadOnly) && k.open(QIODevice::ReadOnly));
         GatewayProcess gw;
         QByteArray ws = baseWorkspace();
-        ws.replace("spec:\n  routes:\n  - match: Host(`orders.test`)", "spec:\n  entryPoints: [websecure]\n  tls: {secretName: orders-tls}\n  routes:\n  - match: Host(`orders.test`)");
-        ws += "---\napiVersion: v1\nkind: Secret\nmetadata: {name: orders-tls, namespace: apps}\ntype: kubernetes.io/tls\ndata:\n  tls.crt: "
-              + c.readAll().toBase64() + "\n  tls.key: " + k.readAll().toBase64() + "\n";
+        ws.replace("spec:\n  routes:\n  - match: Host(`orders.test`)",
+                   "spec:\n  entryPoints: [websecure]\n  tls: {secretName: orders-tls}\n  "
+                   "routes:\n  - match: Host(`orders.test`)");
+        ws += "---\napiVersion: v1\nkind: Secret\nmetadata: {name: orders-tls, namespace: "
+              "apps}\ntype: kubernetes.io/tls\ndata:\n  tls.crt: "
+            + c.readAll().toBase64() + "\n  tls.key: " + k.readAll().toBase64() + "\n";
         gw.write(QStringLiteral("apps.yaml"), ws);
-        gw.write(QStringLiteral("airgate.yaml"),
-                 "entryPoints:\n  web: 127.0.0.1:0\n  websecure:\n    address: 127.0.0.1:0\n"
-                 "    cipherSuites: [TLS_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]\n"
-                 "services:\n  apps/backend:80: http://127.0.0.1:"
-                     + QByteArray::number(m_upstream.port()) + "\n");
-        QVERIFY2(gw.start({QStringLiteral("--listen"), QStringLiteral("websecure=127.0.0.1:0")}), qPrintable(gw.error()));
+        gw.write(
+            QStringLiteral("airgate.yaml"),
+            "entryPoints:\n  web: 127.0.0.1:0\n  websecure:\n    address: 127.0.0.1:0\n"
+            "    cipherSuites: [TLS_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]\n"
+            "services:\n  apps/backend:80: http://127.0.0.1:"
+                + QByteArray::number(m_upstream.port()) + "\n");
+        QVERIFY2(gw.start({QStringLiteral("--listen"), QStringLiteral("websecure=127.0.0.1:0")}),
+                 qPrintable(gw.error()));
         const quint16 port = gw.port(QStringLiteral("websecure"));
         QVERIFY(port > 0);
         QSslSocket s;
@@ -238,7 +281,8 @@ private slots:
         s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
         QVERIFY2(s.waitForEncrypted(5000), qPrintable(s.errorString()));
         QVERIFY(s.sessionProtocol() >= QSsl::TlsV1_2);
-        s.write("GET /echo HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n" + kAuth + "\r\n");
+        s.write("GET /echo HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n" + kAuth
+                + "\r\n");
         const QByteArray got = readAllFor(s, 3000);
         QVERIFY2(got.startsWith("HTTP/1.1 200"), got.constData());
         QVERIFY(got.contains("\"x-forwarded-proto\":\"https\""));

@@ -56,7 +56,8 @@ private:
             return;
         }
         while (!m_stop) {
-            s.write("GET /echo HTTP/1.1\r\nHost: orders.test\r\nAuthorization: Bearer key-a\r\n\r\n");
+            s.write(
+                "GET /echo HTTP/1.1\r\nHost: orders.test\r\nAuthorization: Bearer key-a\r\n\r\n");
             in.clear();
             QElapsedTimer t;
             t.start();
@@ -72,7 +73,8 @@ private:
                 if (end < 0)
                     continue;
                 const qsizetype cl = in.indexOf("Content-Length: ");
-                const int len = cl >= 0 ? in.mid(cl + 16, in.indexOf("\r\n", cl) - cl - 16).toInt() : 0;
+                const int len
+                    = cl >= 0 ? in.mid(cl + 16, in.indexOf("\r\n", cl) - cl - 16).toInt() : 0;
                 done = in.size() >= end + 4 + len;
             }
             if (done && in.startsWith("HTTP/1.1 200")) {
@@ -91,9 +93,9 @@ private:
     }
 
     std::vector<std::thread> m_threads;
-    std::atomic<bool> m_stop{false};
-    std::atomic<int> m_ok{0};
-    std::atomic<int> m_failed{0};
+    std::atomic<bool> m_stop {false};
+    std::atomic<int> m_ok {0};
+    std::atomic<int> m_failed {0};
     QByteArray m_firstFailure;
 };
 
@@ -111,7 +113,8 @@ private slots:
     void reloadUnderLoadFailsNothing()
     {
         GatewayProcess gw;
-        gw.write(QStringLiteral("apps.yaml"), baseWorkspace("title: Plan 0\n  rateLimit: {limit: 100000, period: 1s}"));
+        gw.write(QStringLiteral("apps.yaml"),
+                 baseWorkspace("title: Plan 0\n  rateLimit: {limit: 100000, period: 1s}"));
         gw.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(gw.start(), qPrintable(gw.error()));
         Load load(gw.port(), 8);
@@ -119,17 +122,23 @@ private slots:
         quint64 generation = 1;
         for (int i = 1; i <= 10; ++i) {
             // Change the plan and add an unrelated API each time: a new snapshot, same listeners.
-            QByteArray ws = baseWorkspace("title: Plan " + QByteArray::number(i) + "\n  rateLimit: {limit: 100000, period: 1s}");
-            ws += "---\napiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata: {name: extra-" + QByteArray::number(i) + ", namespace: apps}\nspec: {}\n";
+            QByteArray ws = baseWorkspace("title: Plan " + QByteArray::number(i)
+                                          + "\n  rateLimit: {limit: 100000, period: 1s}");
+            ws += "---\napiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata: {name: extra-"
+                + QByteArray::number(i) + ", namespace: apps}\nspec: {}\n";
             gw.write(QStringLiteral("apps.yaml"), ws);
             QVERIFY2(gw.waitForGeneration(generation), "reload did not happen");
-            generation = static_cast<quint64>(gw.status().value(QStringLiteral("generation")).toDouble());
+            generation
+                = static_cast<quint64>(gw.status().value(QStringLiteral("generation")).toDouble());
             QTest::qWait(100);
         }
         QTest::qWait(300);
         load.stop();
-        QVERIFY2(load.failed() == 0, qPrintable(QStringLiteral("%1 failed of %2; first: %3").arg(load.failed()).arg(load.ok() + load.failed())
-                                                    .arg(QString::fromUtf8(load.firstFailure()))));
+        QVERIFY2(load.failed() == 0,
+                 qPrintable(QStringLiteral("%1 failed of %2; first: %3")
+                                .arg(load.failed())
+                                .arg(load.ok() + load.failed())
+                                .arg(QString::fromUtf8(load.firstFailure()))));
         QVERIFY(load.ok() > 100);
         QVERIFY(generation >= 11);
         qInfo("%d requests during 10 reloads, 0 failed", load.ok());
@@ -146,12 +155,18 @@ private slots:
         QCOMPARE(get(gw.port(), "orders.test", "/echo", "key-a").status, 200);
         // A half-written file: the reload fails, the last good snapshot keeps serving.
         gw.write(QStringLiteral("apps.yaml"), baseWorkspace() + "---\nkind: [unclosed\n");
-        QTRY_VERIFY_WITH_TIMEOUT(!gw.status().value(QStringLiteral("lastErrors")).toArray().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !gw.status().value(QStringLiteral("lastErrors")).toArray().isEmpty(), 5000);
         const QJsonObject status = gw.status();
         QCOMPARE(status.value(QStringLiteral("generation")).toInt(), 1);
-        QVERIFY(status.value(QStringLiteral("lastErrors")).toArray().first().toString().contains(QStringLiteral("apps.yaml")));
+        QVERIFY(status.value(QStringLiteral("lastErrors"))
+                    .toArray()
+                    .first()
+                    .toString()
+                    .contains(QStringLiteral("apps.yaml")));
         QCOMPARE(get(gw.port(), "orders.test", "/echo", "key-a").status, 200);
-        QVERIFY(gw.admin("GET", "/metrics").body.contains("airgate_reloads_total{result=\"failure\"} 1"));
+        QVERIFY(gw.admin("GET", "/metrics")
+                    .body.contains("airgate_reloads_total{result=\"failure\"} 1"));
         QCOMPARE(gw.stop(), 0);
 
         // Cold start with the workspace still broken: served from the state folder alone.
@@ -159,19 +174,22 @@ private slots:
         cold.write(QStringLiteral("apps.yaml"), "kind: [unclosed\n");
         cold.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
         QVERIFY2(cold.start(), qPrintable(cold.error()));
-        QCOMPARE(cold.ready().value(QStringLiteral("source")).toString(), QStringLiteral("last-good"));
+        QCOMPARE(cold.ready().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("last-good"));
         QCOMPARE(get(cold.port(), "orders.test", "/echo", "key-a").status, 200);
         // Fixing the workspace brings it back to live.
         cold.write(QStringLiteral("apps.yaml"), baseWorkspace());
         QVERIFY(cold.waitForGeneration(1));
-        QCOMPARE(cold.status().value(QStringLiteral("source")).toString(), QStringLiteral("workspace"));
+        QCOMPARE(cold.status().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("workspace"));
         QCOMPARE(cold.stop(), 0);
 
         // Nothing saved and nothing servable: a clear error, exit 2.
         GatewayProcess none;
         none.write(QStringLiteral("apps.yaml"), "kind: [unclosed\n");
         QVERIFY(!none.start());
-        QVERIFY2(none.error().contains(QStringLiteral("no last good configuration is saved")), qPrintable(none.error()));
+        QVERIFY2(none.error().contains(QStringLiteral("no last good configuration is saved")),
+                 qPrintable(none.error()));
     }
 
     void sigtermDrainsInFlightRequests()
@@ -183,7 +201,8 @@ private slots:
         QTcpSocket s;
         s.connectToHost(QHostAddress::LocalHost, gw.port());
         QVERIFY(s.waitForConnected(3000));
-        s.write("GET /slow?ms=800 HTTP/1.1\r\nHost: orders.test\r\nAuthorization: Bearer key-a\r\n\r\n");
+        s.write("GET /slow?ms=800 HTTP/1.1\r\nHost: orders.test\r\nAuthorization: Bearer "
+                "key-a\r\n\r\n");
         s.waitForBytesWritten(1000);
         QTest::qWait(200);
         QElapsedTimer t;
@@ -204,7 +223,8 @@ private slots:
         QVERIFY2(gw.start({QStringLiteral("--no-watch")}), qPrintable(gw.error()));
         QCOMPARE(get(gw.port(), "orders.test", "/echo", "key-b").status, 403);
         QByteArray ws = baseWorkspace();
-        ws.replace("managedApplications: [{name: app-a}]", "managedApplications: [{name: app-a}, {name: app-b}]");
+        ws.replace("managedApplications: [{name: app-a}]",
+                   "managedApplications: [{name: app-a}, {name: app-b}]");
         gw.write(QStringLiteral("apps.yaml"), ws);
         QTest::qWait(600);
         QCOMPARE(get(gw.port(), "orders.test", "/echo", "key-b").status, 403); // not watched
