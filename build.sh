@@ -83,15 +83,24 @@ start() {
   fi
   if "$BUILD/app/cli/airgatectl" serve --help >/dev/null 2>&1; then
     echo "==> no display: starting the headless gateway on $EXAMPLE"
-    exec "$BUILD/app/cli/airgatectl" serve --path "$EXAMPLE" --announce
+    exec "$BUILD/app/cli/airgatectl" serve --path "$EXAMPLE"
   fi
   echo "==> linting the example workspace"
   exec "$BUILD/app/cli/airgatectl" lint --path "$EXAMPLE" --offline
 }
 
+bench() {
+  prepare_node_tools
+  echo "==> lint: airgate and crdcheck on the same 10,000 resources"
+  AIRGATE_CRDCHECK_DIR="$BUILD/crdcheck" "$BUILD/tests/bench/airgate-bench-lint"
+  echo "==> gateway: airgate beside nginx, HAProxy and Caddy"
+  "$ROOT/tests/bench/gateway-vs-peers.sh" "$BUILD"
+}
+
 case "${1:-run}" in
   run) install_deps; build; start ;;
+  bench) install_deps "${BENCH_PACKAGES[@]}"; build; bench ;;
   test) install_deps; build; run_tests ;;
   build) install_deps; build ;;
-  *) echo "usage: $0 [run|test|build]" >&2; exit 2 ;;
+  *) echo "usage: $0 [run|test|build|bench]" >&2; exit 2 ;;
 esac

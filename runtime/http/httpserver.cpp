@@ -235,22 +235,14 @@ void Connection::process()
 {
     while (!m_current && !m_closing) {
         if (m_in.isEmpty()) {
-            if (m_socket->bytesAvailable() > 0)
-                m_in += m_socket->readAll();
-            if (m_in.isEmpty()) {
-                m_headerStartMs = -1;
-                return;
-            }
+            m_headerStartMs = -1;
+            return;
         }
         if (m_headerStartMs < 0 && !m_parser.headersDone())
             m_headerStartMs = m_clock.elapsed();
         const MessageParser::Status s = m_parser.feed(m_in);
         switch (s) {
         case MessageParser::Status::NeedMore:
-            if (m_socket->bytesAvailable() > 0) {
-                m_in += m_socket->readAll();
-                continue;
-            }
             return;
         case MessageParser::Status::ExpectContinue:
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -297,8 +289,12 @@ void Connection::sendReply(Exchange *exchange, Response response)
         closeNow();
         return;
     }
+    // Bytes that arrived while the reply was pending stayed in the socket once our pipeline
+    // buffer was full; Qt will not announce them again.
+    if (m_in.size() >= kMaxPipelineBytes)
+        m_in += m_socket->readAll();
     // Continue with whatever the client pipelined meanwhile, outside the handler's stack.
-    if (!m_in.isEmpty() || m_socket->bytesAvailable() > 0)
+    if (!m_in.isEmpty())
         QMetaObject::invokeMethod(this, &Connection::process, Qt::QueuedConnection);
 }
 
@@ -310,6 +306,8 @@ void Connection::writeResponse(const Response &response, bool headRequest, bool 
     if (!noBody)
         out += response.body;
     m_socket->write(out);
+    // Write now: waiting for the event loop costs a write-notifier round trip per response.
+    m_socket->flush();
 }
 
 void Connection::failAndClose(int status, const QByteArray &text)

@@ -71,6 +71,7 @@ public:
 
 private:
     struct Conn;
+    void wire(const std::shared_ptr<Conn> &c);
     void start(const std::shared_ptr<Conn> &c);
     void onReadyRead(const std::shared_ptr<Conn> &c);
     void finish(const std::shared_ptr<Conn> &c, UpstreamResult result, bool reusable);
