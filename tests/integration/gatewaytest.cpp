@@ -65,7 +65,7 @@ private:
                                 {QStringLiteral("query"), QString::fromUtf8(r.query)},
                                 {QStringLiteral("headers"), headers},
                                 {QStringLiteral("body"), QString::fromUtf8(r.body)}};
-        const QByteArray body = r.path.startsWith("/echo") || r.path.startsWith("/slow")
+        const QByteArray body = r.path.contains("/echo") || r.path.startsWith("/slow")
             ? QJsonDocument(echo).toJson(QJsonDocument::Compact)
             : QByteArray("ok");
         const QByteArray response
