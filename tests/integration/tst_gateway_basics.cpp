@@ -212,14 +212,20 @@ private slots:
         QByteArray ws = baseWorkspace();
         // CORS on the API; a version of it on its own route; the subscription through a bundle.
         ws.replace("spec:\n  openApiSpec:\n    path: /openapi.json\n",
-                   "spec:\n  versions: [{name: orders-v2}]\n  cors:\n    allowOriginsList: [https://app.test]\n    allowMethodsList: [GET, POST]\n"
-                   "    allowHeadersList: [Authorization]\n    exposeHeadersList: [X-Ratelimit-Remaining]\n    maxAge: 600\n"
+                   "spec:\n  versions: [{name: orders-v2}]\n  cors:\n    allowOriginsList: "
+                   "[https://app.test]\n    allowMethodsList: [GET, POST]\n"
+                   "    allowHeadersList: [Authorization]\n    exposeHeadersList: "
+                   "[X-Ratelimit-Remaining]\n    maxAge: 600\n"
                    "  openApiSpec:\n    path: /openapi.json\n");
-        ws.replace("apis: [{name: orders}], apiPlan: {name: std}}", "apiBundles: [{name: all-orders}], apiPlan: {name: std}}");
-        ws += "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIBundle\nmetadata: {name: all-orders, namespace: apps}\n"
+        ws.replace("apis: [{name: orders}], apiPlan: {name: std}}",
+                   "apiBundles: [{name: all-orders}], apiPlan: {name: std}}");
+        ws += "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIBundle\nmetadata: {name: "
+              "all-orders, namespace: apps}\n"
               "spec: {apis: [{name: orders}]}\n"
-              "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIVersion\nmetadata: {name: orders-v2, namespace: apps}\nspec: {release: v2.0.0}\n"
-              "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: orders-v2\n  namespace: apps\n"
+              "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIVersion\nmetadata: {name: "
+              "orders-v2, namespace: apps}\nspec: {release: v2.0.0}\n"
+              "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: "
+              "orders-v2\n  namespace: apps\n"
               "  annotations: {hub.traefik.io/api-version: orders-v2@apps}\n"
               "spec:\n  routes:\n  - match: Host(`orders.test`) && PathPrefix(`/v2`)\n"
               "    services: [{name: backend, port: 80, passHostHeader: false}]\n";
@@ -228,21 +234,34 @@ private slots:
         QVERIFY2(gw.start(), qPrintable(gw.error()));
         const quint16 port = gw.port();
         // Preflight: answered before authentication.
-        const Reply pre = request(port, "OPTIONS", "/echo", {{"Host", "orders.test"}, {"Origin", "https://app.test"},
-                                                               {"Access-Control-Request-Method", "POST"}});
+        const Reply pre = request(port, "OPTIONS", "/echo",
+                                  {{"Host", "orders.test"},
+                                   {"Origin", "https://app.test"},
+                                   {"Access-Control-Request-Method", "POST"}});
         QCOMPARE(pre.status, 204);
         QCOMPARE(pre.header("Access-Control-Allow-Origin"), QByteArray("https://app.test"));
         QCOMPARE(pre.header("Access-Control-Allow-Methods"), QByteArray("GET, POST"));
         QCOMPARE(pre.header("Access-Control-Max-Age"), QByteArray("600"));
-        const Reply actual = request(port, "GET", "/echo", {{"Host", "orders.test"}, {"Origin", "https://app.test"}, {"Authorization", "Bearer key-a"}});
+        const Reply actual = request(port, "GET", "/echo",
+                                     {{"Host", "orders.test"},
+                                      {"Origin", "https://app.test"},
+                                      {"Authorization", "Bearer key-a"}});
         QCOMPARE(actual.status, 200);
-        QCOMPARE(actual.header("Access-Control-Expose-Headers"), QByteArray("X-Ratelimit-Remaining"));
-        const Reply other = request(port, "GET", "/echo", {{"Host", "orders.test"}, {"Origin", "https://evil.test"}, {"Authorization", "Bearer key-a"}});
+        QCOMPARE(actual.header("Access-Control-Expose-Headers"),
+                 QByteArray("X-Ratelimit-Remaining"));
+        const Reply other = request(port, "GET", "/echo",
+                                    {{"Host", "orders.test"},
+                                     {"Origin", "https://evil.test"},
+                                     {"Authorization", "Bearer key-a"}});
         QVERIFY(!other.headers.has("Access-Control-Allow-Origin"));
         // The version route is longer, so it wins; its subscription comes through the parent API.
         const Reply v2 = get(port, "orders.test", "/v2/echo", "key-a");
         QCOMPARE(v2.status, 200);
-        QCOMPARE(v2.json().value(QStringLiteral("headers")).toObject().value(QStringLiteral("host")).toString(),
+        QCOMPARE(v2.json()
+                     .value(QStringLiteral("headers"))
+                     .toObject()
+                     .value(QStringLiteral("host"))
+                     .toString(),
                  QStringLiteral("127.0.0.1:%1").arg(m_upstream.port())); // passHostHeader: false
         QCOMPARE(get(port, "orders.test", "/v2/echo", "key-b").status, 403);
         QCOMPARE(gw.stop(), 0);
