@@ -62,7 +62,7 @@ Workspace::LoadOptions::LoadOptions()
 
 bool WorkspaceFile::isModified() const
 {
-    if (isNew || textEdited)
+    if (isNew || original != onDisk)
         return true;
     return std::any_of(documents.begin(), documents.end(), [](const WorkspaceDocument &d) {
         return d.modified || d.removed || d.added;
@@ -135,6 +135,7 @@ Workspace Workspace::fromFiles(const QString &root, const QList<QPair<QString, Q
     for (const auto &f : files) {
         WorkspaceFile wf;
         wf.relPath = f.first;
+        wf.onDisk = f.second;
         ws.parseInto(wf, f.second);
         ws.m_files.push_back(std::move(wf));
     }
@@ -355,12 +356,39 @@ void Workspace::removeDocument(int fileIndex, int documentIndex)
 void Workspace::setFileText(int fileIndex, const QByteArray &text)
 {
     WorkspaceFile &f = m_files.at(static_cast<size_t>(fileIndex));
-    if (text == f.original && !f.isModified())
-        return;
     parseInto(f, text);
-    // The new text is what a save writes: unmodified documents are served from it.
-    f.textEdited = true;
     rebuild();
+}
+
+int Workspace::addFile(const QString &relPath)
+{
+    const int existing = fileIndex(relPath);
+    if (existing >= 0)
+        return existing;
+    WorkspaceFile f;
+    f.relPath = relPath;
+    f.isNew = true;
+    m_files.push_back(std::move(f));
+    return static_cast<int>(m_files.size()) - 1;
+}
+
+void Workspace::removeFile(int fileIndex)
+{
+    m_files.erase(m_files.begin() + fileIndex);
+    rebuild();
+}
+
+Status Workspace::reloadFile(int fileIndex)
+{
+    WorkspaceFile &f = m_files.at(static_cast<size_t>(fileIndex));
+    auto bytes = Io::readFile(QDir(m_root).filePath(f.relPath), m_options.maxFileBytes);
+    if (!bytes)
+        return bytes.error();
+    f.onDisk = *bytes;
+    f.isNew = false;
+    parseInto(f, *bytes);
+    rebuild();
+    return {};
 }
 
 QByteArray Workspace::serialize(int fileIndex) const
@@ -419,8 +447,8 @@ Status Workspace::saveFile(int fileIndex)
     if (!st)
         return st;
     parseInto(f, bytes);
+    f.onDisk = bytes;
     f.isNew = false;
-    f.textEdited = false;
     return {};
 }
 

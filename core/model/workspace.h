@@ -29,10 +29,11 @@ struct WorkspaceDocument
 struct WorkspaceFile
 {
     QString relPath; ///< relative to the workspace root, '/'-separated
-    QByteArray original; ///< exactly what was read (empty for new files)
+    QByteArray
+        original; ///< the text documents are parsed from (what was read, or the last edited text)
+    QByteArray onDisk; ///< the bytes on disk at the last load or save
     bool hadBom = false;
     bool isNew = false;
-    bool textEdited = false; ///< replaced as text (YAML view) since the last load or save
     std::vector<WorkspaceDocument> documents;
     bool isModified() const;
 };
@@ -90,8 +91,15 @@ public:
     void removeDocument(int fileIndex, int documentIndex);
     /** Replaces one resource's node: the whole document, or its item inside a `kind: List`. */
     void replaceResource(const Resource &resource, Yaml::NodePtr node);
-    /** Replaces a whole file's text (the YAML view's "apply"), re-parsing it. */
+    /** Replaces a whole file's text (the YAML view's "apply", undo, journal restore), re-parsing
+     * it. */
     void setFileText(int fileIndex, const QByteArray &text);
+    /** Adds an empty new file (saved on the next save); @return its index. */
+    int addFile(const QString &relPath);
+    /** Forgets a file that was never saved. */
+    void removeFile(int fileIndex);
+    /** Re-reads a file from disk (an external change), dropping its unsaved edits. */
+    Status reloadFile(int fileIndex);
     int fileIndex(const QString &relPath) const;
 
     /** The bytes a save would write for @p fileIndex. */
