@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "wizards.h"
+
+#include "consoletr.h"
+#include "model/kind.h"
+#include "model/workspace.h"
+#include "models/templates.h"
+#include "yaml/nodepath.h"
+#include "yaml/yamlparser.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMap>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+
+namespace Airgate::Console {
+
+namespace {
+
+Yaml::NodePtr str(const QString &s)
+{
+    return Yaml::Node::makeString(s.toStdString());
+}
+
+Yaml::NodePtr set(Yaml::NodePtr root, const QString &path, Yaml::NodePtr v)
+{
+    return Yaml::Path::set(root, path, std::move(v));
+}
+
+QString dnsLabel(QString s)
+{
+    s = s.toLower();
+    s.replace(QRegularExpression(QStringLiteral("[^a-z0-9-]+")), QStringLiteral("-"));
+    s.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    return s.left(63);
+}
+
+} // namespace
+
+Yaml::NodePtr operationSetsFromOpenApi(const Yaml::Node &doc)
+{
+    static const QStringList kMethods {QStringLiteral("get"),     QStringLiteral("put"),
+                                       QStringLiteral("post"),    QStringLiteral("delete"),
+                                       QStringLiteral("options"), QStringLiteral("head"),
+                                       QStringLiteral("patch"),   QStringLiteral("trace")};
+    // tag → path → methods, in document order of first appearance.
+    QStringList tags;
+    QMap<QString, QList<QPair<QString, QStringList>>> byTag;
+    const Yaml::Node *paths = doc.get("paths");
+    if (paths && paths->kind == Yaml::NodeKind::Map) {
+        for (const auto &pe : paths->entries) {
+            const QString path = QString::fromStdString(pe.key);
+            if (!pe.value || pe.value->kind != Yaml::NodeKind::Map)
+                continue;
+            for (const auto &me : pe.value->entries) {
+                const QString method = QString::fromStdString(me.key).toLower();
+                if (!kMethods.contains(method) || !me.value)
+                    continue;
+                const Yaml::Node *t = me.value->get("tags");
+                if (!t || t->kind != Yaml::NodeKind::Sequence)
+                    continue;
+                for (const auto &tn : t->items) {
+                    if (!tn || tn->kind != Yaml::NodeKind::Scalar)
+                        continue;
+                    const QString tag = QString::fromStdString(tn->value);
+                    if (!tags.contains(tag))
+                        tags << tag;
+                    auto &list = byTag[tag];
+                    auto it = std::find_if(list.begin(), list.end(),
+                                           [&](const auto &p) { return p.first == path; });
+                    if (it == list.end())
+                        list.append({path, {method.toUpper()}});
+                    else if (!it->second.contains(method.toUpper()))
+                        it->second << method.toUpper();
+                }
+            }
+        }
+    }
+    auto sets = Yaml::Node::makeSequence();
+    for (const QString &tag : tags) {
+        auto set = Yaml::Node::makeMap();
+        set->set("name", str(dnsLabel(tag).isEmpty() ? tag : dnsLabel(tag)));
+        auto matchers = Yaml::Node::makeSequence();
+        for (const auto &[path, methods] : byTag.value(tag)) {
+            auto m = Yaml::Node::makeMap();
+            // OpenAPI templates (/forecast/{city}) cannot be an exact path: match the prefix.
+            const qsizetype brace = path.indexOf(u'{');
+            if (brace >= 0)
+                m->set("pathPrefix", str(path.left(brace)));
+            else
+                m->set("path", str(path));
+            auto ms = Yaml::Node::makeSequence();
+            for (const QString &meth : methods)
+                ms->items.push_back(str(meth));
+            m->set("methods", ms);
+            matchers->items.push_back(m);
+        }
+        set->set("matchers", matchers);
+        sets->items.push_back(set);
+    }
+    return sets;
+}
+
+WizardResult buildApi(const ApiParams &p, QString *error)
+{
+    WizardResult out;
+    const QString file = QStringLiteral("%1/apis/%2.yaml").arg(p.ns, p.name);
+    Yaml::NodePtr api = newResource(Kind::API, p.ns, p.name);
+    if (!p.openApiFile.isEmpty()) {
+        QFile f(p.openApiFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = Tr::tr("Cannot read %1: %2").arg(p.openApiFile, f.errorString());
+            return {};
+        }
+        const QByteArray text = f.readAll();
+        std::vector<Yaml::Problem> problems;
+        const Yaml::NodePtr doc = Yaml::parseSingleDocument(
+            std::string_view(text.constData(), static_cast<size_t>(text.size())), problems);
+        if (!doc || (!doc->get("openapi") && !doc->get("swagger"))) {
+            if (error)
+                *error = Tr::tr("%1 is not an OpenAPI document%2")
+                             .arg(p.openApiFile,
+                                  problems.empty()
+                                      ? QString()
+                                      : QStringLiteral(": line %1: %2")
+                                            .arg(problems.front().mark.line)
+                                            .arg(QString::fromStdString(problems.front().message)));
+            return {};
+        }
+        if (const Yaml::Node *info = doc->get("info")) {
+            if (auto t = info->scalarAt("title"))
+                api = set(api, QStringLiteral("spec.title"), str(QString::fromStdString(*t)));
+            if (auto d = info->scalarAt("description"))
+                api = set(api, QStringLiteral("spec.description"), str(QString::fromStdString(*d)));
+        }
+        if (p.operationSetsFromTags) {
+            const Yaml::NodePtr sets = operationSetsFromOpenApi(*doc);
+            if (!sets->items.empty())
+                api = set(api, QStringLiteral("spec.operationSets"), sets);
+        }
+        out.notes << Tr::tr("Serve the document locally by adding “%1/%2: %3” under specs: in "
+                            "airgate.yaml.")
+                         .arg(p.ns, p.name, QFileInfo(p.openApiFile).fileName());
+    }
+    out.resources.append({file, api});
+
+    Yaml::NodePtr route = newResource(Kind::IngressRoute, p.ns, p.name);
+    route = set(route, QStringLiteral("metadata.annotations[hub.traefik.io/api]"), str(p.name));
+    QString match = QStringLiteral("Host(`%1`)")
+                        .arg(p.host.isEmpty() ? p.name + QStringLiteral(".example.com") : p.host);
+    if (!p.pathPrefix.isEmpty() && p.pathPrefix != u'/')
+        match += QStringLiteral(" && PathPrefix(`%1`)").arg(p.pathPrefix);
+    route = set(route, QStringLiteral("spec.routes[0].match"), str(match));
+    route = set(route, QStringLiteral("spec.routes[0].services[0].name"),
+                str(p.service.isEmpty() ? p.name : p.service));
+    route = set(route, QStringLiteral("spec.routes[0].services[0].port"),
+                Yaml::Node::makeInt(p.port));
+    out.resources.append({file, route});
+    out.select = resourceKey(Kind::API, p.ns, p.name);
+    return out;
+}
+
+WizardResult buildApplication(const AppParams &p)
+{
+    WizardResult out;
+    Yaml::NodePtr app = newResource(Kind::ManagedApplication, p.ns, p.name);
+    app = set(app, QStringLiteral("spec.owner"), str(p.owner.isEmpty() ? p.name : p.owner));
+    out.resources.append({QStringLiteral("%1/applications/%2.yaml").arg(p.ns, p.name), app});
+    out.select = resourceKey(Kind::ManagedApplication, p.ns, p.name);
+    out.firstKey = p.firstKey;
+    out.keyTitle = p.keyTitle;
+    return out;
+}
+
+WizardResult buildPlan(const PlanParams &p)
+{
+    WizardResult out;
+    Yaml::NodePtr plan = newResource(Kind::APIPlan, p.ns, p.name);
+    plan = set(plan, QStringLiteral("spec.title"), str(p.title.isEmpty() ? p.name : p.title));
+    plan = Yaml::Path::remove(plan, QStringLiteral("spec.rateLimit"));
+    if (p.rateLimit > 0) {
+        plan = set(plan, QStringLiteral("spec.rateLimit.limit"), Yaml::Node::makeInt(p.rateLimit));
+        plan = set(plan, QStringLiteral("spec.rateLimit.period"), str(p.ratePeriod));
+    }
+    if (p.quota > 0) {
+        plan = set(plan, QStringLiteral("spec.quota.limit"), Yaml::Node::makeInt(p.quota));
+        plan = set(plan, QStringLiteral("spec.quota.period"), str(p.quotaPeriod));
+    }
+    out.resources.append({QStringLiteral("%1/plans/%2.yaml").arg(p.ns, p.name), plan});
+    out.select = resourceKey(Kind::APIPlan, p.ns, p.name);
+    return out;
+}
+
+WizardResult buildPortal(const PortalParams &p)
+{
+    WizardResult out;
+    const QString file = QStringLiteral("%1/portal/%2.yaml").arg(p.ns, p.name);
+    const QString authName = p.name + QStringLiteral("-auth");
+    const QString secretName = p.name + QStringLiteral("-oidc");
+    const QString url = p.url.isEmpty() ? QStringLiteral("https://portal.example.com") : p.url;
+
+    Yaml::NodePtr auth = newResource(Kind::APIPortalAuth, p.ns, authName);
+    auth = set(auth, QStringLiteral("spec.oidc.issuerUrl"), str(p.issuerUrl));
+    auth = set(auth, QStringLiteral("spec.oidc.secretName"), str(secretName));
+    auto scopes = Yaml::Node::makeSequence();
+    for (const char *s : {"openid", "profile", "email"})
+        scopes->items.push_back(Yaml::Node::makeString(s));
+    auth = set(auth, QStringLiteral("spec.oidc.scopes"), scopes);
+    auth = set(auth, QStringLiteral("spec.oidc.claims.userId"), str(QStringLiteral("sub")));
+    auth = set(auth, QStringLiteral("spec.oidc.claims.email"), str(QStringLiteral("email")));
+
+    Yaml::NodePtr secret = newResource(Kind::Secret, p.ns, secretName);
+    secret = set(secret, QStringLiteral("stringData[clientId]"), str(p.clientId));
+
+    Yaml::NodePtr portal = newResource(Kind::APIPortal, p.ns, p.name);
+    portal = set(portal, QStringLiteral("spec.title"), str(p.title.isEmpty() ? p.name : p.title));
+    auto urls = Yaml::Node::makeSequence();
+    urls->items.push_back(str(url));
+    portal = set(portal, QStringLiteral("spec.trustedUrls"), urls);
+    portal = set(portal, QStringLiteral("spec.auth.name"), str(authName));
+
+    Yaml::NodePtr route = newResource(Kind::IngressRoute, p.ns, p.name);
+    route = set(route, QStringLiteral("metadata.annotations[hub.traefik.io/api-portal]"),
+                str(p.name + u'@' + p.ns));
+    const QString host = QUrl(url).host();
+    route = set(route, QStringLiteral("spec.routes[0].match"),
+                str(QStringLiteral("Host(`%1`)").arg(host)));
+    route = set(route, QStringLiteral("spec.routes[0].services[0].name"),
+                str(QStringLiteral("apiportal")));
+    route = set(route, QStringLiteral("spec.routes[0].services[0].namespace"),
+                str(QStringLiteral("traefik")));
+    route
+        = set(route, QStringLiteral("spec.routes[0].services[0].port"), Yaml::Node::makeInt(9903));
+
+    out.resources = {{file, auth}, {file, secret}, {file, portal}, {file, route}};
+    out.select = resourceKey(Kind::APIPortal, p.ns, p.name);
+    out.notes << Tr::tr("The OIDC client secret is not written to the workspace: set it on the "
+                        "cluster, or locally in airgate.yaml.");
+    return out;
+}
+
+// ---------------------------------------------------------------- dialogs
+
+namespace {
+
+/** A small form dialog; @return whether accepted. */
+class FormDialog : public QDialog
+{
+public:
+    FormDialog(QWidget *parent, const QString &title)
+        : QDialog(parent)
+    {
+        setWindowTitle(title);
+        form = new QFormLayout(this);
+    }
+    bool run()
+    {
+        auto *b = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+        form->addRow(b);
+        connect(b, &QDialogButtonBox::accepted, this, &QDialog::accept);
+        connect(b, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        return exec() == QDialog::Accepted;
+    }
+    QLineEdit *line(const QString &label, const QString &value = {}, const QString &hint = {})
+    {
+        auto *e = new QLineEdit(value, this);
+        e->setPlaceholderText(hint);
+        form->addRow(label, e);
+        return e;
+    }
+    QFormLayout *form;
+};
+
+bool validName(QWidget *parent, const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+    if (re.match(name).hasMatch() && name.size() <= 63)
+        return true;
+    QMessageBox::warning(parent, Tr::tr("Invalid name"),
+                         Tr::tr("“%1” is not a DNS label: lower-case letters, digits and '-', "
+                                "starting and ending with a letter or digit.")
+                             .arg(name));
+    return false;
+}
+
+} // namespace
+
+std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns)
+{
+    FormDialog d(parent, Tr::tr("New API from an OpenAPI document"));
+    auto *file = new QLineEdit(&d);
+    auto *browse = new QPushButton(Tr::tr("Browse…"), &d);
+    auto *row = new QHBoxLayout;
+    row->addWidget(file, 1);
+    row->addWidget(browse);
+    d.form->addRow(Tr::tr("OpenAPI document:"), row);
+    auto *name = d.line(Tr::tr("Name:"));
+    auto *nsEdit = d.line(Tr::tr("Namespace:"), ns);
+    auto *host = d.line(Tr::tr("Host:"), {}, Tr::tr("api.example.com"));
+    auto *prefix = d.line(Tr::tr("Path prefix:"), QStringLiteral("/"));
+    auto *service = d.line(Tr::tr("Service:"));
+    auto *port = new QSpinBox(&d);
+    port->setRange(1, 65535);
+    port->setValue(80);
+    d.form->addRow(Tr::tr("Service port:"), port);
+    auto *tags = new QCheckBox(Tr::tr("Operation sets from the document's tags"), &d);
+    tags->setChecked(true);
+    d.form->addRow(tags);
+    QObject::connect(browse, &QPushButton::clicked, &d, [&] {
+        const QString f = QFileDialog::getOpenFileName(&d, Tr::tr("OpenAPI document"), {},
+                                                       Tr::tr("OpenAPI (*.json *.yaml *.yml)"));
+        if (f.isEmpty())
+            return;
+        file->setText(f);
+        if (name->text().isEmpty())
+            name->setText(dnsLabel(QFileInfo(f).completeBaseName()) + QStringLiteral("-api"));
+    });
+    while (d.run()) {
+        if (!validName(&d, name->text()))
+            continue;
+        ApiParams p {name->text(),   nsEdit->text(),  file->text(),  host->text(),
+                     prefix->text(), service->text(), port->value(), tags->isChecked()};
+        QString error;
+        WizardResult r = buildApi(p, &error);
+        if (!error.isEmpty()) {
+            QMessageBox::warning(&d, Tr::tr("New API"), error);
+            continue;
+        }
+        return r;
+    }
+    return std::nullopt;
+}
+
+std::optional<WizardResult> runApplicationWizard(QWidget *parent, const QString &ns)
+{
+    FormDialog d(parent, Tr::tr("New managed application"));
+    auto *name = d.line(Tr::tr("Name:"));
+    auto *nsEdit = d.line(Tr::tr("Namespace:"), ns);
+    auto *owner = d.line(Tr::tr("Owner:"), {}, Tr::tr("the user's sub claim, or a group"));
+    auto *key = new QCheckBox(Tr::tr("Generate a first API key"), &d);
+    key->setChecked(true);
+    d.form->addRow(key);
+    auto *title = d.line(Tr::tr("Key title:"), Tr::tr("First key"));
+    while (d.run()) {
+        if (!validName(&d, name->text()))
+            continue;
+        return buildApplication(
+            {name->text(), nsEdit->text(), owner->text(), key->isChecked(), title->text()});
+    }
+    return std::nullopt;
+}
+
+std::optional<WizardResult> runPlanWizard(QWidget *parent, const QString &ns)
+{
+    FormDialog d(parent, Tr::tr("New plan"));
+    auto *name = d.line(Tr::tr("Name:"));
+    auto *nsEdit = d.line(Tr::tr("Namespace:"), ns);
+    auto *title = d.line(Tr::tr("Title:"));
+    auto *rate = new QSpinBox(&d);
+    rate->setRange(0, 1000000);
+    rate->setValue(100);
+    rate->setSpecialValueText(Tr::tr("no rate limit"));
+    auto *ratePeriod = d.line(Tr::tr("Rate period:"), QStringLiteral("1s"));
+    d.form->insertRow(3, Tr::tr("Requests per period:"), rate);
+    auto *quota = new QSpinBox(&d);
+    quota->setRange(0, 100000000);
+    quota->setSpecialValueText(Tr::tr("no quota"));
+    d.form->addRow(Tr::tr("Quota:"), quota);
+    auto *quotaPeriod = d.line(Tr::tr("Quota period:"), QStringLiteral("720h"));
+    while (d.run()) {
+        if (!validName(&d, name->text()))
+            continue;
+        return buildPlan({name->text(), nsEdit->text(), title->text(), rate->value(),
+                          ratePeriod->text(), quota->value(), quotaPeriod->text()});
+    }
+    return std::nullopt;
+}
+
+std::optional<WizardResult> runPortalWizard(QWidget *parent, const QString &ns)
+{
+    FormDialog d(parent, Tr::tr("New portal"));
+    auto *name = d.line(Tr::tr("Name:"), QStringLiteral("api-portal"));
+    auto *nsEdit = d.line(Tr::tr("Namespace:"), ns);
+    auto *title = d.line(Tr::tr("Title:"), Tr::tr("API Portal"));
+    auto *url = d.line(Tr::tr("Public URL:"), QStringLiteral("https://portal.example.com"));
+    auto *issuer
+        = d.line(Tr::tr("OIDC issuer URL:"), {}, QStringLiteral("https://idp.example.com/"));
+    auto *client = d.line(Tr::tr("OIDC client id:"));
+    while (d.run()) {
+        if (!validName(&d, name->text()))
+            continue;
+        return buildPortal({name->text(), nsEdit->text(), title->text(), url->text(),
+                            issuer->text(), client->text()});
+    }
+    return std::nullopt;
+}
+
+} // namespace Airgate::Console

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QPlainTextEdit>
+#include <QSyntaxHighlighter>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+
+namespace Airgate::Console {
+
+class WorkspaceModel;
+
+/** @brief YAML colours: keys, strings, numbers and booleans, comments, anchors, document markers.
+ */
+class YamlHighlighter final : public QSyntaxHighlighter
+{
+    Q_OBJECT
+
+public:
+    using QSyntaxHighlighter::QSyntaxHighlighter;
+
+protected:
+    void highlightBlock(const QString &text) override;
+};
+
+/**
+ * @brief The YAML view of the selected resource, synced both ways with the form: edits here are
+ * applied (as one undo step) once the text parses, diagnostics are underlined at their line.
+ */
+class YamlEditor final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(YamlEditor)
+
+public:
+    explicit YamlEditor(WorkspaceModel *model, QWidget *parent = nullptr);
+
+    void setResource(const QString &key);
+    QPlainTextEdit *editor() const { return m_edit; }
+    /** Moves the cursor to a 1-based file line of the resource; @return whether it is inside it. */
+    bool goToFileLine(int fileLine);
+    /** Editor lines (1-based) that carry an underlined diagnostic. */
+    QList<int> problemLines() const { return m_problemLines; }
+    /// Typing is applied this long after the last keystroke.
+    static constexpr int kApplyDelayMs = 600;
+
+private:
+    void load();
+    void apply();
+    void underline();
+
+    WorkspaceModel *m_model;
+    QString m_key;
+    QPlainTextEdit *m_edit;
+    QLabel *m_status;
+    QTimer m_apply;
+    bool m_loading = false;
+    QList<int> m_problemLines;
+};
+
+} // namespace Airgate::Console

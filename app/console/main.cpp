@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+// airgate [WORKSPACE]
+// airgate --screenshot FILE [--size WxH] [--select KEY] [--tab form|yaml] [WORKSPACE]
+#include "consoletr.h"
+#include "mainwindow.h"
+#include "models/workspacemodel.h"
+#include "services/secretstore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDockWidget>
+#include <QLibraryInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Airgate::Console;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Airgate"));
+    QApplication::setOrganizationName(QStringLiteral("Airgate"));
+    QApplication::setApplicationVersion(QStringLiteral(AIRGATE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.airgate.Airgate"));
+
+    QTranslator qtTr;
+    if (qtTr.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTr);
+    QTranslator tr;
+    if (tr.load(QLocale(), QStringLiteral("airgate"), QStringLiteral("_"),
+                QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&tr);
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(
+        Tr::tr("Airgate console: author, validate and run Traefik Hub API resources offline."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        Tr::tr("Render the main window to a PNG and exit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption size(QStringLiteral("size"), Tr::tr("Window size for --screenshot."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption select(QStringLiteral("select"),
+                                    Tr::tr("Resource to select, as Kind|namespace|name."),
+                                    QStringLiteral("KEY"));
+    const QCommandLineOption tab(QStringLiteral("tab"), Tr::tr("Editor tab: form or yaml."),
+                                 QStringLiteral("TAB"), QStringLiteral("form"));
+    const QCommandLineOption problem(QStringLiteral("problem"),
+                                     Tr::tr("Go to problem N (0-based) as a double-click would."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption dock(QStringLiteral("dock"),
+                                  Tr::tr("Bottom panel to show: problems or gateway."),
+                                  QStringLiteral("DOCK"), QStringLiteral("problems"));
+    cli.addOption(problem);
+    cli.addOption(dock);
+    cli.addOption(screenshot);
+    cli.addOption(size);
+    cli.addOption(select);
+    cli.addOption(tab);
+    cli.addPositionalArgument(QStringLiteral("workspace"), Tr::tr("Workspace folder to open."),
+                              QStringLiteral("[WORKSPACE]"));
+    cli.process(app);
+
+    const bool shot = cli.isSet(screenshot);
+    QSettings settings;
+    if (!shot)
+        MainWindow::applyAppearance(settings.value(QStringLiteral("appearance/theme")).toString(),
+                                    settings.value(QStringLiteral("appearance/fontSize")).toInt());
+
+    // Screenshots never touch the user's keychain.
+    MemorySecretStore *memory = shot ? new MemorySecretStore(&app) : nullptr;
+    MainWindow window(memory);
+    QString dir = cli.positionalArguments().value(0);
+    if (dir.isEmpty() && shot) {
+#ifdef AIRGATE_SOURCE_EXAMPLE
+        dir = QStringLiteral(AIRGATE_SOURCE_EXAMPLE);
+#endif
+    }
+    if (dir.isEmpty() && !MainWindow::recentWorkspaces().isEmpty())
+        dir = MainWindow::recentWorkspaces().first();
+    if (!dir.isEmpty() && !QDir(dir).exists()) {
+        std::fprintf(stderr, "airgate: %s: no such folder\n", qPrintable(dir));
+        if (shot)
+            return 2;
+        dir.clear();
+    }
+    if (!dir.isEmpty())
+        window.openWorkspace(dir, !shot);
+
+    if (shot) {
+        const QStringList wh = cli.value(size).split(u'x');
+        window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280,
+                      wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 800);
+        if (cli.isSet(select))
+            window.selectResource(cli.value(select));
+        window.editorTabs()->setCurrentIndex(cli.value(tab) == QLatin1StringView("yaml") ? 1 : 0);
+        window.show();
+        if (cli.isSet(problem))
+            window.goToProblem(cli.value(problem).toInt());
+        if (cli.value(dock) == QLatin1StringView("gateway"))
+            window.gatewayDock()->raise();
+        const QString file = cli.value(screenshot);
+        QTimer::singleShot(300, &app, [&window, file] {
+            const bool ok = window.grab().save(file, "PNG");
+            if (!ok)
+                std::fprintf(stderr, "airgate: cannot write %s\n", qPrintable(file));
+            QApplication::exit(ok ? 0 : 2);
+        });
+        return QApplication::exec();
+    }
+    window.show();
+    if (!window.model()->isOpen())
+        QTimer::singleShot(0, &window, [&window] {
+            // First start: the welcome is the File menu's "Open example" and "Open workspace…".
+            QMessageBox box(QMessageBox::Information, Tr::tr("Welcome to Airgate"),
+                            Tr::tr("Open a folder of Traefik Hub manifests, or start with the "
+                                   "bundled example."),
+                            QMessageBox::NoButton, &window);
+            QPushButton *example = box.addButton(Tr::tr("Open &example"), QMessageBox::AcceptRole);
+            QPushButton *open = box.addButton(Tr::tr("&Open workspace…"), QMessageBox::ActionRole);
+            box.addButton(QMessageBox::Close);
+            box.exec();
+            if (box.clickedButton() == example || box.clickedButton() == open) {
+                const auto actions = window.menuBar()->actions().first()->menu()->actions();
+                actions.value(box.clickedButton() == example ? 1 : 0)->trigger();
+            }
+        });
+    return QApplication::exec();
+}

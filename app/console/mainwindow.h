@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model/kind.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class QTableView;
+class QTreeView;
+class QMenu;
+class QDockWidget;
+
+namespace Airgate::Console {
+
+class FormEditor;
+class GatewayPanel;
+class GatewaySupervisor;
+class KeyManager;
+class ProblemsModel;
+class ResourceFilterModel;
+class ResourceTreeModel;
+class SecretStore;
+class WorkspaceModel;
+class YamlEditor;
+
+/**
+ * @brief The console window: workspace tree (left), form and YAML editors (centre), problems and
+ * the gateway (bottom docks). Owns the models; widgets only talk to them.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    /** @p store: where plaintext keys go (the OS keychain when null). */
+    explicit MainWindow(SecretStore *store = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /** Opens a workspace; offers to restore a crash journal when @p askJournal. */
+    bool openWorkspace(const QString &dir, bool askJournal = true);
+    void selectResource(const QString &key);
+    QString currentResource() const { return m_current; }
+    /** Problems panel navigation: selects the resource, focuses the field and the YAML line. */
+    void goToProblem(int row);
+    /** Saves every changed file (Ctrl+Shift+S); @return whether all were written. */
+    bool saveAll();
+    bool saveCurrentFile();
+    void exportWorkspace(const QString &outDir, const QString &layout, bool force);
+
+    WorkspaceModel *model() const { return m_model; }
+    FormEditor *formEditor() const { return m_form; }
+    YamlEditor *yamlEditor() const { return m_yaml; }
+    QTabWidget *editorTabs() const { return m_tabs; }
+    QTreeView *tree() const { return m_tree; }
+    QLineEdit *filterBox() const { return m_filter; }
+    QTableView *problemsView() const { return m_problems; }
+    ProblemsModel *problemsModel() const { return m_problemsModel; }
+    GatewaySupervisor *gateway() const { return m_gateway; }
+    GatewayPanel *gatewayPanel() const { return m_gatewayPanel; }
+    KeyManager *keyManager() const { return m_keys; }
+    QDockWidget *gatewayDock() const { return m_gatewayDock; }
+    /** Applies the settings: theme ("system", "light", "dark") and font point size (0 = system). */
+    static void applyAppearance(const QString &theme, int pointSize);
+
+    static QStringList recentWorkspaces();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void buildActions();
+    void buildDocks();
+    void updateTitle();
+    void updateStatus();
+    void onExternalChange(const QStringList &files, bool conflicting);
+    void addRecent(const QString &dir);
+    void rebuildRecentMenu();
+    void newResource(Kind kind, const QString &fieldToFill = {});
+    void runWizard(int which);
+    void renameCurrent();
+    void deleteCurrent();
+    void manageKeys();
+    void showExportDialog();
+    void showSettings();
+    void openDialog();
+    QString currentNamespace() const;
+    bool maybeSave();
+
+    WorkspaceModel *m_model;
+    SecretStore *m_store;
+    KeyManager *m_keys;
+    GatewaySupervisor *m_gateway;
+    ResourceTreeModel *m_treeModel;
+    ResourceFilterModel *m_treeFilter;
+    ProblemsModel *m_problemsModel;
+    QTreeView *m_tree = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    FormEditor *m_form = nullptr;
+    YamlEditor *m_yaml = nullptr;
+    QTableView *m_problems = nullptr;
+    GatewayPanel *m_gatewayPanel = nullptr;
+    QDockWidget *m_gatewayDock = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
+    QLabel *m_statusProblems = nullptr;
+    QLabel *m_statusGateway = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QString m_current;
+    bool m_reloadOnSave = true;
+    bool m_shown = false;
+};
+
+} // namespace Airgate::Console

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "services/gatewaysupervisor.h"
+
+#include <QAbstractTableModel>
+#include <QJsonObject>
+#include <QSortFilterProxyModel>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+class QTableWidget;
+class QTabWidget;
+class QNetworkAccessManager;
+
+namespace Airgate::Console {
+
+class KeyManager;
+class WorkspaceModel;
+
+/** @brief The gateway's access log as it streams in (newest first, bounded). */
+class AccessLogModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Time,
+        Method,
+        Host,
+        Path,
+        Status,
+        Duration,
+        Api,
+        Application,
+        Plan,
+        Reason,
+        Count
+    };
+    using QAbstractTableModel::QAbstractTableModel;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    void add(const QJsonObject &entry);
+    void clear();
+    const QJsonObject &entry(int row) const { return m_rows[row]; }
+    static constexpr int kMaxRows = 5000;
+
+private:
+    QList<QJsonObject> m_rows;
+};
+
+/** @brief Filters the access log by API, application and status class. */
+class AccessLogFilter final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setApi(const QString &api);
+    void setApplication(const QString &app);
+    /** 0 = all, 2..5 = that status class. */
+    void setStatusClass(int cls);
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
+
+private:
+    QString m_api;
+    QString m_app;
+    int m_class = 0;
+};
+
+/** @brief Request rate, mean latency and error rate over the last minutes, from /metrics. */
+class TrafficCharts final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TrafficCharts(QWidget *parent = nullptr);
+    void setSamples(const QList<MetricsSample> &samples);
+    QSize sizeHint() const override { return {600, 120}; }
+    /** The latest derived figures: requests/s, mean latency ms, errors/s. */
+    double rate() const { return m_rate.isEmpty() ? 0 : m_rate.last(); }
+    double latencyMs() const { return m_latency.isEmpty() ? 0 : m_latency.last(); }
+    double errorRate() const { return m_errors.isEmpty() ? 0 : m_errors.last(); }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QList<double> m_rate;
+    QList<double> m_latency;
+    QList<double> m_errors;
+};
+
+/**
+ * @brief The supervised gateway: start/stop/restart, listeners, generation, ignored resources
+ * with reasons, live access log with filters, traffic charts, "Open portal" and a try-request
+ * box that sends a request with an application's key from the keychain.
+ */
+class GatewayPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, KeyManager *keys,
+                 QWidget *parent = nullptr);
+
+    QSize sizeHint() const override { return {800, 220}; }
+    AccessLogModel *accessLog() const { return m_log; }
+    AccessLogFilter *accessLogFilter() const { return m_filter; }
+    TrafficCharts *charts() const { return m_charts; }
+    QTableWidget *ignoredTable() const { return m_ignored; }
+    QListWidget *listeners() const { return m_listeners; }
+    QLabel *stateLabel() const { return m_stateLabel; }
+    QPlainTextEdit *responseView() const { return m_response; }
+    QTabWidget *tabs() const { return m_tabs; }
+    /** The base URL of the first portal preview listener, if any. */
+    QString portalUrl() const;
+    /** Sends the try-request box's request (the Send button). */
+    void sendTryRequest();
+    QLineEdit *tryPath() const { return m_tryPath; }
+    QLineEdit *tryHost() const { return m_tryHost; }
+    QComboBox *tryApplication() const { return m_tryApp; }
+
+signals:
+    void responseShown();
+
+private:
+    void updateState();
+    void showStatus(const QJsonObject &status);
+    void refreshFilters();
+    void refreshApplications();
+    void sendWith(const QByteArray &key);
+
+    GatewaySupervisor *m_gateway;
+    WorkspaceModel *m_model;
+    KeyManager *m_keys;
+    AccessLogModel *m_log;
+    AccessLogFilter *m_filter;
+    TrafficCharts *m_charts;
+    QTabWidget *m_tabs;
+    QLabel *m_stateLabel;
+    QPushButton *m_start;
+    QPushButton *m_stop;
+    QPushButton *m_restart;
+    QPushButton *m_portal;
+    QListWidget *m_listeners;
+    QTableWidget *m_ignored;
+    QPlainTextEdit *m_gatewayLog;
+    QComboBox *m_apiFilter;
+    QComboBox *m_appFilter;
+    QComboBox *m_statusFilter;
+    QComboBox *m_tryEntry;
+    QComboBox *m_tryMethod;
+    QLineEdit *m_tryPath;
+    QLineEdit *m_tryHost;
+    QComboBox *m_tryApp;
+    QPlainTextEdit *m_response;
+    QNetworkAccessManager *m_net;
+};
+
+} // namespace Airgate::Console
