@@ -149,8 +149,11 @@ WizardResult buildApi(const ApiParams &p, QString *error)
         if (p.operationSetsFromTags) {
             const Yaml::NodePtr sets = operationSetsFromOpenApi(*doc);
             if (!sets->items.empty())
-                api = set(api, QStringLiteral("spec.operationSets"), sets);
+                api = set(api, QStringLiteral("spec.openApiSpec.operationSets"), sets);
         }
+        // Hub fetches the document from the service at this path (openApiSpec needs path or url).
+        api = set(api, QStringLiteral("spec.openApiSpec.path"),
+                  str(u'/' + QFileInfo(p.openApiFile).fileName()));
         out.notes << Tr::tr("Serve the document locally by adding “%1/%2: %3” under specs: in "
                             "airgate.yaml.")
                          .arg(p.ns, p.name, QFileInfo(p.openApiFile).fileName());

@@ -153,6 +153,12 @@ void FormEditor::rebuild()
         }
     }
     m_bindings.clear();
+    // The old form may be running the very handler that caused this rebuild (a list's "remove"
+    // button): it goes after the event, not now.
+    if (QWidget *old = scroll->takeWidget()) {
+        old->hide();
+        old->deleteLater();
+    }
     m_body = new QWidget;
     m_body->setObjectName(QStringLiteral("formBody"));
     auto *v = new QVBoxLayout(m_body);

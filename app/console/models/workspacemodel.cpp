@@ -306,8 +306,9 @@ QStringList WorkspaceModel::dependents(const QString &key) const
     if (!target)
         return out;
     for (const ReferenceSite &s : referenceSites(*m_ws))
-        if (s.kind == target->kind && s.ns == target->ns && s.name == target->name)
-            out << s.from->displayName() + QStringLiteral(" (") + s.field + u')';
+        if (s.kind == target->kind && s.ns == target->ns && s.name == target->name
+            && !out.contains(keyOf(*s.from)))
+            out << keyOf(*s.from);
     return out;
 }
 

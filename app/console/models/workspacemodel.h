@@ -65,7 +65,7 @@ public:
     QString shape(const QString &key) const;
     /** Names of resources of @p kind in @p ns, sorted (for pick-lists). */
     QStringList names(Kind kind, const QString &ns) const;
-    /** Resources that reference @p key (rename and delete warn about them). */
+    /** Keys of the resources that reference @p key (rename and delete warn about them). */
     QStringList dependents(const QString &key) const;
 
     // ---- editing (every call is one undoable step; consecutive typing in one field merges)

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: Apache-2.0
+// The form and YAML editors: typed fields, enums, references with "Create…", lists, problems
+// shown on the field as you type, the YAML view synced both ways with underlined diagnostics.
+#include "consoletest.h"
+#include "editors/formeditor.h"
+#include "editors/yamleditor.h"
+#include "models/workspacemodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace Airgate;
+using namespace Airgate::Console;
+
+namespace {
+const QString kPlan = QStringLiteral("APIPlan|apps|standard-plan");
+const QString kApi = QStringLiteral("API|apps|weather-api");
+const QString kSub = QStringLiteral("ManagedSubscription|apps|partner-subscription");
+const QString kAuth = QStringLiteral("APIAuth|apps|default-auth");
+} // namespace
+
+class TestEditors : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_dir;
+
+    template<typename W>
+    W *field(FormEditor &f, const QString &path)
+    {
+        return qobject_cast<W *>(f.fieldWidget(path));
+    }
+
+    /** Lets the old form go (rebuilds delete it after the event). */
+    static void flush() { QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); }
+
+private slots:
+    void initTestCase()
+    {
+        ConsoleTest::isolate();
+        m_dir = ConsoleTest::copyExample(m_tmp);
+    }
+
+    void typedFieldEditsTheModelAndShowsProblemsAsYouType()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        f.setResource(kPlan);
+        f.show();
+        auto *period = field<QLineEdit>(f, QStringLiteral("spec.rateLimit.period"));
+        QVERIFY(period);
+        QCOMPARE(period->text(), QStringLiteral("1s"));
+        period->selectAll();
+        QTest::keyClicks(period, QStringLiteral("2h"));
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.period")).toString(),
+                 QStringLiteral("2h"));
+        // The CEL rule's message sits under the field that broke it.
+        QVERIFY(f.problemText(QStringLiteral("spec.rateLimit.period"))
+                    .contains(QStringLiteral("must be between 1s and 1h")));
+        // Typing on keeps focus in the same widget (the form is not rebuilt under the cursor).
+        period = field<QLineEdit>(f, QStringLiteral("spec.rateLimit.period"));
+        period->setFocus();
+        period->selectAll();
+        QTest::keyClicks(period, QStringLiteral("30s"));
+        QVERIFY(f.problemText(QStringLiteral("spec.rateLimit.period")).isEmpty());
+        // A malformed duration is reported as typed.
+        period->selectAll();
+        QTest::keyClicks(period, QStringLiteral("soon"));
+        QVERIFY(!f.problemText(QStringLiteral("spec.rateLimit.period")).isEmpty());
+        m.undoStack()->undo();
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.period")).toString(),
+                 QStringLiteral("1s"));
+        QCOMPARE(field<QLineEdit>(f, QStringLiteral("spec.rateLimit.period"))->text(),
+                 QStringLiteral("1s"));
+    }
+
+    void integerFieldWritesAnInteger()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        f.setResource(kPlan);
+        QWidget *w = f.fieldWidget(QStringLiteral("spec.quota.limit"));
+        QVERIFY(w);
+        if (auto *spin = qobject_cast<QAbstractSpinBox *>(w)) {
+            spin->setFocus();
+            spin->selectAll();
+            QTest::keyClicks(spin, QStringLiteral("77"));
+            QTest::keyClick(spin, Qt::Key_Enter);
+        } else {
+            auto *le = qobject_cast<QLineEdit *>(w);
+            QVERIFY(le);
+            le->selectAll();
+            QTest::keyClicks(le, QStringLiteral("77"));
+        }
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.quota.limit")).toLongLong(), 77);
+        QVERIFY(m.yaml(kPlan).contains(QStringLiteral("limit: 77")));
+    }
+
+    void enumIsAChoice()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        f.setResource(kPlan);
+        auto *bucket = field<QComboBox>(f, QStringLiteral("spec.rateLimit.bucket"));
+        QVERIFY(bucket);
+        QVERIFY(!bucket->isEditable());
+        const int i = bucket->findText(QStringLiteral("subscription"));
+        QVERIFY(i > 0);
+        bucket->setCurrentIndex(i);
+        emit bucket->activated(i);
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.bucket")).toString(),
+                 QStringLiteral("subscription"));
+    }
+
+    void referenceIsAPickListWithCreate()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        f.setResource(kSub);
+        auto *plan = field<QComboBox>(f, QStringLiteral("spec.apiPlan.name"));
+        QVERIFY(plan);
+        QVERIFY(plan->findText(QStringLiteral("standard-plan")) >= 0);
+        QCOMPARE(plan->currentText(), QStringLiteral("standard-plan"));
+        QSignalSpy create(&f, &FormEditor::createRequested);
+        const int c = plan->count() - 1;
+        QVERIFY(plan->itemText(c).contains(QStringLiteral("APIPlan")));
+        emit plan->activated(c);
+        QCOMPARE(create.size(), 1);
+        QCOMPARE(create.first().at(0).value<Kind>(), Kind::APIPlan);
+        QCOMPARE(create.first().at(2).toString(), QStringLiteral("spec.apiPlan.name"));
+        // A dangling name typed in is a `reference` problem shown on the field.
+        plan->lineEdit()->selectAll();
+        QTest::keyClicks(plan->lineEdit(), QStringLiteral("gold"));
+        QCOMPARE(m.value(kSub, QStringLiteral("spec.apiPlan.name")).toString(),
+                 QStringLiteral("gold"));
+        QVERIFY(!f.problemText(QStringLiteral("spec.apiPlan.name")).isEmpty());
+    }
+
+    void listItemsAddRemoveReorder()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        f.setResource(kApi);
+        const QString sets = QStringLiteral("spec.openApiSpec.operationSets");
+        auto *down = f.findChild<QAbstractButton *>(sets + QStringLiteral("[0]#down"));
+        QVERIFY(down);
+        down->click();
+        QCOMPARE(m.value(kApi, sets + QStringLiteral("[0].name")).toString(),
+                 QStringLiteral("forecasts"));
+        flush();
+        auto *add = f.findChild<QAbstractButton *>(sets + QStringLiteral("#add"));
+        QVERIFY(add);
+        add->click();
+        QCOMPARE(m.count(kApi, sets), 3);
+        flush();
+        auto *remove = f.findChild<QAbstractButton *>(sets + QStringLiteral("[2]#remove"));
+        QVERIFY(remove);
+        remove->click();
+        QCOMPARE(m.count(kApi, sets), 2);
+        flush();
+        auto *up = f.findChild<QAbstractButton *>(sets + QStringLiteral("[1]#up"));
+        QVERIFY(up);
+        up->click();
+        QCOMPARE(m.value(kApi, sets + QStringLiteral("[0].name")).toString(),
+                 QStringLiteral("read-weather"));
+        QCOMPARE(m.value(kApi, sets + QStringLiteral("[1].name")).toString(),
+                 QStringLiteral("forecasts"));
+    }
+
+    void optionalSectionsSwitchOnAndOff()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        f.setResource(kPlan);
+        auto *quota = f.findChild<QGroupBox *>(QStringLiteral("spec.quota"));
+        QVERIFY(quota);
+        QVERIFY(quota->isChecked());
+        quota->setChecked(false);
+        QVERIFY(!m.has(kPlan, QStringLiteral("spec.quota")));
+        m.undoStack()->undo();
+        QVERIFY(m.has(kPlan, QStringLiteral("spec.quota.limit")));
+    }
+
+    void yamlViewSyncsBothWaysAndUnderlinesProblems()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        YamlEditor y(&m);
+        f.setResource(kPlan);
+        y.setResource(kPlan);
+        y.show();
+        // Form → YAML.
+        auto *title = field<QLineEdit>(f, QStringLiteral("spec.title"));
+        title->selectAll();
+        QTest::keyClicks(title, QStringLiteral("Gold"));
+        QVERIFY(y.editor()->toPlainText().contains(QStringLiteral("title: Gold")));
+        // YAML → form, applied after the typing pause.
+        QString text = y.editor()->toPlainText();
+        text.replace(QStringLiteral("limit: 100"), QStringLiteral("limit: 5"));
+        text.replace(QStringLiteral("period: 1s"), QStringLiteral("period: 3h"));
+        y.editor()->setPlainText(text);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 5, 3000);
+        QCOMPARE(field<QLineEdit>(f, QStringLiteral("spec.rateLimit.limit"))
+                     ? field<QLineEdit>(f, QStringLiteral("spec.rateLimit.limit"))->text()
+                     : QStringLiteral("5"),
+                 QStringLiteral("5"));
+        // The period line carries the diagnostic underline.
+        int periodLine = 0;
+        const QStringList lines = y.editor()->toPlainText().split(u'\n');
+        for (int i = 0; i < lines.size(); ++i)
+            if (lines[i].contains(QStringLiteral("period: 3h")))
+                periodLine = i + 1;
+        QVERIFY(periodLine > 0);
+        QTRY_VERIFY(y.problemLines().contains(periodLine));
+        // Text that does not parse is not applied, and the model keeps the last good state.
+        y.editor()->setPlainText(QStringLiteral("spec: [unclosed\n"));
+        QTest::qWait(YamlEditor::kApplyDelayMs + 200);
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 5);
+    }
+};
+
+QTEST_MAIN(TestEditors)
+#include "tst_editors.moc"

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+// The console's model: undo/redo of every kind of edit, save round trip, journal recovery after a
+// kill, external changes.
+#include "consoletest.h"
+#include "models/workspacemodel.h"
+#include "yaml/yamlnode.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Airgate;
+using namespace Airgate::Console;
+
+namespace {
+const QString kPlan = QStringLiteral("APIPlan|apps|standard-plan");
+const QString kApi = QStringLiteral("API|apps|weather-api");
+const QString kSub = QStringLiteral("ManagedSubscription|apps|partner-subscription");
+} // namespace
+
+class TestWorkspaceModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { ConsoleTest::isolate(); }
+
+    void setValueUndoRedo()
+    {
+        QTemporaryDir tmp;
+        WorkspaceModel m;
+        QVERIFY(m.open(ConsoleTest::copyExample(tmp)));
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 100);
+        QVERIFY(!m.isDirty());
+        m.setValue(kPlan, QStringLiteral("spec.rateLimit.limit"), qint64(250));
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 250);
+        QVERIFY(m.isDirty());
+        QVERIFY(m.isDirty(kPlan));
+        QVERIFY(!m.isDirty(kApi));
+        m.undoStack()->undo();
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 100);
+        QVERIFY(!m.isDirty());
+        m.undoStack()->redo();
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 250);
+    }
+
+    void typingMergesIntoOneStep()
+    {
+        QTemporaryDir tmp;
+        WorkspaceModel m;
+        QVERIFY(m.open(ConsoleTest::copyExample(tmp)));
+        const QString p = QStringLiteral("spec.title");
+        for (const QString &t : {QStringLiteral("S"), QStringLiteral("Si"), QStringLiteral("Sil")})
+            m.setValue(kPlan, p, t);
+        QCOMPARE(m.undoStack()->count(), 1);
+        m.setValue(kApi, p, QStringLiteral("Other"));
+        QCOMPARE(m.undoStack()->count(), 2);
+        m.undoStack()->undo();
+        m.undoStack()->undo();
+        QCOMPARE(m.value(kPlan, p).toString(), QStringLiteral("Standard Plan"));
+    }
+
+    void listAndMapEditsUndo()
+    {
+        QTemporaryDir tmp;
+        WorkspaceModel m;
+        QVERIFY(m.open(ConsoleTest::copyExample(tmp)));
+        const QString sets = QStringLiteral("spec.openApiSpec.operationSets");
+        QCOMPARE(m.count(kApi, sets), 2);
+        m.moveItem(kApi, sets, 0, 1);
+        QCOMPARE(m.value(kApi, sets + QStringLiteral("[0].name")).toString(),
+                 QStringLiteral("forecasts"));
+        m.removeItem(kApi, sets, 0);
+        QCOMPARE(m.count(kApi, sets), 1);
+        auto item = Yaml::Node::makeMap();
+        item->set("name", Yaml::Node::makeString("admin"));
+        m.appendItem(kApi, sets, item);
+        QCOMPARE(m.count(kApi, sets), 2);
+        QCOMPARE(m.value(kApi, sets + QStringLiteral("[1].name")).toString(),
+                 QStringLiteral("admin"));
+        m.setMapEntry(kApi, QStringLiteral("metadata.labels"), QStringLiteral("team"),
+                      QStringLiteral("core"));
+        m.renameMapEntry(kApi, QStringLiteral("metadata.labels"), QStringLiteral("team"),
+                         QStringLiteral("owner"));
+        QCOMPARE(m.mapKeys(kApi, QStringLiteral("metadata.labels")),
+                 (QStringList {QStringLiteral("area"), QStringLiteral("owner")}));
+        while (m.undoStack()->canUndo())
+            m.undoStack()->undo();
+        QVERIFY(!m.isDirty());
+        QCOMPARE(m.value(kApi, sets + QStringLiteral("[0].name")).toString(),
+                 QStringLiteral("read-weather"));
+    }
+
+    void saveKeepsUntouchedDocumentsByteIdentical()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        const QByteArray apiBefore
+            = ConsoleTest::readFile(dir + QStringLiteral("/apis/weather-api.yaml"));
+        const QByteArray planBefore
+            = ConsoleTest::readFile(dir + QStringLiteral("/plans/standard-plan.yaml"));
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        m.setValue(kPlan, QStringLiteral("spec.quota.limit"), qint64(5000));
+        QVERIFY(m.save());
+        QVERIFY(!m.isDirty());
+        QCOMPARE(ConsoleTest::readFile(dir + QStringLiteral("/apis/weather-api.yaml")), apiBefore);
+        const QByteArray planAfter
+            = ConsoleTest::readFile(dir + QStringLiteral("/plans/standard-plan.yaml"));
+        QVERIFY(planAfter.contains("limit: 5000"));
+        // The catalog item in the same file was not touched: its text is still there verbatim.
+        const qsizetype sep = planBefore.indexOf("---");
+        QVERIFY(planAfter.endsWith(planBefore.mid(sep)));
+        // Reopening reads the saved value.
+        WorkspaceModel again;
+        QVERIFY(again.open(dir));
+        QCOMPARE(again.value(kPlan, QStringLiteral("spec.quota.limit")).toLongLong(), 5000);
+    }
+
+    void renameUpdatesReferences()
+    {
+        QTemporaryDir tmp;
+        WorkspaceModel m;
+        QVERIFY(m.open(ConsoleTest::copyExample(tmp)));
+        QVERIFY(m.dependents(kPlan).contains(kSub));
+        const QString renamed = m.renameResource(kPlan, QStringLiteral("gold-plan"));
+        QCOMPARE(renamed, QStringLiteral("APIPlan|apps|gold-plan"));
+        QCOMPARE(m.value(kSub, QStringLiteral("spec.apiPlan.name")).toString(),
+                 QStringLiteral("gold-plan"));
+        int errors = 0;
+        for (const Diagnostic &d : m.diagnostics())
+            errors += d.isError();
+        QCOMPARE(errors, 0); // no dangling reference left behind
+        QCOMPARE(m.undoStack()->count(), 1);
+        m.undoStack()->undo();
+        QVERIFY(m.resource(kPlan));
+    }
+
+    void yamlEditsAreValidatedAndErrorsReported()
+    {
+        QTemporaryDir tmp;
+        WorkspaceModel m;
+        QVERIFY(m.open(ConsoleTest::copyExample(tmp)));
+        QString text = m.yaml(kPlan);
+        text.replace(QStringLiteral("period: 1s"), QStringLiteral("period: 2h"));
+        QVERIFY(m.setYaml(kPlan, text).isEmpty());
+        const Diagnostics ds = m.diagnosticsFor(kPlan);
+        QCOMPARE(ds.size(), 1);
+        QCOMPARE(ds.first().field, QStringLiteral("spec.rateLimit.period"));
+        QVERIFY(ds.first().message.contains(QStringLiteral("must be between 1s and 1h")));
+        // Broken YAML is refused with its line; nothing changes.
+        const QString error = m.setYaml(kPlan, QStringLiteral("spec:\n  a: [\n"));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(error.contains(QStringLiteral("line")));
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.period")).toString(),
+                 QStringLiteral("2h"));
+    }
+
+    void journalRestoresEditsAfterAKill()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        {
+            WorkspaceModel m;
+            QVERIFY(m.open(dir));
+            m.setValue(kPlan, QStringLiteral("spec.title"), QStringLiteral("Unsaved title"));
+            m.removeResource(kSub);
+            // No save: the model goes away as in a crash (the journal is on disk already).
+        }
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.title")).toString(),
+                 QStringLiteral("Standard Plan"));
+        QVERIFY(m.hasJournal());
+        const QStringList restored = m.restoreJournal();
+        QCOMPARE(restored.size(), 2);
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.title")).toString(),
+                 QStringLiteral("Unsaved title"));
+        QVERIFY(!m.resource(kSub));
+        QVERIFY(m.isDirty());
+        // Restoring is itself undoable, and saving clears the journal.
+        QVERIFY(m.save());
+        WorkspaceModel third;
+        QVERIFY(third.open(dir));
+        QVERIFY(!third.hasJournal());
+        QCOMPARE(third.value(kPlan, QStringLiteral("spec.title")).toString(),
+                 QStringLiteral("Unsaved title"));
+    }
+
+    void externalChangeWithoutLocalEditsReloads()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        QSignalSpy spy(&m, &WorkspaceModel::externalChange);
+        QByteArray text = ConsoleTest::readFile(dir + QStringLiteral("/plans/standard-plan.yaml"));
+        text.replace("limit: 100\n", "limit: 42\n");
+        ConsoleTest::writeFile(dir + QStringLiteral("/plans/standard-plan.yaml"), text);
+        QVERIFY(spy.wait(5000));
+        QCOMPARE(spy.first().at(1).toBool(), false);
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 42);
+    }
+
+    void externalChangeWithLocalEditsAsks()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        m.setValue(kPlan, QStringLiteral("spec.title"), QStringLiteral("Mine"));
+        QSignalSpy spy(&m, &WorkspaceModel::externalChange);
+        QByteArray text = ConsoleTest::readFile(dir + QStringLiteral("/plans/standard-plan.yaml"));
+        text.replace("limit: 100\n", "limit: 42\n");
+        ConsoleTest::writeFile(dir + QStringLiteral("/plans/standard-plan.yaml"), text);
+        QVERIFY(spy.wait(5000));
+        QCOMPARE(spy.first().at(1).toBool(), true);
+        QCOMPARE(spy.first().at(0).toStringList(),
+                 QStringList {QStringLiteral("plans/standard-plan.yaml")});
+        // Nothing is taken away until the user answers.
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.title")).toString(), QStringLiteral("Mine"));
+        m.keepMine(spy.first().at(0).toStringList());
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.title")).toString(), QStringLiteral("Mine"));
+        QVERIFY(m.isDirty());
+        m.reloadFromDisk(spy.first().at(0).toStringList());
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 42);
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.title")).toString(),
+                 QStringLiteral("Standard Plan"));
+    }
+
+    void revertRestoresDiskText()
+    {
+        QTemporaryDir tmp;
+        WorkspaceModel m;
+        QVERIFY(m.open(ConsoleTest::copyExample(tmp)));
+        m.setValue(kPlan, QStringLiteral("spec.title"), QStringLiteral("Changed"));
+        m.revertFile(QStringLiteral("plans/standard-plan.yaml"));
+        QVERIFY(!m.isDirty());
+        QCOMPARE(m.value(kPlan, QStringLiteral("spec.title")).toString(),
+                 QStringLiteral("Standard Plan"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspaceModel)
+#include "tst_workspacemodel.moc"
