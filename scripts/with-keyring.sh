@@ -10,6 +10,7 @@ if command -v gnome-keyring-daemon >/dev/null; then
   eval "$(printf 'airgate-test' | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)" || true
   export GNOME_KEYRING_CONTROL
 fi
+export AIRGATE_REQUIRE_KEYCHAIN=1
 status=0
 "$@" || status=$?
 rm -rf "$HOME"

@@ -92,6 +92,14 @@ QString exampleCopy()
     return dst;
 }
 
+/** The problems list asks for a modest height: the editors get the rest. */
+class ProblemsView final : public QTableView
+{
+public:
+    using QTableView::QTableView;
+    QSize sizeHint() const override { return {800, 160}; }
+};
+
 } // namespace
 
 MainWindow::MainWindow(SecretStore *store, QWidget *parent)
@@ -206,7 +214,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildDocks()
 {
-    m_problems = new QTableView(this);
+    m_problems = new ProblemsView(this);
     m_problems->setObjectName(QStringLiteral("problemsView"));
     m_problems->setModel(m_problemsModel);
     m_problems->verticalHeader()->hide();

@@ -160,7 +160,7 @@ int KeysDialog::selectedIndex() const
     return rows.isEmpty() ? -1 : rows.first().row();
 }
 
-void KeysDialog::show(const NewKey &key)
+void KeysDialog::showKey(const NewKey &key)
 {
     reload();
     auto *d
@@ -175,7 +175,7 @@ void KeysDialog::generate(const QString &title)
 {
     m_keys->generate(m_appKey, title, [this, guard = QPointer<KeysDialog>(this)](const NewKey &k) {
         if (guard)
-            show(k);
+            showKey(k);
     });
     reload();
 }
@@ -187,7 +187,7 @@ void KeysDialog::rotateSelected()
         return;
     m_keys->rotate(m_appKey, i, [this, guard = QPointer<KeysDialog>(this)](const NewKey &k) {
         if (guard)
-            show(k);
+            showKey(k);
     });
     reload();
 }

@@ -55,7 +55,7 @@ signals:
 private:
     void reload();
     int selectedIndex() const;
-    void show(const NewKey &key);
+    void showKey(const NewKey &key);
 
     KeyManager *m_keys;
     QString m_appKey;

@@ -227,6 +227,9 @@ WizardResult buildPortal(const PortalParams &p)
 
     Yaml::NodePtr secret = newResource(Kind::Secret, p.ns, secretName);
     secret = set(secret, QStringLiteral("stringData[clientId]"), str(p.clientId));
+    // A placeholder, never the real secret: it is set on the cluster.
+    secret = set(secret, QStringLiteral("stringData[clientSecret]"),
+                 str(QStringLiteral("<set on the cluster; never committed>")));
 
     Yaml::NodePtr portal = newResource(Kind::APIPortal, p.ns, p.name);
     portal = set(portal, QStringLiteral("spec.title"), str(p.title.isEmpty() ? p.name : p.title));

@@ -172,7 +172,7 @@ bool AccessLogFilter::filterAcceptsRow(int row, const QModelIndex &) const
 TrafficCharts::TrafficCharts(QWidget *parent)
     : QWidget(parent)
 {
-    setMinimumHeight(90);
+    setMinimumHeight(56);
 }
 
 void TrafficCharts::setSamples(const QList<MetricsSample> &samples)
@@ -304,6 +304,7 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     tl->addLayout(filters);
     auto *table = new QTableView(traffic);
     table->setObjectName(QStringLiteral("accessLog"));
+    table->setMinimumHeight(48);
     table->setModel(m_filter);
     table->verticalHeader()->hide();
     table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);

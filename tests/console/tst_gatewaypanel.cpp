@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+// The gateway panel with a real supervised `airgatectl serve` child: start, listeners, ignored
+// resources, live access log with filters, metrics charts, try-request with a keychain key,
+// reload on save, restart after a crash, stop.
+#include "consoletest.h"
+#include "mainwindow.h"
+#include "models/workspacemodel.h"
+#include "panels/gatewaypanel.h"
+#include "services/gatewaysupervisor.h"
+#include "services/keymanager.h"
+#include "services/secretstore.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Airgate;
+using namespace Airgate::Console;
+
+namespace {
+const QString kApp = QStringLiteral("ManagedApplication|apps|partner-app");
+
+/** The example on port 0 everywhere, plus an API without auth in another namespace (ignored). */
+QString prepareWorkspace(const QTemporaryDir &tmp)
+{
+    const QString dir = ConsoleTest::copyExample(tmp);
+    QByteArray settings = ConsoleTest::readFile(dir + QStringLiteral("/airgate.yaml"));
+    settings.replace("127.0.0.1:8800", "127.0.0.1:0");
+    settings.replace("127.0.0.1:8890", "127.0.0.1:0");
+    ConsoleTest::writeFile(dir + QStringLiteral("/airgate.yaml"), settings);
+    QDir().mkpath(dir + QStringLiteral("/lab"));
+    ConsoleTest::writeFile(dir + QStringLiteral("/lab/orphan.yaml"),
+                           "apiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata:\n  name: "
+                           "lab-api\n  namespace: lab\nspec:\n  title: Lab\n");
+    return dir;
+}
+} // namespace
+
+class TestGatewayPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { ConsoleTest::isolate(); }
+
+    void liveGateway()
+    {
+        QTemporaryDir tmp;
+        const QString dir = prepareWorkspace(tmp);
+        MemorySecretStore store;
+        MainWindow w(&store);
+        w.resize(1280, 860);
+        QVERIFY(w.openWorkspace(dir, false));
+        w.gateway()->setExecutable(QStringLiteral(AIRGATECTL_PATH));
+        w.gateway()->setPollInterval(300);
+        GatewayPanel *panel = w.gatewayPanel();
+
+        // A key for the partner application, saved so the gateway knows its digest.
+        NewKey key;
+        bool generated = false;
+        w.keyManager()->generate(kApp, QStringLiteral("panel test"), [&](const NewKey &k) {
+            key = k;
+            generated = true;
+        });
+        QTRY_VERIFY(generated);
+        QVERIFY(w.saveAll());
+
+        w.show();
+        w.gatewayDock()->raise();
+        QSignalSpy ready(w.gateway(), &GatewaySupervisor::ready);
+        w.gateway()->start();
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(w.gateway()->state(), GatewaySupervisor::State::Running);
+        QVERIFY(panel->stateLabel()->text().contains(QStringLiteral("Running")));
+        QVERIFY(!panel->portalUrl().isEmpty());
+        // Listeners and ignored resources with reasons, from /api/status.
+        QTRY_VERIFY_WITH_TIMEOUT(panel->listeners()->count() >= 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->ignoredTable()->rowCount() >= 1, 5000);
+        bool reasonShown = false;
+        for (int r = 0; r < panel->ignoredTable()->rowCount(); ++r)
+            reasonShown = reasonShown
+                || (panel->ignoredTable()->item(r, 0)->text() == QStringLiteral("lab/lab-api")
+                    && panel->ignoredTable()->item(r, 2)->text().contains(
+                        QStringLiteral("no authentication configuration found")));
+        QVERIFY(reasonShown);
+
+        // Try-request with the application's key read back from the store.
+        panel->tryHost()->setText(QStringLiteral("weather.example.com"));
+        panel->tryPath()->setText(QStringLiteral("/weather"));
+        const int keyIndex
+            = panel->tryApplication()->findData(QString(kApp + QStringLiteral("#1")));
+        QVERIFY(keyIndex > 0);
+        panel->tryApplication()->setCurrentIndex(keyIndex);
+        QSignalSpy shown(panel, &GatewayPanel::responseShown);
+        panel->sendTryRequest();
+        QVERIFY(shown.wait(10000));
+        QVERIFY2(panel->responseView()->toPlainText().startsWith(QStringLiteral("HTTP 200")),
+                 qPrintable(panel->responseView()->toPlainText()));
+        QVERIFY(!panel->responseView()->toPlainText().contains(QString::fromLatin1(key.plaintext)));
+        // Without a key: 401 from the gateway.
+        panel->tryApplication()->setCurrentIndex(0);
+        panel->sendTryRequest();
+        QVERIFY(shown.wait(10000));
+        QVERIFY(panel->responseView()->toPlainText().startsWith(QStringLiteral("HTTP 401")));
+
+        // A little traffic for the log and the charts.
+        panel->tryApplication()->setCurrentIndex(keyIndex);
+        for (int i = 0; i < 5; ++i) {
+            panel->sendTryRequest();
+            QVERIFY(shown.wait(10000));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(panel->accessLog()->rowCount() >= 7, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->charts()->rate() > 0 || w.gateway()->samples().size() > 3,
+                                 5000);
+        QVERIFY(w.gateway()->samples().last().requests >= 7);
+        QVERIFY(w.gateway()->samples().last().clientErrors >= 1);
+        // Filters: status class and application.
+        AccessLogFilter *f = panel->accessLogFilter();
+        f->setStatusClass(4);
+        QCOMPARE(f->rowCount(), 1);
+        f->setStatusClass(0);
+        f->setApplication(QStringLiteral("apps/partner-app"));
+        QVERIFY(f->rowCount() >= 6);
+        f->setApplication(QString());
+        if (qEnvironmentVariableIsSet("AIRGATE_SCREENSHOTS")) {
+            QTest::qWait(1200);
+            w.grab().save(qEnvironmentVariable("AIRGATE_SCREENSHOTS")
+                          + QStringLiteral("/gateway-panel.png"));
+        }
+
+        // Reload on save: a new generation.
+        const int generation
+            = w.gateway()->lastStatus().value(QStringLiteral("generation")).toInt();
+        QSignalSpy reloaded(w.gateway(), &GatewaySupervisor::reloaded);
+        w.model()->setValue(QStringLiteral("APIPlan|apps|standard-plan"),
+                            QStringLiteral("spec.title"), QStringLiteral("Reloaded plan"));
+        QVERIFY(w.saveAll());
+        QVERIFY(reloaded.wait(10000));
+        QVERIFY(reloaded.first().first().toJsonObject().value(QStringLiteral("ok")).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.gateway()->lastStatus().value(QStringLiteral("generation")).toInt() > generation,
+            5000);
+
+        // A crash: the supervisor says so and restarts the child.
+        QSignalSpy notices(w.gateway(), &GatewaySupervisor::notice);
+        const qint64 pid = w.gateway()->pid();
+        QVERIFY(pid > 0);
+        ::kill(static_cast<pid_t>(pid), SIGKILL);
+        QVERIFY(notices.wait(10000));
+        QVERIFY(notices.first().first().toString().contains(QStringLiteral("restarting")));
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(w.gateway()->state(), GatewaySupervisor::State::Running);
+        QVERIFY(w.gateway()->pid() != pid);
+        QCOMPARE(w.gateway()->restarts(), 1);
+
+        // Stop drains and ends the child.
+        QSignalSpy state(w.gateway(), &GatewaySupervisor::stateChanged);
+        w.gateway()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(w.gateway()->state(), GatewaySupervisor::State::Stopped, 10000);
+        QVERIFY(panel->stateLabel()->text().contains(QStringLiteral("Stopped")));
+    }
+
+    void metricsParsing()
+    {
+        const QByteArray text
+            = "# TYPE airgate_requests_total counter\n"
+              "airgate_requests_total{api=\"apps/a\",code=\"200\",application=\"\"} 10\n"
+              "airgate_requests_total{api=\"apps/a\",code=\"429\",application=\"x\"} 3\n"
+              "airgate_requests_total{api=\"\",code=\"502\",application=\"\"} 2\n"
+              "airgate_request_duration_seconds_sum 0.75\n"
+              "airgate_request_duration_seconds_count 15\n";
+        const MetricsSample s = parseMetrics(text, 1000);
+        QCOMPARE(s.requests, 15.0);
+        QCOMPARE(s.clientErrors, 3.0);
+        QCOMPARE(s.serverErrors, 2.0);
+        QCOMPARE(s.latencySum, 0.75);
+        QCOMPARE(s.latencyCount, 15.0);
+        TrafficCharts charts;
+        MetricsSample later = s;
+        later.atMs = 3000;
+        later.requests = 35;
+        later.latencySum = 1.75;
+        later.latencyCount = 35;
+        charts.setSamples({s, later});
+        QCOMPARE(charts.rate(), 10.0); // 20 requests in 2 s
+        QCOMPARE(charts.latencyMs(), 50.0); // 1 s over 20 requests
+        QCOMPARE(charts.errorRate(), 0.0);
+    }
+};
+
+QTEST_MAIN(TestGatewayPanel)
+#include "tst_gatewaypanel.moc"
