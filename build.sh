@@ -93,6 +93,8 @@ bench() {
   prepare_node_tools
   echo "==> lint: airgate and crdcheck on the same 10,000 resources"
   AIRGATE_CRDCHECK_DIR="$BUILD/crdcheck" "$BUILD/tests/bench/airgate-bench-lint"
+  echo "==> console: startup and keystroke latency on 1,000 resources"
+  QT_QPA_PLATFORM=offscreen "$BUILD/tests/bench/airgate-bench-console"
   echo "==> gateway: airgate beside nginx, HAProxy and Caddy"
   "$ROOT/tests/bench/gateway-vs-peers.sh" "$BUILD"
 }

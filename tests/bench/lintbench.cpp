@@ -3,6 +3,7 @@
 // Secrets), lints it on one thread, and runs ../shared/tools/crdcheck on the same files in the same
 // run. Prints resources/s and peak RSS for both.
 //   airgate-bench-lint [--resources N] [--keep DIR] [--crdcheck DIR]
+#include "benchworkspace.h"
 #include "keys/apikey.h"
 #include "model/workspace.h"
 #include "validation/validator.h"
@@ -20,73 +21,9 @@
 #include <unistd.h>
 
 using namespace Airgate;
+using namespace AirgateBench;
 
 namespace {
-
-QByteArray group(int i)
-{
-    const QByteArray n = QByteArray::number(i);
-    const QByteArray ns = "team-" + QByteArray::number(i % 20);
-    return "apiVersion: hub.traefik.io/v1alpha1\nkind: API\nmetadata:\n  name: api-" + n
-        + "\n  namespace: " + ns + "\n  labels: {area: a" + QByteArray::number(i % 7)
-        + "}\nspec:\n  title: API " + n
-        + "\n  openApiSpec:\n    path: /spec.json\n    operationSets:\n    - name: read\n      "
-          "matchers:\n      - methods: [GET]\n        pathPrefix: /v1\n"
-          "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: route-"
-        + n + "\n  namespace: " + ns + "\n  annotations:\n    hub.traefik.io/api: api-" + n + "@"
-        + ns + "\nspec:\n  entryPoints: [web]\n  routes:\n  - match: Host(`api-" + n
-        + ".example.com`) && PathPrefix(`/v1`)\n    services:\n    - name: svc-" + n
-        + "\n      port: 8080\n"
-          "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIPlan\nmetadata:\n  name: plan-"
-        + n + "\n  namespace: " + ns + "\nspec:\n  title: Plan " + n
-        + "\n  rateLimit: {limit: 100, period: 1s}\n  quota: {limit: 10000, period: 24h, bucket: "
-          "application}\n"
-          "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APICatalogItem\nmetadata:\n  name: item-"
-        + n + "\n  namespace: " + ns + "\nspec:\n  groups: [partners]\n  apis: [{name: api-" + n
-        + "}]\n  apiPlan: {name: plan-" + n
-        + "}\n  operationFilter: {include: [read]}\n"
-          "---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedApplication\nmetadata:\n  name: "
-          "app-"
-        + n + "\n  namespace: " + ns + "\nspec:\n  appId: app-" + n + "\n  owner: owner-" + n
-        + "\n  apiKeys: [{secretName: key-" + n
-        + ", title: main}]\n"
-          "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: key-"
-        + n + "\n  namespace: " + ns
-        + "\ntype: Opaque\ndata:\n  key: " + Keys::secretDataValue(QByteArray("key-" + n))
-        + "\n"
-          "---\napiVersion: hub.traefik.io/v1alpha1\nkind: ManagedSubscription\nmetadata:\n  name: "
-          "sub-"
-        + n + "\n  namespace: " + ns + "\nspec:\n  managedApplications: [{name: app-" + n
-        + "}]\n  apis: [{name: api-" + n + "}]\n  apiPlan: {name: plan-" + n + "}\n  weight: 1\n";
-}
-
-constexpr int kPerGroup = 7;
-
-QString generate(const QString &dir, int resources)
-{
-    const int groups = (resources + kPerGroup - 1) / kPerGroup;
-    const int perFile = 50;
-    for (int start = 0; start < groups; start += perFile) {
-        QByteArray text;
-        for (int i = start; i < std::min(groups, start + perFile); ++i)
-            text += (text.isEmpty() ? "" : "---\n") + group(i);
-        QDir().mkpath(dir + QStringLiteral("/team-%1").arg(start / perFile % 20));
-        QFile f(dir + QStringLiteral("/team-%1/apis-%2.yaml").arg(start / perFile % 20).arg(start));
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        f.write(text);
-    }
-    // Namespaces need their default APIAuth (offline rule).
-    QByteArray auths;
-    for (int t = 0; t < 20; ++t)
-        auths += "---\napiVersion: hub.traefik.io/v1alpha1\nkind: APIAuth\nmetadata:\n  name: "
-                 "default-auth\n  namespace: team-"
-            + QByteArray::number(t) + "\nspec:\n  isDefault: true\n  apiKey: {}\n";
-    QFile f(dir + QStringLiteral("/auth.yaml"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write(auths);
-    return dir;
-}
 
 long peakRssKb(int who)
 {

@@ -132,10 +132,10 @@ const Resource *WorkspaceModel::resource(const QString &key) const
 {
     if (!m_ws)
         return nullptr;
-    for (const Resource &r : m_ws->resources())
-        if (keyOf(r) == key)
-            return &r;
-    return nullptr;
+    const auto it = m_index.constFind(key);
+    if (it == m_index.constEnd() || *it >= static_cast<int>(m_ws->resources().size()))
+        return nullptr;
+    return &m_ws->resources()[static_cast<size_t>(*it)];
 }
 
 QStringList WorkspaceModel::resourceKeys() const
@@ -149,6 +149,14 @@ QStringList WorkspaceModel::resourceKeys() const
 
 void WorkspaceModel::revalidate()
 {
+    // Every change of the workspace passes here: re-index its resources by key.
+    m_index.clear();
+    if (m_ws) {
+        m_index.reserve(static_cast<qsizetype>(m_ws->resources().size()));
+        int i = 0;
+        for (const Resource &r : m_ws->resources())
+            m_index.insert(keyOf(r), i++);
+    }
     QElapsedTimer t;
     t.start();
     m_diagnostics = Validator::validate(*m_ws, m_validation);

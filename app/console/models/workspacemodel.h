@@ -153,6 +153,7 @@ private:
     QUndoStack m_undo;
     Diagnostics m_diagnostics;
     QHash<QString, QList<int>> m_diagnosticsByKey;
+    QHash<QString, int> m_index; ///< resource key → index in the workspace's resources
     ValidationOptions m_validation;
     QFileSystemWatcher m_watcher;
     QTimer m_diskDebounce;
