@@ -2,6 +2,7 @@
 #include "cliargs.h"
 
 #include "gateway/gateway.h"
+#include "portal/portalservice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -103,7 +104,8 @@ int serveCommand(Args &args)
     sigaction(SIGHUP, &sa, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    Runtime::Gateway gateway(o);
+    Runtime::Portal::PortalServiceImpl portal;
+    Runtime::Gateway gateway(o, &portal);
     const QString error = gateway.start();
     if (!error.isEmpty()) {
         err() << "airgatectl serve: " << error << '\n';

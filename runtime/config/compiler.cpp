@@ -129,6 +129,7 @@ public:
         apis();
         applications();
         subscriptions();
+        portals();
         routes();
         std::stable_sort(
             m_c.routes.begin(), m_c.routes.end(), [](const RouteConfig &a, const RouteConfig &b) {
@@ -605,6 +606,59 @@ private:
         }
     }
 
+    void portals()
+    {
+        for (const Resource *r : m_ws.ofKind(Kind::APIPortal)) {
+            if (!usable(r))
+                continue;
+            auto p = std::make_shared<PortalConfig>();
+            p->key = r->ns + u'/' + r->name;
+            p->ns = r->ns;
+            p->name = r->name;
+            p->spec = readApiPortalSpec(r->spec());
+            // Offline, a portal logs in through its APIPortalAuth's OIDC provider; without one
+            // the gateway ignores it with this line.
+            const Resource *auth = p->spec.authName.isEmpty()
+                ? nullptr
+                : m_ws.find(Kind::APIPortalAuth, r->ns, p->spec.authName);
+            QString detail;
+            if (auth && usable(auth)) {
+                p->authName = auth->name;
+                p->auth = readApiPortalAuthSpec(auth->spec());
+                const Resource *secret = p->auth.secretName.isEmpty()
+                    ? nullptr
+                    : m_ws.find(Kind::Secret, r->ns, p->auth.secretName);
+                if (p->auth.issuerUrl.isEmpty())
+                    detail
+                        = QStringLiteral("APIPortalAuth %1 has no OIDC issuerUrl").arg(auth->name);
+                else if (!secret)
+                    detail
+                        = QStringLiteral("Secret %1/%2 is missing").arg(r->ns, p->auth.secretName);
+                else {
+                    const SecretSpec s = readSecret(secret->node.get());
+                    p->clientId = s.data.value(QStringLiteral("clientId"));
+                    p->clientSecret = s.data.value(QStringLiteral("clientSecret"));
+                    if (p->clientId.isEmpty())
+                        detail = QStringLiteral("Secret %1/%2 has no clientId")
+                                     .arg(r->ns, p->auth.secretName);
+                }
+            } else {
+                detail = p->spec.authName.isEmpty()
+                    ? QStringLiteral("no spec.auth")
+                    : QStringLiteral("APIPortalAuth %1/%2 not found").arg(r->ns, p->spec.authName);
+            }
+            if (!detail.isEmpty()) {
+                skip(*r,
+                     QStringLiteral("API portal will be ignored: no authentication "
+                                    "configuration found (%1)")
+                         .arg(detail));
+                continue;
+            }
+            m_c.portals.insert(p->key, p);
+            m_c.loaded << QStringLiteral("APIPortal ") + p->key;
+        }
+    }
+
     void routes()
     {
         QSet<QString> tlsEntryPoints;
@@ -637,6 +691,13 @@ private:
                 const AnnotationRef ref
                     = parseAnnotationRef(r->annotations.value(kApiPortalAnnotation), r->ns);
                 portal = ref.ns + u'/' + ref.name;
+                if (!m_c.portals.contains(portal)) {
+                    skip(*r,
+                         QStringLiteral("IngressRoute \"%1\" will be ignored: APIPortal %2 is "
+                                        "not served")
+                             .arg(r->name, portal));
+                    continue;
+                }
             }
             QSslConfiguration ssl;
             bool tls = false;
@@ -781,6 +842,7 @@ CompileResult compile(const Workspace &workspace, const CompileOptions &options)
     config->builtAtMs = QDateTime::currentMSecsSinceEpoch();
     Compiler c(workspace, options, *config);
     c.run();
+    config->workspace = std::make_shared<const Workspace>(workspace);
     CompileResult r;
     r.fatal = c.fatal;
     if (r.fatal.isEmpty())

@@ -180,6 +180,19 @@ struct RouteConfig
     QList<MiddlewareConfig> middlewares;
 };
 
+/** @brief An APIPortal the gateway serves, with its resolved OIDC login. */
+struct PortalConfig
+{
+    QString key; ///< "ns/name"
+    QString ns;
+    QString name;
+    ApiPortalSpec spec;
+    QString authName;
+    ApiPortalAuthSpec auth;
+    QByteArray clientId;
+    QByteArray clientSecret;
+};
+
 /** @brief A resource the gateway does not serve, and why (shown in /api/status and the console). */
 struct SkippedResource
 {
@@ -210,7 +223,10 @@ struct RuntimeConfig
     QStringList loaded; ///< "API apps/weather-api", …
     GatewayLimits limits;
     QMap<QString, ListenAddress> portalPreview;
+    QHash<QString, std::shared_ptr<const PortalConfig>> portals; ///< "ns/name"
     QString workspaceRoot;
+    /// The workspace the snapshot was compiled from (the portal reads catalogs and documents).
+    std::shared_ptr<const Workspace> workspace;
 };
 
 /** @brief How to compile: listen addresses given on the command line win over airgate.yaml. */

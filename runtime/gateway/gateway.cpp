@@ -282,6 +282,8 @@ QString Gateway::bindListeners(const RuntimeConfig &config, bool initial, QStrin
     if (!initial && !error->isEmpty())
         return *error;
     m_bound = next;
+    if (m_portal)
+        m_portal->setBoundEntryPoints(boundEntryPoints());
     for (size_t w = 0; w < m_workers.size(); ++w) {
         QList<ListenerSpec> specs;
         for (const Bound &b : std::as_const(m_bound)) {
@@ -573,6 +575,8 @@ QJsonObject Gateway::status() const
                    {QStringLiteral("connections"), m_shared.front->activeConnections.load()}};
     if (!m_lastReload.isEmpty())
         o.insert(QStringLiteral("lastReload"), m_lastReload);
+    if (m_portal)
+        o.insert(QStringLiteral("portalProblems"), m_portal->problems());
     return o;
 }
 

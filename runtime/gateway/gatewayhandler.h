@@ -6,6 +6,8 @@
 #include "sharedstate.h"
 #include "upstream/upstreampool.h"
 
+#include <QJsonArray>
+#include <QMap>
 #include <QObject>
 
 #include <functional>
@@ -20,6 +22,10 @@ public:
     virtual void serve(const RequestContextPtr &ctx, const QString &portal,
                        std::function<void(Http::Response)> done)
         = 0;
+    /** Where each entry point listens now ("web" → "127.0.0.1:8800"): try-it calls go there. */
+    virtual void setBoundEntryPoints(const QMap<QString, QString> &) { }
+    /** Problems to show in the gateway status (OpenAPI documents that failed to load …). */
+    virtual QJsonArray problems() const { return {}; }
 };
 
 /**

@@ -1,0 +1,948 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "portalservice.h"
+
+#include "config/runtimeconfig.h"
+#include "filters/filter.h"
+#include "keys/apikey.h"
+#include "model/resolver.h"
+#include "model/specs.h"
+#include "openapi.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QThreadStorage>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace Airgate::Runtime::Portal {
+
+namespace {
+
+const QByteArray kCookie = "airgate_portal";
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QByteArray cookieValue(const Http::Headers &h, const QByteArray &name)
+{
+    for (const QByteArray &line : h.values("Cookie"))
+        for (QByteArray part : line.split(';')) {
+            part = part.trimmed();
+            if (part.startsWith(QByteArray(name + '=')))
+                return part.mid(name.size() + 1);
+        }
+    return {};
+}
+
+QMap<QString, QString> parseForm(const QByteArray &body)
+{
+    QMap<QString, QString> out;
+    for (const QByteArray &pair : body.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const int eq = pair.indexOf('=');
+        const QByteArray k = Http::percentDecode(eq < 0 ? pair : pair.left(eq), true);
+        const QByteArray v = eq < 0 ? QByteArray() : Http::percentDecode(pair.mid(eq + 1), true);
+        out.insert(QString::fromUtf8(k), QString::fromUtf8(v));
+    }
+    return out;
+}
+
+QString claim(const QJsonObject &claims, const QString &name)
+{
+    const QJsonValue v = claims.value(name);
+    return v.isString() ? v.toString() : (v.isDouble() ? QString::number(v.toDouble()) : QString());
+}
+
+QString plainLimit(const PlanLimit &l, const QString &lang, const QString &what)
+{
+    if (l.limit <= 0 && l.period.isEmpty())
+        return {};
+    const QLocale loc(lang);
+    QString period = l.period.isEmpty() ? QStringLiteral("1s") : l.period;
+    // "1s" → "second", "1h" → "hour", "720h" → "720 hours" …
+    static const QRegularExpression re(QStringLiteral("^(\\d+)([smhd])$"));
+    const auto m = re.match(period);
+    if (m.hasMatch()) {
+        const int n = m.captured(1).toInt();
+        const QString unit = m.captured(2);
+        const char *one = unit == u's' ? "second"
+            : unit == u'm'             ? "minute"
+            : unit == u'h'             ? "hour"
+                                       : "day";
+        period = n == 1 ? QString::fromLatin1(one)
+                        : QStringLiteral("%1 %2s").arg(loc.toString(n), QString::fromLatin1(one));
+    }
+    return QStringLiteral("%1 %2 / %3")
+        .arg(loc.toString(static_cast<qlonglong>(l.limit)), what, period);
+}
+
+QNetworkAccessManager *network()
+{
+    static QThreadStorage<QNetworkAccessManager *> perThread;
+    if (!perThread.hasLocalData())
+        perThread.setLocalData(new QNetworkAccessManager);
+    return perThread.localData();
+}
+
+} // namespace
+
+struct PortalServiceImpl::Request
+{
+    RequestContextPtr ctx;
+    std::function<void(Http::Response)> done;
+    std::shared_ptr<const RuntimeConfig> config;
+    std::shared_ptr<const PortalConfig> portal;
+    QString lang = QStringLiteral("en");
+    QByteArray path;
+    std::optional<Session> session;
+    QByteArray sessionId;
+    const PortalServiceImpl *service = nullptr;
+
+    QString t(const char *s) const { return service->translate(lang, s); }
+    Http::Request &req() const { return ctx->request(); }
+    QString origin() const
+    {
+        return QStringLiteral("%1://%2").arg(req().tls ? QStringLiteral("https")
+                                                       : QStringLiteral("http"),
+                                             QString::fromLatin1(req().headers.value("Host")));
+    }
+
+    void send(Http::Response resp) const
+    {
+        resp.headers.set("Cache-Control", "no-store");
+        resp.headers.set("X-Content-Type-Options", "nosniff");
+        resp.headers.set("Referrer-Policy", "same-origin");
+        resp.headers.set("X-Frame-Options", "DENY");
+        resp.headers.set(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
+            "script-src 'self'; form-action 'self' http: https:; frame-ancestors 'none'");
+        done(std::move(resp));
+    }
+    void redirect(const QString &location, const QList<QByteArray> &cookies = {}) const
+    {
+        Http::Response resp = Http::Response::empty(303);
+        resp.headers.set("Location", location.toUtf8());
+        for (const QByteArray &c : cookies)
+            resp.headers.add("Set-Cookie", c);
+        send(std::move(resp));
+    }
+    void page(int status, const QString &title, const QString &body,
+              const QList<QByteArray> &cookies = {}) const;
+    void error(int status, const QString &title, const QString &message) const
+    {
+        page(status, title,
+             QStringLiteral("<section class=\"notice error\" role=\"alert\"><h1>%1</h1><p>%2</p>"
+                            "<p><a href=\"/\">%3</a></p></section>")
+                 .arg(esc(title), esc(message),
+                      esc(t(QT_TRANSLATE_NOOP("Portal", "Back to the portal")))));
+    }
+    QByteArray cookie(const QByteArray &value, qint64 maxAge) const
+    {
+        QByteArray c = kCookie + '=' + value
+            + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + QByteArray::number(maxAge);
+        if (req().tls)
+            c += "; Secure";
+        return c;
+    }
+};
+
+void PortalServiceImpl::Request::page(int status, const QString &title, const QString &body,
+                                      const QList<QByteArray> &cookies) const
+{
+    const ApiPortalSpec &spec = portal->spec;
+    const QString portalTitle = spec.title.isEmpty() ? portal->name : spec.title;
+    QString nav;
+    if (session) {
+        nav = QStringLiteral("<a href=\"/catalog\">%1</a><a href=\"/plans\">%2</a>"
+                             "<a href=\"/apps\">%3</a><span class=\"user\">%4</span>"
+                             "<form method=\"post\" action=\"/logout\"><button>%5</button></form>")
+                  .arg(esc(t(QT_TRANSLATE_NOOP("Portal", "APIs"))),
+                       esc(t(QT_TRANSLATE_NOOP("Portal", "Plans"))),
+                       esc(t(QT_TRANSLATE_NOOP("Portal", "My applications"))),
+                       esc(session->user.displayName()),
+                       esc(t(QT_TRANSLATE_NOOP("Portal", "Sign out"))));
+    } else {
+        nav = QStringLiteral("<a class=\"button\" href=\"/login\">%1</a>")
+                  .arg(esc(t(QT_TRANSLATE_NOOP("Portal", "Sign in"))));
+    }
+    const QString logo = spec.logoUrl.isEmpty()
+        ? QString()
+        : QStringLiteral("<img src=\"%1\" alt=\"\" class=\"logo\">").arg(esc(spec.logoUrl));
+    const QString html
+        = QStringLiteral(
+              "<!doctype html><html lang=\"%1\"><head><meta charset=\"utf-8\">"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+              "<title>%2 · %3</title><link rel=\"stylesheet\" href=\"/assets/portal.css\">"
+              "<script src=\"/assets/portal.js\" defer></script></head><body>"
+              "<a class=\"skip\" href=\"#main\">%4</a>"
+              "<header><a class=\"brand\" href=\"/\">%5<span>%3</span></a>"
+              "<nav aria-label=\"%6\">%7</nav></header>"
+              "<main id=\"main\">%8</main>"
+              "<footer>%9</footer></body></html>")
+              .arg(lang, esc(title), esc(portalTitle),
+                   esc(t(QT_TRANSLATE_NOOP("Portal", "Skip to content"))), logo,
+                   esc(t(QT_TRANSLATE_NOOP("Portal", "Main"))), nav, body,
+                   esc(t(QT_TRANSLATE_NOOP("Portal",
+                                           "Read-only portal preview served by Airgate."))));
+    Http::Response resp = Http::Response::text(status, html.toUtf8(), "text/html; charset=utf-8");
+    for (const QByteArray &c : cookies)
+        resp.headers.add("Set-Cookie", c);
+    send(std::move(resp));
+}
+
+PortalServiceImpl::PortalServiceImpl()
+{
+    // The same translation files as the console, embedded by the build.
+    m_de = std::make_unique<QTranslator>();
+    if (!m_de->load(QStringLiteral(":/i18n/airgate_de.qm")))
+        m_de.reset();
+    m_fr = std::make_unique<QTranslator>();
+    if (!m_fr->load(QStringLiteral(":/i18n/airgate_fr.qm")))
+        m_fr.reset();
+}
+
+PortalServiceImpl::~PortalServiceImpl() = default;
+
+QString PortalServiceImpl::translate(const QString &lang, const char *source) const
+{
+    const QTranslator *t = lang == QLatin1StringView("de") ? m_de.get()
+        : lang == QLatin1StringView("fr")                  ? m_fr.get()
+                                                           : nullptr;
+    if (t) {
+        const QString s = t->translate("Portal", source);
+        if (!s.isEmpty())
+            return s;
+    }
+    return QString::fromUtf8(source);
+}
+
+void PortalServiceImpl::setBoundEntryPoints(const QMap<QString, QString> &eps)
+{
+    QMutexLocker lock(&m_mutex);
+    m_entryPoints = eps;
+}
+
+QJsonArray PortalServiceImpl::problems() const
+{
+    QMutexLocker lock(&m_mutex);
+    QJsonArray out;
+    for (auto it = m_docProblems.cbegin(); it != m_docProblems.cend(); ++it)
+        out.append(QJsonObject {{QStringLiteral("api"), it.key()},
+                                {QStringLiteral("problem"), it.value()}});
+    return out;
+}
+
+void PortalServiceImpl::serve(const RequestContextPtr &ctx, const QString &portalKey,
+                              std::function<void(Http::Response)> done)
+{
+    auto r = std::make_shared<Request>();
+    r->ctx = ctx;
+    r->done = std::move(done);
+    r->config = ctx->config;
+    r->service = this;
+    r->path = ctx->decodedPath.isEmpty() ? ctx->request().path : ctx->decodedPath;
+    // Language: the first of de / fr / en the browser asks for.
+    for (const QByteArray &part : ctx->request().headers.value("Accept-Language").split(',')) {
+        const QString tag = QString::fromLatin1(part.trimmed().left(2)).toLower();
+        if (tag == QLatin1StringView("de") || tag == QLatin1StringView("fr")
+            || tag == QLatin1StringView("en")) {
+            r->lang = tag;
+            break;
+        }
+    }
+    r->portal = r->config ? r->config->portals.value(portalKey) : nullptr;
+    if (!r->portal) {
+        QString reason = QStringLiteral("API portal will be ignored: no authentication "
+                                        "configuration found");
+        if (r->config)
+            for (const SkippedResource &s : r->config->ignored)
+                if (s.kind == QLatin1StringView("APIPortal") && s.ns + u'/' + s.name == portalKey)
+                    reason = s.reason;
+        r->done(Http::Response::text(
+            404, QStringLiteral("portal %1 is not served: %2\n").arg(portalKey, reason).toUtf8()));
+        return;
+    }
+    ctx->log.route = QStringLiteral("portal ") + portalKey;
+    const QByteArray sid = cookieValue(ctx->request().headers, kCookie);
+    if (!sid.isEmpty()) {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_sessions.find(sid);
+        if (it != m_sessions.end()) {
+            if (it->expiresMs < QDateTime::currentMSecsSinceEpoch() || it->portal != portalKey)
+                m_sessions.erase(it);
+            else {
+                r->session = *it;
+                r->sessionId = sid;
+            }
+        }
+    }
+    route(r);
+}
+
+void PortalServiceImpl::route(const std::shared_ptr<Request> &r)
+{
+    const QByteArray &m = r->req().method;
+    const QByteArray p = r->path;
+    const bool get = m == "GET" || m == "HEAD";
+    if (p.startsWith("/assets/") && get)
+        return asset(r, QString::fromLatin1(p.mid(8)));
+    if (p == "/" && get)
+        return home(r);
+    if (p == "/login" && get)
+        return login(r);
+    if (p == "/callback" && get)
+        return callback(r);
+    if (p == "/logout" && (m == "POST" || get))
+        return logout(r);
+    // Everything else needs a signed-in user.
+    if (!r->session) {
+        if (!get)
+            return r->error(401, r->t(QT_TRANSLATE_NOOP("Portal", "Sign in first")),
+                            r->t(QT_TRANSLATE_NOOP("Portal", "Your session has ended.")));
+        return r->redirect(
+            QStringLiteral("/login?return=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(r->req().target))));
+    }
+    if (p == "/catalog" && get)
+        return catalog(r);
+    if (p == "/plans" && get)
+        return plans(r);
+    if (p == "/apps" && get)
+        return applications(r);
+    if (p == "/try" && m == "POST")
+        return tryIt(r);
+    static const QRegularExpression api(QStringLiteral("^/apis/([a-z0-9-]+)(/openapi\\.json)?$"));
+    const auto match = api.match(QString::fromUtf8(p));
+    if (match.hasMatch() && get)
+        return apiPage(r, match.captured(1), !match.captured(2).isEmpty());
+    r->error(404, r->t(QT_TRANSLATE_NOOP("Portal", "Not found")),
+             r->t(QT_TRANSLATE_NOOP("Portal", "There is no such page in this portal.")));
+}
+
+void PortalServiceImpl::asset(const std::shared_ptr<Request> &r, const QString &name)
+{
+    static const QStringList known {QStringLiteral("portal.css"), QStringLiteral("portal.js")};
+    if (!known.contains(name))
+        return r->done(Http::Response::text(404, "not found\n"));
+    QFile f(QStringLiteral(":/airgate/portal/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        return r->done(Http::Response::text(500, "asset missing from this build\n"));
+    Http::Response resp = Http::Response::text(200, f.readAll(),
+                                               name.endsWith(QStringLiteral(".css"))
+                                                   ? "text/css; charset=utf-8"
+                                                   : "text/javascript; charset=utf-8");
+    resp.headers.set("Cache-Control", "max-age=300");
+    resp.headers.set("X-Content-Type-Options", "nosniff");
+    r->done(std::move(resp));
+}
+
+void PortalServiceImpl::home(const std::shared_ptr<Request> &r)
+{
+    const ApiPortalSpec &spec = r->portal->spec;
+    QString body
+        = QStringLiteral("<section class=\"hero\">%1<h1>%2</h1><p>%3</p>")
+              .arg(spec.logoUrl.isEmpty()
+                       ? QString()
+                       : QStringLiteral("<img src=\"%1\" alt=\"\" class=\"hero-logo\">")
+                             .arg(esc(spec.logoUrl)),
+                   esc(spec.title.isEmpty() ? r->portal->name : spec.title), esc(spec.description));
+    if (r->session) {
+        const int n = static_cast<int>(
+            resolveCatalog(*r->config->workspace, r->portal->ns, r->session->user).size());
+        body += QStringLiteral("<p><a class=\"button\" href=\"/catalog\">%1</a></p>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Browse the APIs"))
+                             + QStringLiteral(" (%1)").arg(n)));
+    } else {
+        body += QStringLiteral("<p><a class=\"button\" href=\"/login\">%1</a></p>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Sign in to see the APIs"))));
+    }
+    body += QStringLiteral("</section>");
+    r->page(200, spec.title.isEmpty() ? r->portal->name : spec.title, body);
+}
+
+void PortalServiceImpl::catalog(const std::shared_ptr<Request> &r)
+{
+    const QList<CatalogApi> apis
+        = resolveCatalog(*r->config->workspace, r->portal->ns, r->session->user);
+    QString body
+        = QStringLiteral("<h1>%1</h1>").arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "APIs"))));
+    if (apis.isEmpty())
+        body += QStringLiteral("<p class=\"empty\">%1</p>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP(
+                        "Portal", "No API is published to you in this portal."))));
+    body += QStringLiteral("<ul class=\"cards\">");
+    for (const CatalogApi &c : apis) {
+        QStringList versions;
+        for (const Resource *v : c.versions)
+            versions << v->name;
+        body += QStringLiteral("<li class=\"card\"><h2><a href=\"/apis/%1\">%2</a></h2><p>%3</p>"
+                               "<p class=\"meta\">%4%5</p></li>")
+                    .arg(esc(c.api->name), esc(c.title), esc(c.description),
+                         c.plans.isEmpty() ? QString()
+                                           : esc(r->t(QT_TRANSLATE_NOOP("Portal", "Plans:")) + u' '
+                                                 + c.plans.join(QStringLiteral(", "))),
+                         versions.isEmpty() ? QString()
+                                            : QStringLiteral(" · ")
+                                 + esc(r->t(QT_TRANSLATE_NOOP("Portal", "Versions:")) + u' '
+                                       + versions.join(QStringLiteral(", "))));
+    }
+    body += QStringLiteral("</ul>");
+    r->page(200, r->t(QT_TRANSLATE_NOOP("Portal", "APIs")), body);
+}
+
+void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resource *api,
+                                 std::function<void(QJsonObject, QString)> done)
+{
+    const QString key = api->ns + u'/' + api->name;
+    const QString cacheKey
+        = QStringLiteral("%1|%2|%3").arg(r->config->generation).arg(api->kindName, key);
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_docs.constFind(cacheKey);
+        if (it != m_docs.constEnd()
+            && (it->error.isEmpty() || QDateTime::currentMSecsSinceEpoch() - it->atMs < 30000)) {
+            const Doc d = *it;
+            lock.unlock();
+            done(d.document, d.error);
+            return;
+        }
+    }
+    auto finish = [this, cacheKey, key, done](QJsonObject doc, QString error) {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_docs.insert(cacheKey, Doc {doc, error, QDateTime::currentMSecsSinceEpoch()});
+            if (error.isEmpty())
+                m_docProblems.remove(key);
+            else
+                m_docProblems.insert(key, error);
+        }
+        done(doc, error);
+    };
+    // 1. A local copy named in airgate.yaml (`specs:`).
+    const QString local = r->config->workspace->settings().specs.value(key);
+    if (!local.isEmpty()) {
+        auto m = MockApi::load(local);
+        if (!m)
+            return finish({}, m.error().message);
+        return finish(m.value()->document(), {});
+    }
+    // 2. The document of a `mock:` service behind the API's route.
+    QString upstreamUrl;
+    for (const RouteConfig &rc : r->config->routes) {
+        if (!rc.api || rc.api->key != key || rc.api->kind != api->kindName)
+            continue;
+        for (const UpstreamConfig &u : rc.upstreams) {
+            if (u.type == UpstreamConfig::Type::Mock && u.mock)
+                return finish(u.mock->document(), {});
+            if (u.type == UpstreamConfig::Type::Url && upstreamUrl.isEmpty())
+                upstreamUrl
+                    = QStringLiteral("%1://%2:%3")
+                          .arg(u.https ? QStringLiteral("https") : QStringLiteral("http"), u.host)
+                          .arg(u.port);
+        }
+    }
+    // 3. openApiSpec.url, or openApiSpec.path fetched from the API's service.
+    const OpenApiSpecRef ref = api->kind == Kind::APIVersion
+        ? readApiVersionSpec(api->spec()).openApi
+        : readApiSpec(api->spec()).openApi;
+    QString url = ref.url;
+    if (url.isEmpty() && !ref.path.isEmpty() && !upstreamUrl.isEmpty())
+        url = upstreamUrl + ref.path;
+    if (url.isEmpty())
+        return finish({},
+                      QStringLiteral("no OpenAPI document: give openApiSpec.path or url, or "
+                                     "a local copy under specs: in airgate.yaml"));
+    QNetworkRequest req {QUrl(url)};
+    req.setTransferTimeout(10000);
+    QNetworkReply *reply = network()->get(req);
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, url, finish] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 200) {
+            finish({},
+                   QStringLiteral("%1: %2").arg(
+                       url, status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString()));
+            return;
+        }
+        auto m = MockApi::fromDocument(QJsonDocument::fromJson(reply->readAll()).object(), url);
+        if (!m)
+            finish({}, QStringLiteral("%1: %2").arg(url, m.error().message));
+        else
+            finish(m.value()->document(), {});
+    });
+}
+
+void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString &name, bool json)
+{
+    const Workspace &ws = *r->config->workspace;
+    const auto found = findCatalogApi(ws, r->portal->ns, r->session->user, name);
+    if (!found)
+        return r->error(404, r->t(QT_TRANSLATE_NOOP("Portal", "Not found")),
+                        r->t(QT_TRANSLATE_NOOP("Portal", "This API is not published to you.")));
+    const CatalogApi c = *found;
+    // A version chosen among the API's versions, else the API itself.
+    const QString version = QString::fromUtf8(r->req().queryValue("version"));
+    const Resource *target = c.api;
+    for (const Resource *v : c.versions)
+        if (v->name == version)
+            target = v;
+    const OpenApiSpecRef ref = target->kind == Kind::APIVersion
+        ? readApiVersionSpec(target->spec()).openApi
+        : readApiSpec(target->spec()).openApi;
+    const bool tryIt = c.api->annotations.value(QStringLiteral("airgate.io/try-it"))
+        != QLatin1StringView("false");
+    document(r, target, [r, c, target, ref, json, tryIt](QJsonObject doc, QString error) {
+        if (!error.isEmpty()) {
+            if (json)
+                return r->done(Http::Response::text(502, error.toUtf8()));
+            return r->page(
+                502, c.title,
+                QStringLiteral("<h1>%1</h1><section class=\"notice error\" "
+                               "role=\"alert\"><p>%2</p><p><code>%3</code></p></section>")
+                    .arg(esc(c.title),
+                         esc(r->t(QT_TRANSLATE_NOOP("Portal",
+                                                    "The OpenAPI document could not be loaded."))),
+                         esc(error)));
+        }
+        const QJsonObject filtered
+            = filterDocument(doc, ref.operationSets, c.operationSets, ref.overrideServers);
+        if (json) {
+            Http::Response resp = Http::Response::text(
+                200, QJsonDocument(filtered).toJson(QJsonDocument::Indented), "application/json");
+            return r->send(std::move(resp));
+        }
+        QString body = QStringLiteral("<h1>%1</h1><p>%2</p>").arg(esc(c.title), esc(c.description));
+        if (!c.versions.isEmpty()) {
+            body += QStringLiteral(
+                        "<nav class=\"versions\" aria-label=\"%1\"><a href=\"/apis/%2\"%3>%4</a>")
+                        .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Versions"))), esc(c.api->name),
+                             target == c.api ? QStringLiteral(" aria-current=\"page\"") : QString(),
+                             esc(r->t(QT_TRANSLATE_NOOP("Portal", "Current"))));
+            for (const Resource *v : c.versions) {
+                const ApiVersionSpec vs = readApiVersionSpec(v->spec());
+                body += QStringLiteral("<a href=\"/apis/%1?version=%2\"%3>%4</a>")
+                            .arg(esc(c.api->name), esc(v->name),
+                                 target == v ? QStringLiteral(" aria-current=\"page\"") : QString(),
+                                 esc(vs.release.isEmpty() ? v->name : vs.release));
+            }
+            body += QStringLiteral("</nav>");
+        }
+        QStringList servers;
+        for (const auto &s : filtered.value(QStringLiteral("servers")).toArray())
+            servers << QStringLiteral("<code>%1</code>")
+                           .arg(esc(s.toObject().value(QStringLiteral("url")).toString()));
+        if (!servers.isEmpty())
+            body += QStringLiteral("<p class=\"meta\">%1 %2</p>")
+                        .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Servers:"))),
+                             servers.join(QStringLiteral(", ")));
+        if (!c.plans.isEmpty())
+            body += QStringLiteral("<p class=\"meta\">%1 <a href=\"/plans\">%2</a></p>")
+                        .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Plans:"))),
+                             esc(c.plans.join(QStringLiteral(", "))));
+        body += QStringLiteral("<p class=\"meta\"><a href=\"/apis/%1/openapi.json%2\">%3</a></p>")
+                    .arg(esc(c.api->name),
+                         target == c.api ? QString()
+                                         : QStringLiteral("?version=") + esc(target->name),
+                         esc(r->t(QT_TRANSLATE_NOOP("Portal", "Download the OpenAPI document"))));
+        RenderOptions o;
+        o.tryIt = tryIt;
+        o.apiKey = c.api->name;
+        o.csrf = QString::fromLatin1(r->session->csrf);
+        o.version = target == c.api ? QString() : target->name;
+        body += renderOperations(filtered, o, [r](const char *s) { return r->t(s); });
+        r->page(200, c.title, body);
+    });
+}
+
+void PortalServiceImpl::plans(const std::shared_ptr<Request> &r)
+{
+    const Workspace &ws = *r->config->workspace;
+    QMap<QString, QStringList> apisByPlan;
+    for (const CatalogApi &c : resolveCatalog(ws, r->portal->ns, r->session->user))
+        for (const QString &p : c.plans)
+            apisByPlan[p] << c.title;
+    QString body
+        = QStringLiteral("<h1>%1</h1>").arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Plans"))));
+    if (apisByPlan.isEmpty())
+        body += QStringLiteral("<p class=\"empty\">%1</p>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "No plan is offered to you."))));
+    body += QStringLiteral("<ul class=\"cards\">");
+    for (auto it = apisByPlan.cbegin(); it != apisByPlan.cend(); ++it) {
+        const Resource *plan = ws.find(Kind::APIPlan, r->portal->ns, it.key());
+        const ApiPlanSpec spec = plan ? readApiPlanSpec(plan->spec()) : ApiPlanSpec();
+        const QString rate
+            = plainLimit(spec.rateLimit, r->lang, r->t(QT_TRANSLATE_NOOP("Portal", "requests")));
+        const QString quota
+            = plainLimit(spec.quota, r->lang, r->t(QT_TRANSLATE_NOOP("Portal", "requests")));
+        body += QStringLiteral("<li class=\"card plan\"><h2>%1</h2><p>%2</p><dl>")
+                    .arg(esc(spec.title.isEmpty() ? it.key() : spec.title), esc(spec.description));
+        body += QStringLiteral("<dt>%1</dt><dd>%2</dd>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Rate limit"))),
+                         esc(rate.isEmpty() ? r->t(QT_TRANSLATE_NOOP("Portal", "none")) : rate));
+        body += QStringLiteral("<dt>%1</dt><dd>%2</dd>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Quota"))),
+                         esc(quota.isEmpty() ? r->t(QT_TRANSLATE_NOOP("Portal", "none")) : quota));
+        body += QStringLiteral("<dt>%1</dt><dd>%2</dd></dl></li>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "APIs"))),
+                         esc(it.value().join(QStringLiteral(", "))));
+    }
+    body += QStringLiteral("</ul>");
+    r->page(200, r->t(QT_TRANSLATE_NOOP("Portal", "Plans")), body);
+}
+
+void PortalServiceImpl::applications(const std::shared_ptr<Request> &r)
+{
+    const Workspace &ws = *r->config->workspace;
+    const PortalUser &u = r->session->user;
+    QString body
+        = QStringLiteral("<h1>%1</h1><p class=\"notice\">%2</p>")
+              .arg(
+                  esc(r->t(QT_TRANSLATE_NOOP("Portal", "My applications"))),
+                  esc(r->t(QT_TRANSLATE_NOOP("Portal",
+                                             "In offline mode, applications, subscriptions and API "
+                                             "keys are managed by the operator. Ask them for a new "
+                                             "key or a different plan."))));
+    int shown = 0;
+    for (const Resource *app : ws.ofKind(Kind::ManagedApplication, r->portal->ns)) {
+        const ManagedApplicationSpec spec = readManagedApplicationSpec(app->spec());
+        if (spec.owner.isEmpty() || (spec.owner != u.id && !u.groups.contains(spec.owner)))
+            continue;
+        ++shown;
+        body += QStringLiteral("<section class=\"card app\"><h2>%1</h2><p class=\"meta\">%2 "
+                               "<code>%3</code></p><h3>%4</h3><ul>")
+                    .arg(esc(app->name), esc(r->t(QT_TRANSLATE_NOOP("Portal", "Application ID:"))),
+                         esc(spec.appId), esc(r->t(QT_TRANSLATE_NOOP("Portal", "API keys"))));
+        for (const auto &k : spec.apiKeys)
+            body += QStringLiteral("<li>%1 — %2</li>")
+                        .arg(esc(k.title.isEmpty() ? r->t(QT_TRANSLATE_NOOP("Portal", "(untitled)"))
+                                                   : k.title),
+                             esc(k.suspended ? r->t(QT_TRANSLATE_NOOP("Portal", "suspended"))
+                                             : r->t(QT_TRANSLATE_NOOP("Portal", "active"))));
+        if (spec.apiKeys.isEmpty())
+            body += QStringLiteral("<li>%1</li>")
+                        .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "No key yet."))));
+        body += QStringLiteral("</ul><h3>%1</h3><ul>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Subscriptions"))));
+        int subs = 0;
+        for (const Resource *s : ws.ofKind(Kind::ManagedSubscription, app->ns)) {
+            const ManagedSubscriptionSpec ss = readManagedSubscriptionSpec(s->spec());
+            const ResolvedApplications ra = resolveApplications(ws, app->ns, ss);
+            if (!ra.applications.contains(app))
+                continue;
+            ++subs;
+            QStringList apis;
+            for (const Resource *a :
+                 resolveApis(ws, app->ns, ss.apis, ss.apiSelector, ss.apiBundles).apis)
+                apis << a->name;
+            body += QStringLiteral("<li><strong>%1</strong>: %2 — %3 <em>%4</em></li>")
+                        .arg(esc(s->name), esc(apis.join(QStringLiteral(", "))),
+                             esc(r->t(QT_TRANSLATE_NOOP("Portal", "plan"))), esc(ss.apiPlan));
+        }
+        if (!subs)
+            body += QStringLiteral("<li>%1</li>")
+                        .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "No subscription."))));
+        body += QStringLiteral("</ul></section>");
+    }
+    if (!shown)
+        body += QStringLiteral("<p class=\"empty\">%1</p>")
+                    .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "You own no application here."))));
+    r->page(200, r->t(QT_TRANSLATE_NOOP("Portal", "My applications")), body);
+}
+
+void PortalServiceImpl::login(const std::shared_ptr<Request> &r)
+{
+    const PortalConfig &p = *r->portal;
+    // The redirect must come back to where the browser is, and that must be trusted: one of
+    // the portal's trustedUrls, or a loopback preview listener.
+    const QString origin = r->origin();
+    bool trusted = r->req().entryPoint.startsWith(QLatin1StringView("portal:"))
+        && (r->req().peer.isLoopback());
+    for (const QString &u : p.spec.trustedUrls) {
+        QString t = u;
+        while (t.endsWith(u'/'))
+            t.chop(1);
+        trusted = trusted || t.compare(origin, Qt::CaseInsensitive) == 0;
+    }
+    if (!trusted)
+        return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in refused")),
+                        r->t(QT_TRANSLATE_NOOP("Portal",
+                                               "This address is not among the portal's "
+                                               "trusted URLs.")));
+    QString returnTo = QString::fromUtf8(r->req().queryValue("return"));
+    if (!returnTo.startsWith(u'/') || returnTo.startsWith(QStringLiteral("//")))
+        returnTo = QStringLiteral("/catalog");
+    const QString redirectUri = origin + QStringLiteral("/callback");
+    m_oidc.discover(
+        p.auth.issuerUrl,
+        [this, r, redirectUri, returnTo](std::shared_ptr<const OidcProvider> provider,
+                                         QString error) {
+            if (!provider)
+                return r->error(
+                    502, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in unavailable")),
+                    r->t(QT_TRANSLATE_NOOP("Portal", "The identity provider could not be reached:"))
+                        + u' ' + error);
+            const LoginRequest login = OidcClient::newLogin();
+            {
+                QMutexLocker lock(&m_mutex);
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                m_pending.removeIf(
+                    [now](const auto &it) { return now - it.value().createdMs > kLoginTtlMs; });
+                if (m_pending.size() >= kMaxPendingLogins)
+                    m_pending.clear();
+                m_pending.insert(login.state,
+                                 Pending {r->portal->key, login, redirectUri, returnTo, now});
+            }
+            QStringList scopes = r->portal->auth.scopes;
+            if (scopes.isEmpty())
+                scopes = {QStringLiteral("openid"), QStringLiteral("profile"),
+                          QStringLiteral("email")};
+            r->redirect(OidcClient::authorizationUrl(*provider, r->portal->clientId, redirectUri,
+                                                     scopes, login)
+                            .toString(QUrl::FullyEncoded));
+        });
+}
+
+void PortalServiceImpl::callback(const std::shared_ptr<Request> &r)
+{
+    const QByteArray state = r->req().queryValue("state");
+    const QByteArray code = r->req().queryValue("code");
+    const QByteArray idpError = r->req().queryValue("error");
+    std::optional<Pending> pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_pending.find(state);
+        if (it != m_pending.end()) {
+            pending = *it;
+            m_pending.erase(it); // one use only
+        }
+    }
+    if (!pending || pending->portal != r->portal->key
+        || QDateTime::currentMSecsSinceEpoch() - pending->createdMs > kLoginTtlMs)
+        return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
+                        r->t(QT_TRANSLATE_NOOP("Portal",
+                                               "The sign-in request is unknown or has "
+                                               "expired (invalid state). Please sign in "
+                                               "again.")));
+    if (!idpError.isEmpty() || code.isEmpty())
+        return r->error(
+            400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
+            r->t(QT_TRANSLATE_NOOP("Portal",
+                                   "The identity provider refused the "
+                                   "sign-in:"))
+                + u' ' + QString::fromUtf8(idpError.isEmpty() ? QByteArray("no code") : idpError));
+    const Pending p = *pending;
+    m_oidc.discover(
+        r->portal->auth.issuerUrl,
+        [this, r, p, code](std::shared_ptr<const OidcProvider> provider, QString error) {
+            if (!provider)
+                return r->error(502, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in unavailable")),
+                                error);
+            m_oidc.exchangeCode(
+                *provider, code, p.redirectUri, p.login.codeVerifier, r->portal->clientId,
+                r->portal->clientSecret, [this, r, p, provider](QJsonObject tokens, QString error) {
+                    if (!error.isEmpty())
+                        return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
+                                        error);
+                    auto claims = OidcClient::verifyIdToken(
+                        *provider, tokens.value(QStringLiteral("id_token")).toString().toLatin1(),
+                        r->portal->clientId, p.login.nonce, QDateTime::currentSecsSinceEpoch());
+                    if (!claims)
+                        return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
+                                        claims.error().message);
+                    const QJsonObject c = claims.value();
+                    const QMap<QString, QString> &map = r->portal->auth.claims;
+                    auto name = [&map](const char *field, const char *dflt) {
+                        return map.value(QString::fromLatin1(field), QString::fromLatin1(dflt));
+                    };
+                    Session s;
+                    s.portal = r->portal->key;
+                    s.user.signedIn = true;
+                    s.user.id = claim(c, name("userId", "sub"));
+                    s.user.email = claim(c, name("email", "email"));
+                    s.user.firstName = claim(c, name("firstname", "given_name"));
+                    s.user.lastName = claim(c, name("lastname", "family_name"));
+                    s.user.company = claim(c, name("company", "company"));
+                    const QJsonValue groups = c.value(name("groups", "groups"));
+                    if (groups.isArray())
+                        for (const auto &g : groups.toArray())
+                            s.user.groups << g.toString();
+                    else if (groups.isString())
+                        s.user.groups << groups.toString();
+                    if (s.user.id.isEmpty())
+                        return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
+                                        QStringLiteral("the ID token has no user id claim"));
+                    s.csrf = Keys::generateKey();
+                    s.expiresMs = QDateTime::currentMSecsSinceEpoch() + kSessionTtlMs;
+                    const QByteArray sid = Keys::generateKey();
+                    {
+                        QMutexLocker lock(&m_mutex);
+                        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                        m_sessions.removeIf(
+                            [now](const auto &it) { return it.value().expiresMs < now; });
+                        m_sessions.insert(sid, s);
+                    }
+                    r->redirect(p.returnTo, {r->cookie(sid, kSessionTtlMs / 1000)});
+                });
+        });
+}
+
+void PortalServiceImpl::logout(const std::shared_ptr<Request> &r)
+{
+    if (!r->sessionId.isEmpty()) {
+        QMutexLocker lock(&m_mutex);
+        m_sessions.remove(r->sessionId);
+    }
+    r->session.reset();
+    r->page(200, r->t(QT_TRANSLATE_NOOP("Portal", "Signed out")),
+            QStringLiteral("<section class=\"notice\"><h1>%1</h1><p><a class=\"button\" "
+                           "href=\"/login\">%2</a></p></section>")
+                .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "You are signed out."))),
+                     esc(r->t(QT_TRANSLATE_NOOP("Portal", "Sign in")))),
+            {r->cookie("", 0)});
+}
+
+void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
+{
+    const QMap<QString, QString> form = parseForm(r->req().body);
+    const bool wantsJson = r->req().headers.value("Accept").contains("application/json");
+    auto fail = [r, wantsJson](int status, const QString &message) {
+        if (wantsJson)
+            return r->send(
+                Http::Response::text(status,
+                                     QJsonDocument(QJsonObject {{QStringLiteral("error"), message}})
+                                         .toJson(QJsonDocument::Compact),
+                                     "application/json"));
+        r->error(status, r->t(QT_TRANSLATE_NOOP("Portal", "Try it")), message);
+    };
+    if (!Keys::constantTimeEquals(form.value(QStringLiteral("csrf")).toLatin1(), r->session->csrf))
+        return fail(403, QStringLiteral("invalid form token; reload the page"));
+    const Workspace &ws = *r->config->workspace;
+    const auto found
+        = findCatalogApi(ws, r->portal->ns, r->session->user, form.value(QStringLiteral("api")));
+    if (!found)
+        return fail(404, QStringLiteral("this API is not published to you"));
+    const CatalogApi c = *found;
+    if (c.api->annotations.value(QStringLiteral("airgate.io/try-it")) == QLatin1StringView("false"))
+        return fail(403, QStringLiteral("try-it is switched off for this API"));
+    const Resource *target = c.api;
+    for (const Resource *v : c.versions)
+        if (v->name == form.value(QStringLiteral("version")))
+            target = v;
+    const QString method = form.value(QStringLiteral("method")).toUpper();
+    const QString opPath = form.value(QStringLiteral("path"));
+    const OpenApiSpecRef ref = target->kind == Kind::APIVersion
+        ? readApiVersionSpec(target->spec()).openApi
+        : readApiSpec(target->spec()).openApi;
+    // The gateway route serving this API: its host and entry point.
+    QString host;
+    QString address;
+    QString prefix;
+    QMap<QString, QString> eps;
+    {
+        QMutexLocker lock(&m_mutex);
+        eps = m_entryPoints;
+    }
+    static const QRegularExpression hostRe(QStringLiteral("Host\\(`([^`]+)`\\)"));
+    static const QRegularExpression prefixRe(QStringLiteral("PathPrefix\\(`([^`]+)`\\)"));
+    const QString key = target->ns + u'/' + target->name;
+    for (const RouteConfig &rc : r->config->routes) {
+        if (!rc.api || rc.api->key != key || rc.api->kind != target->kindName || rc.tls)
+            continue;
+        for (auto it = eps.cbegin(); it != eps.cend() && address.isEmpty(); ++it)
+            if (!it.key().startsWith(QLatin1StringView("portal:"))
+                && (rc.entryPoints.isEmpty() || rc.entryPoints.contains(it.key())))
+                address = it.value();
+        host = hostRe.match(rc.rule).captured(1);
+        const QString p = prefixRe.match(rc.rule).captured(1);
+        if (!p.isEmpty() && !opPath.startsWith(p))
+            prefix = p;
+        if (!address.isEmpty())
+            break;
+    }
+    if (address.isEmpty())
+        return fail(502, QStringLiteral("no plain-HTTP route of the gateway serves this API"));
+    document(
+        r, target,
+        [r, c, ref, method, opPath, form, host, address, prefix, fail](QJsonObject doc,
+                                                                       QString error) {
+            if (!error.isEmpty())
+                return fail(502, error);
+            const QJsonObject filtered
+                = filterDocument(doc, ref.operationSets, c.operationSets, ref.overrideServers);
+            const QJsonObject op = filtered.value(QStringLiteral("paths"))
+                                       .toObject()
+                                       .value(opPath)
+                                       .toObject()
+                                       .value(method.toLower())
+                                       .toObject();
+            if (op.isEmpty())
+                return fail(403, QStringLiteral("this operation is not visible to you"));
+            QString path = opPath;
+            QUrlQuery query;
+            for (auto it = form.cbegin(); it != form.cend(); ++it) {
+                if (it.key().startsWith(QStringLiteral("path:")))
+                    path.replace(u'{' + it.key().mid(5) + u'}',
+                                 QString::fromLatin1(QUrl::toPercentEncoding(it.value())));
+                else if (it.key().startsWith(QStringLiteral("query:")) && !it.value().isEmpty())
+                    query.addQueryItem(it.key().mid(6), it.value());
+            }
+            QUrl url(QStringLiteral("http://") + address + prefix + path);
+            url.setQuery(query);
+            QNetworkRequest req(url);
+            req.setTransferTimeout(15000);
+            req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::ManualRedirectPolicy);
+            if (!host.isEmpty())
+                req.setRawHeader("Host", host.toUtf8());
+            const QString credential = form.value(QStringLiteral("credential")).trimmed();
+            if (!credential.isEmpty())
+                req.setRawHeader("Authorization", "Bearer " + credential.toUtf8());
+            const QByteArray body = form.value(QStringLiteral("body")).toUtf8();
+            if (!body.isEmpty())
+                req.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
+            QNetworkReply *reply = network()->sendCustomRequest(req, method.toLatin1(), body);
+            const bool wantsJson = r->req().headers.value("Accept").contains("application/json");
+            QObject::connect(reply, &QNetworkReply::finished, reply, [r, reply, url, wantsJson] {
+                reply->deleteLater();
+                const int status
+                    = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                QJsonObject headers;
+                for (const auto &h : reply->rawHeaderPairs())
+                    headers.insert(QString::fromLatin1(h.first), QString::fromLatin1(h.second));
+                const QByteArray answer = reply->readAll().left(64 * 1024);
+                const QJsonObject result {
+                    {QStringLiteral("status"), status},
+                    {QStringLiteral("url"), url.toString()},
+                    {QStringLiteral("headers"), headers},
+                    {QStringLiteral("body"), QString::fromUtf8(answer)},
+                    {QStringLiteral("error"), status ? QString() : reply->errorString()}};
+                if (wantsJson)
+                    return r->send(Http::Response::text(
+                        200, QJsonDocument(result).toJson(QJsonDocument::Compact),
+                        "application/json"));
+                r->page(200, r->t(QT_TRANSLATE_NOOP("Portal", "Try it")),
+                        QStringLiteral(
+                            "<h1>%1</h1><p><code>%2</code></p><p class=\"status\">HTTP %3</p>"
+                            "<pre>%4</pre><p><a href=\"javascript:history.back()\">%5</a></p>")
+                            .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Response"))),
+                                 esc(url.toString()))
+                            .arg(status)
+                            .arg(esc(QString::fromUtf8(answer)),
+                                 esc(r->t(QT_TRANSLATE_NOOP("Portal", "Back")))));
+            });
+        });
+}
+
+} // namespace Airgate::Runtime::Portal

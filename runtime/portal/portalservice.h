@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "catalog.h"
+#include "gateway/gatewayhandler.h"
+#include "oidc.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QMutex>
+#include <QTranslator>
+
+#include <memory>
+
+namespace Airgate::Runtime::Portal {
+
+/**
+ * @brief The read-only developer portal, served by the gateway for IngressRoutes annotated
+ * `hub.traefik.io/api-portal` and on preview listeners: home, catalog, API pages (the OpenAPI
+ * document rendered, filtered by the user's operation sets, servers overridden, versions,
+ * try-it), plans, "my applications"; OpenID Connect login with PKCE; sessions in memory.
+ * Pages are server-rendered; every asset is embedded. Thread-safe: one instance serves every
+ * worker, each request on its worker's thread.
+ */
+class PortalServiceImpl final : public PortalService
+{
+public:
+    PortalServiceImpl();
+    ~PortalServiceImpl() override;
+
+    void serve(const RequestContextPtr &ctx, const QString &portal,
+               std::function<void(Http::Response)> done) override;
+    void setBoundEntryPoints(const QMap<QString, QString> &eps) override;
+    QJsonArray problems() const override;
+
+    static constexpr qint64 kSessionTtlMs = 8 * 3600 * 1000;
+    static constexpr qint64 kLoginTtlMs = 10 * 60 * 1000;
+    static constexpr int kMaxPendingLogins = 10000;
+
+private:
+    struct Session
+    {
+        QString portal;
+        PortalUser user;
+        QByteArray csrf;
+        qint64 expiresMs = 0;
+    };
+    struct Pending
+    {
+        QString portal;
+        LoginRequest login;
+        QString redirectUri;
+        QString returnTo;
+        qint64 createdMs = 0;
+    };
+    struct Doc
+    {
+        QJsonObject document;
+        QString error;
+        qint64 atMs = 0;
+    };
+    struct Request; // one request being served
+
+    void route(const std::shared_ptr<Request> &r);
+    void home(const std::shared_ptr<Request> &r);
+    void catalog(const std::shared_ptr<Request> &r);
+    void apiPage(const std::shared_ptr<Request> &r, const QString &name, bool json);
+    void plans(const std::shared_ptr<Request> &r);
+    void applications(const std::shared_ptr<Request> &r);
+    void login(const std::shared_ptr<Request> &r);
+    void callback(const std::shared_ptr<Request> &r);
+    void logout(const std::shared_ptr<Request> &r);
+    void tryIt(const std::shared_ptr<Request> &r);
+    void asset(const std::shared_ptr<Request> &r, const QString &name);
+
+    /** Loads (or takes from the cache) the OpenAPI document of an API or APIVersion. */
+    void document(const std::shared_ptr<Request> &r, const Resource *api,
+                  std::function<void(QJsonObject doc, QString error)> done);
+    QString translate(const QString &lang, const char *source) const;
+
+    mutable QMutex m_mutex;
+    QHash<QByteArray, Session> m_sessions;
+    QHash<QByteArray, Pending> m_pending;
+    QHash<QString, Doc> m_docs; ///< "generation|kind|ns/name"
+    QHash<QString, QString> m_docProblems; ///< "ns/name" → error
+    QMap<QString, QString> m_entryPoints;
+    OidcClient m_oidc;
+    std::unique_ptr<QTranslator> m_de;
+    std::unique_ptr<QTranslator> m_fr;
+};
+
+} // namespace Airgate::Runtime::Portal
