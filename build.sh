@@ -19,7 +19,7 @@ PACKAGES=(cmake ninja-build g++ pkg-config clang-format git
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libsecret-1-0 libyaml-cpp-dev libssl-dev openssl
   gnome-keyring dbus dbus-x11 libsecret-tools
-  fontconfig fonts-dejavu-core xvfb xauth
+  fontconfig fonts-dejavu-core xvfb xauth chromium
   nodejs npm curl)
 # Only for ./build.sh bench: the peer proxies measured beside the gateway.
 BENCH_PACKAGES=(wrk nginx haproxy caddy)

@@ -91,6 +91,10 @@ try {
   const hidden = await bob.goto(`${portal}/apis/weather-api`);
   out.bobWeatherStatus = hidden.status();
 
+  // An API whose OpenAPI document cannot be loaded says so on its page.
+  const broken = await bob.goto(`${portal}/apis/broken-api`);
+  out.brokenApi = { status: broken.status(), text: await bob.textContent('main') };
+
   // A forged state is refused with a readable page.
   const forged = await bob.goto(`${portal}/callback?state=forged&code=x`);
   out.forgedState = { status: forged.status(), text: await bob.textContent('main') };
