@@ -4,120 +4,562 @@
 <context>
     <name>Console</name>
     <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Airgate console: author, validate and run Traefik Hub API resources offline.</source>
+        <translation>Airgate-Konsole: Traefik-Hub-API-Ressourcen offline schreiben, prüfen und ausführen.</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG and exit.</source>
+        <translation>Hauptfenster als PNG speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot.</source>
+        <translation>Fenstergröße für --screenshot.</translation>
+    </message>
+    <message>
+        <source>Resource to select, as Kind|namespace|name.</source>
+        <translation>Auszuwählende Ressource als Kind|Namespace|Name.</translation>
+    </message>
+    <message>
+        <source>Editor tab: form or yaml.</source>
+        <translation>Editor-Reiter: form oder yaml.</translation>
+    </message>
+    <message>
+        <source>Go to problem N (0-based) as a double-click would.</source>
+        <translation>Zu Problem N (ab 0) springen wie per Doppelklick.</translation>
+    </message>
+    <message>
+        <source>Bottom panel to show: problems or gateway.</source>
+        <translation>Unteres Panel: problems oder gateway.</translation>
+    </message>
+    <message>
+        <source>Workspace folder to open.</source>
+        <translation>Zu öffnender Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Welcome to Airgate</source>
+        <translation>Willkommen bei Airgate</translation>
+    </message>
+    <message>
+        <source>Open a folder of Traefik Hub manifests, or start with the bundled example.</source>
+        <translation>Öffnen Sie einen Ordner mit Traefik-Hub-Manifesten oder beginnen Sie mit dem mitgelieferten Beispiel.</translation>
+    </message>
+    <message>
+        <source>Open &amp;example</source>
+        <translation>&amp;Beispiel öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Filter resources (Ctrl+F)</source>
+        <translation>Ressourcen filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Only with problems</source>
+        <translation>Nur mit Problemen</translation>
+    </message>
+    <message>
+        <source>&amp;Form</source>
+        <translation>&amp;Formular</translation>
+    </message>
+    <message>
+        <source>&amp;YAML</source>
+        <translation>&amp;YAML</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open example</source>
+        <translation>Beispiel öffnen</translation>
+    </message>
+    <message>
+        <source>The bundled example workspace was not found.</source>
+        <translation>Das mitgelieferte Beispiel wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>&amp;Recent workspaces</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save file</source>
+        <translation>Datei &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;all</source>
+        <translation>&amp;Alle speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert file</source>
+        <translation>Datei &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Revert all</source>
+        <translation>Alle zurücksetzen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Find resource</source>
+        <translation>Ressource &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Show &amp;form</source>
+        <translation>&amp;Formular zeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;YAML</source>
+        <translation>&amp;YAML zeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;problems</source>
+        <translation>&amp;Probleme zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Resource</source>
+        <translation>&amp;Ressource</translation>
+    </message>
+    <message>
+        <source>New &amp;API from OpenAPI…</source>
+        <translation>Neue &amp;API aus OpenAPI…</translation>
+    </message>
+    <message>
+        <source>New managed a&amp;pplication…</source>
+        <translation>Neue verwaltete A&amp;nwendung…</translation>
+    </message>
+    <message>
+        <source>New p&amp;lan…</source>
+        <translation>Neuer &amp;Plan…</translation>
+    </message>
+    <message>
+        <source>New p&amp;ortal…</source>
+        <translation>Neues P&amp;ortal…</translation>
+    </message>
+    <message>
+        <source>New &amp;resource</source>
+        <translation>Neue &amp;Ressource</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>API &amp;keys…</source>
+        <translation>API-&amp;Schlüssel…</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation>&amp;Gateway</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>Reload on &amp;save</source>
+        <translation>Beim &amp;Speichern neu laden</translation>
+    </message>
+    <message>
+        <source>Open &amp;portal</source>
+        <translation>&amp;Portal öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Airgate</source>
+        <translation>Ü&amp;ber Airgate</translation>
+    </message>
+    <message>
+        <source>About Airgate</source>
+        <translation>Über Airgate</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Airgate %1&lt;/h3&gt;&lt;p&gt;Offline API-management workbench for Traefik Hub resources: author, validate, save, run and watch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Airgate %1&lt;/h3&gt;&lt;p&gt;Offline-Werkbank für das API-Management mit Traefik-Hub-Ressourcen: schreiben, prüfen, speichern, ausführen und beobachten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Unsaved edits found</source>
+        <translation>Ungespeicherte Änderungen gefunden</translation>
+    </message>
+    <message>
+        <source>Airgate was closed on %1 with unsaved edits in this workspace. Restore them?</source>
+        <translation>Airgate wurde am %1 mit ungespeicherten Änderungen in diesem Arbeitsbereich beendet. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Could not save: %1
+Nothing was lost: the edits are still here and in the autosave journal.</source>
+        <translation>Speichern fehlgeschlagen: %1
+Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>No workspace open — File ▸ Open example</source>
+        <translation>Kein Arbeitsbereich geöffnet — Datei ▸ Beispiel öffnen</translation>
+    </message>
+    <message>
+        <source>%1 resources · %2 errors · %3 warnings · validated in %4 ms</source>
+        <translation>%1 Ressourcen · %2 Fehler · %3 Warnungen · geprüft in %4 ms</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <source>Gateway running</source>
+        <translation>Gateway läuft</translation>
+    </message>
+    <message>
+        <source>Gateway starting</source>
+        <translation>Gateway startet</translation>
+    </message>
+    <message>
+        <source>Gateway failed</source>
+        <translation>Gateway fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Gateway stopped</source>
+        <translation>Gateway gestoppt</translation>
+    </message>
+    <message>
+        <source>Reloaded from disk: %1</source>
+        <translation>Von der Festplatte neu geladen: %1</translation>
+    </message>
+    <message>
+        <source>Files changed on disk</source>
+        <translation>Dateien auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>These files changed on disk while they have unsaved edits here:
+%1</source>
+        <translation>Diese Dateien wurden auf der Festplatte geändert, während sie hier ungespeicherte Änderungen haben:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Reload from disk</source>
+        <translation>Von der Festplatte &amp;neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my edits</source>
+        <translation>Meine Änderungen &amp;behalten</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>New %1 %2</source>
+        <translation>Neu: %1 %2</translation>
+    </message>
+    <message>
+        <source>Wizard</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message numerus="yes">
+        <source>New name (%n reference(s) will be updated):</source>
+        <translation><numerusform>Neuer Name (%n Verweis wird aktualisiert):</numerusform><numerusform>Neuer Name (%n Verweise werden aktualisiert):</numerusform></translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>These resources refer to it and will have a dangling reference:
+%1</source>
+        <translation>Diese Ressourcen verweisen darauf und hätten dann einen ungültigen Verweis:
+%1</translation>
+    </message>
+    <message>
+        <source>Delete resource</source>
+        <translation>Ressource löschen</translation>
+    </message>
+    <message>
+        <source>Select a managed application to manage its API keys.</source>
+        <translation>Wählen Sie eine verwaltete Anwendung, um ihre API-Schlüssel zu verwalten.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace has %n error(s); fix them or export anyway.</source>
+        <translation><numerusform>Der Arbeitsbereich hat %n Fehler; beheben Sie ihn oder exportieren Sie trotzdem.</numerusform><numerusform>Der Arbeitsbereich hat %n Fehler; beheben Sie sie oder exportieren Sie trotzdem.</numerusform></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export manifests</source>
+        <translation>Manifeste exportieren</translation>
+    </message>
+    <message>
+        <source>One bundle.yaml in apply order</source>
+        <translation>Eine bundle.yaml in Anwendungsreihenfolge</translation>
+    </message>
+    <message>
+        <source>One folder per namespace</source>
+        <translation>Ein Ordner pro Namespace</translation>
+    </message>
+    <message>
+        <source>Kustomize (one file per resource)</source>
+        <translation>Kustomize (eine Datei pro Ressource)</translation>
+    </message>
+    <message>
+        <source>Export even with errors</source>
+        <translation>Auch mit Fehlern exportieren</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>Aufbau:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Exportordner</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Design:</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>Schriftgröße:</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the edits to %1?</source>
+        <translation>Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
         <source>New API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer API-Schlüssel</translation>
     </message>
     <message>
         <source>&lt;b&gt;This is the only time the key is shown.&lt;/b&gt; The workspace holds only its SHAKE256 digest (Secret &lt;tt&gt;%1&lt;/tt&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Der Schlüssel wird nur dieses eine Mal angezeigt.&lt;/b&gt; Der Arbeitsbereich enthält nur seinen SHAKE256-Hash (Secret &lt;tt&gt;%1&lt;/tt&gt;).</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Stored in the keychain (%1), where the console&apos;s try-request box reads it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund gespeichert (%1); die Testanfrage der Konsole liest ihn dort.</translation>
     </message>
     <message>
         <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). The key is kept nowhere: copy it now and hand it to the application&apos;s owner.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kein Schlüsselbund verfügbar&lt;/b&gt; (%1). Der Schlüssel wird nirgends aufbewahrt: kopieren Sie ihn jetzt und geben Sie ihn dem Besitzer der Anwendung.</translation>
     </message>
     <message>
         <source>&lt;b&gt;The keychain refused the key&lt;/b&gt; (%1). Copy it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Der Schlüsselbund hat den Schlüssel abgelehnt&lt;/b&gt; (%1). Kopieren Sie ihn jetzt.</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
     <message>
         <source>API keys of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel von %1</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Hash</translation>
     </message>
     <message>
         <source>&amp;Generate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erzeugen…</translation>
     </message>
     <message>
         <source>&amp;Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rotieren</translation>
     </message>
     <message>
         <source>&amp;Suspend / resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperren / freigeben</translation>
     </message>
     <message>
         <source>&amp;Title…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel…</translation>
     </message>
     <message>
         <source>Re&amp;voke</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen</translation>
     </message>
     <message>
         <source>Rotating adds a new key beside the old one; revoke the old one once clients have switched. Plaintext keys live only in the keychain (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotieren fügt einen neuen Schlüssel neben dem alten hinzu; widerrufen Sie den alten, sobald die Clients umgestellt haben. Klartextschlüssel liegen nur im Schlüsselbund (%1).</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel:</translation>
     </message>
     <message>
         <source>Key title</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseltitel</translation>
     </message>
     <message>
         <source>(inline digest)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Hash inline)</translation>
     </message>
     <message>
         <source>suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>gesperrt</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>SHAKE256 digest</source>
-        <translation type="unfinished"></translation>
+        <translation>SHAKE256-Hash</translation>
     </message>
     <message>
         <source>missing or not a digest</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt oder kein Hash</translation>
     </message>
     <message>
         <source>Revoke API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel widerrufen</translation>
     </message>
     <message>
         <source>Revoke “%1”? Clients using it get 401 once the change is deployed; the key is removed from the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ widerrufen? Clients damit erhalten 401, sobald die Änderung ausgerollt ist; der Schlüssel wird aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not an OpenAPI document%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein OpenAPI-Dokument%2</translation>
     </message>
     <message>
         <source>Serve the document locally by adding “%1/%2: %3” under specs: in airgate.yaml.</source>
@@ -129,7 +571,7 @@
     </message>
     <message>
         <source>Invalid name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Name</translation>
     </message>
     <message>
         <source>“%1” is not a DNS label: lower-case letters, digits and &apos;-&apos;, starting and ending with a letter or digit.</source>
@@ -137,27 +579,19 @@
     </message>
     <message>
         <source>New API from an OpenAPI document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue API aus einem OpenAPI-Dokument</translation>
     </message>
     <message>
         <source>OpenAPI document:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI-Dokument:</translation>
     </message>
     <message>
         <source>Namespace:</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace:</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Host:</translation>
     </message>
     <message>
         <source>api.example.com</source>
@@ -165,23 +599,23 @@
     </message>
     <message>
         <source>Path prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfadpräfix:</translation>
     </message>
     <message>
         <source>Service:</source>
-        <translation type="unfinished"></translation>
+        <translation>Service:</translation>
     </message>
     <message>
         <source>Service port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Service-Port:</translation>
     </message>
     <message>
         <source>Operation sets from the document&apos;s tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation Sets aus den Tags des Dokuments</translation>
     </message>
     <message>
         <source>OpenAPI document</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI-Dokument</translation>
     </message>
     <message>
         <source>OpenAPI (*.json *.yaml *.yml)</source>
@@ -189,15 +623,15 @@
     </message>
     <message>
         <source>New API</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue API</translation>
     </message>
     <message>
         <source>New managed application</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue verwaltete Anwendung</translation>
     </message>
     <message>
         <source>Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitzer:</translation>
     </message>
     <message>
         <source>the user&apos;s sub claim, or a group</source>
@@ -205,71 +639,71 @@
     </message>
     <message>
         <source>Generate a first API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen ersten API-Schlüssel erzeugen</translation>
     </message>
     <message>
         <source>Key title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseltitel:</translation>
     </message>
     <message>
         <source>First key</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Schlüssel</translation>
     </message>
     <message>
         <source>New plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Plan</translation>
     </message>
     <message>
         <source>no rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Ratenlimit</translation>
     </message>
     <message>
         <source>Rate period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenzeitraum:</translation>
     </message>
     <message>
         <source>Requests per period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Zeitraum:</translation>
     </message>
     <message>
         <source>no quota</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Kontingent</translation>
     </message>
     <message>
         <source>Quota:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontingent:</translation>
     </message>
     <message>
         <source>Quota period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontingentzeitraum:</translation>
     </message>
     <message>
         <source>New portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Portal</translation>
     </message>
     <message>
         <source>API Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Portal</translation>
     </message>
     <message>
         <source>Public URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URL:</translation>
     </message>
     <message>
         <source>OIDC issuer URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>OIDC-Issuer-URL:</translation>
     </message>
     <message>
         <source>OIDC client id:</source>
-        <translation type="unfinished"></translation>
+        <translation>OIDC-Client-ID:</translation>
     </message>
     <message>
         <source>Select a resource in the workspace tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Ressource im Baum.</translation>
     </message>
     <message>
         <source>Metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadaten</translation>
     </message>
     <message>
         <source>Airgate has no schema for %1 (%2): edit it in the YAML view.</source>
@@ -277,23 +711,23 @@
     </message>
     <message>
         <source>Spec</source>
-        <translation type="unfinished"></translation>
+        <translation>Spec</translation>
     </message>
     <message>
         <source>Content</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Name *</translation>
     </message>
     <message>
         <source>Namespace *</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace *</translation>
     </message>
     <message>
         <source>(plain route)</source>
-        <translation type="unfinished"></translation>
+        <translation>(einfache Route)</translation>
     </message>
     <message>
         <source>API %1</source>
@@ -309,566 +743,123 @@
     </message>
     <message>
         <source>Exposes</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt bereit</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationen</translation>
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzufügen</translation>
     </message>
     <message>
         <source>Free-form: edit it in the YAML view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freiform: in der YAML-Ansicht bearbeiten.</translation>
     </message>
     <message>
         <source>Create %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anlegen…</translation>
     </message>
     <message>
         <source>e.g. 30s, 5m, 1h30m, 1d</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 30s, 5m, 1h30m, 1d</translation>
     </message>
     <message>
         <source>not a duration: use 30s, 5m, 1h30m or 1d</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Dauer: 30s, 5m, 1h30m oder 1d verwenden</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Edit this item in the YAML view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Element in der YAML-Ansicht bearbeiten.</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Add entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag hinzufügen</translation>
     </message>
     <message>
         <source>Not applied: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Airgate console: author, validate and run Traefik Hub API resources offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render the main window to a PNG and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window size for --screenshot.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resource to select, as Kind|namespace|name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Editor tab: form or yaml.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to problem N (0-based) as a double-click would.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bottom panel to show: problems or gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workspace folder to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome to Airgate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a folder of Traefik Hub manifests, or start with the bundled example.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open workspace…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter resources (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only with problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;YAML</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The bundled example workspace was not found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Recent workspaces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save &amp;all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;vert file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revert all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;YAML</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;API from OpenAPI…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New managed a&amp;pplication…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New p&amp;lan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New p&amp;ortal…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;name…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API &amp;keys…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Gateway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reload on &amp;save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;portal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Airgate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Airgate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Airgate %1&lt;/h3&gt;&lt;p&gt;Offline API-management workbench for Traefik Hub resources: author, validate, save, run and watch.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved edits found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Airgate was closed on %1 with unsaved edits in this workspace. Restore them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save: %1
-Nothing was lost: the edits are still here and in the autosave journal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No workspace open — File ▸ Open example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 resources · %2 errors · %3 warnings · validated in %4 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reloaded from disk: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files changed on disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These files changed on disk while they have unsaved edits here:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reload from disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep my edits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wizard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>New name (%n reference(s) will be updated):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rename %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These resources refer to it and will have a dangling reference:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a managed application to manage its API keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The workspace has %n error(s); fix them or export anyway.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export manifests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One bundle.yaml in apply order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One folder per namespace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kustomize (one file per resource)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export even with errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Layout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Theme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Font size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved edits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the edits to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übernommen: %1</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwere</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>(no namespace)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Namespace)</translation>
     </message>
     <message>
         <source>(unnamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbenannt)</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Fehler</numerusform><numerusform>%n Fehler</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Warnung</numerusform><numerusform>%n Warnungen</numerusform></translation>
     </message>
     <message>
         <source> (unsaved)</source>
-        <translation type="unfinished"></translation>
+        <translation> (ungespeichert)</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
         <source>Add to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu %1 hinzufügen</translation>
     </message>
     <message>
         <source>Remove %1[%2]</source>
@@ -888,7 +879,7 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
         <source>a resource must be a YAML mapping with apiVersion and kind</source>
@@ -896,47 +887,47 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>the resource no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ressource existiert nicht mehr</translation>
     </message>
     <message>
         <source>Edit YAML of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML von %1 bearbeiten</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Rename %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 umbenennen</translation>
     </message>
     <message>
         <source>Revert %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zurücksetzen</translation>
     </message>
     <message>
         <source>Restore unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>ms</source>
@@ -944,23 +935,23 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>%1/s</source>
@@ -968,7 +959,7 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Mean latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Latenz</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -976,130 +967,127 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Errors (4xx+5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (4xx+5xx)</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu starten</translation>
     </message>
     <message>
         <source>Open portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal öffnen</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>API:</source>
-        <translation type="unfinished"></translation>
+        <translation>API:</translation>
     </message>
     <message>
         <source>Application:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>&amp;Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verkehr</translation>
     </message>
     <message>
         <source>Listeners</source>
-        <translation type="unfinished"></translation>
+        <translation>Listener</translation>
     </message>
     <message>
         <source>Gateway log</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway-Protokoll</translation>
     </message>
     <message>
         <source>Ignored resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorierte Ressource</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
         <source>Host header, e.g. api.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-Header, z. B. api.example.com</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Entry point:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry Point:</translation>
     </message>
     <message>
         <source>Request:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage:</translation>
     </message>
     <message>
         <source>Key of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel von:</translation>
     </message>
     <message>
         <source>T&amp;ry request</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testanfrage</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet…</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppt…</translation>
     </message>
     <message>
         <source>Failed — see the gateway log</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen — siehe Gateway-Protokoll</translation>
     </message>
     <message>
         <source>Running · generation %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft · Generation %1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Status (%n ignored)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>&amp;Status (%n ignoriert)</numerusform><numerusform>&amp;Status (%n ignoriert)</numerusform></translation>
     </message>
     <message>
         <source>All APIs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle APIs</translation>
     </message>
     <message>
         <source>All applications</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anwendungen</translation>
     </message>
     <message>
         <source>(no key)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Schlüssel)</translation>
     </message>
     <message>
         <source>The key is not in the keychain (%1). Keys generated elsewhere cannot be sent from here.</source>
@@ -1107,11 +1095,11 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Start the gateway first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie zuerst das Gateway.</translation>
     </message>
     <message>
         <source>No response: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort: %1</translation>
     </message>
     <message>
         <source>Cannot start the gateway: airgatectl was not found beside the console or on PATH.</source>
@@ -1119,15 +1107,15 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Cannot start the gateway: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway kann nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>ist abgestürzt</translation>
     </message>
     <message>
         <source>exited with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>wurde mit Code %1 beendet</translation>
     </message>
     <message>
         <source>The gateway %1 and was restarted %2 times within a minute; it stays stopped. See its log lines for the cause.</source>
@@ -1135,15 +1123,15 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>The gateway %1; restarting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway %1; es wird neu gestartet.</translation>
     </message>
     <message>
         <source>The gateway kept its last good configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway behält seine letzte gültige Konfiguration: %1</translation>
     </message>
     <message>
         <source>New API key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer API-Schlüssel für %1</translation>
     </message>
     <message>
         <source>%1 (rotated %2)</source>
@@ -1151,19 +1139,19 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Revoke API key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel %1 widerrufen</translation>
     </message>
     <message>
         <source>No stored key for this entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gespeicherter Schlüssel für diesen Eintrag.</translation>
     </message>
     <message>
         <source>No keychain is available in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Sitzung ist kein Schlüsselbund verfügbar.</translation>
     </message>
     <message>
         <source>The keychain holds no key for this entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält keinen Schlüssel für diesen Eintrag.</translation>
     </message>
     <message>
         <source>macOS Keychain</source>
@@ -1179,11 +1167,274 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>The keychain did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>No keychain is available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Portal</name>
+    <message>
+        <source>Operations</source>
+        <translation>Operationen</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Anfragekörper</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Körper</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>API key or token</source>
+        <translation>API-Schlüssel oder Token</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>No operation of this API is visible to you.</source>
+        <translation>Keine Operation dieser API ist für Sie sichtbar.</translation>
+    </message>
+    <message>
+        <source>Back to the portal</source>
+        <translation>Zurück zum Portal</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>My applications</source>
+        <translation>Meine Anwendungen</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Skip to content</source>
+        <translation>Zum Inhalt springen</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptmenü</translation>
+    </message>
+    <message>
+        <source>Read-only portal preview served by Airgate.</source>
+        <translation>Schreibgeschützte Portalvorschau, bereitgestellt von Airgate.</translation>
+    </message>
+    <message>
+        <source>Sign in first</source>
+        <translation>Bitte zuerst anmelden</translation>
+    </message>
+    <message>
+        <source>Your session has ended.</source>
+        <translation>Ihre Sitzung ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>There is no such page in this portal.</source>
+        <translation>Diese Seite gibt es in diesem Portal nicht.</translation>
+    </message>
+    <message>
+        <source>Browse the APIs</source>
+        <translation>APIs durchsuchen</translation>
+    </message>
+    <message>
+        <source>Sign in to see the APIs</source>
+        <translation>Anmelden, um die APIs zu sehen</translation>
+    </message>
+    <message>
+        <source>No API is published to you in this portal.</source>
+        <translation>In diesem Portal ist keine API für Sie veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Plans:</source>
+        <translation>Pläne:</translation>
+    </message>
+    <message>
+        <source>Versions:</source>
+        <translation>Versionen:</translation>
+    </message>
+    <message>
+        <source>This API is not published to you.</source>
+        <translation>Diese API ist für Sie nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document could not be loaded.</source>
+        <translation>Das OpenAPI-Dokument konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Download the OpenAPI document</source>
+        <translation>OpenAPI-Dokument herunterladen</translation>
+    </message>
+    <message>
+        <source>No plan is offered to you.</source>
+        <translation>Ihnen wird kein Plan angeboten.</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>In offline mode, applications, subscriptions and API keys are managed by the operator. Ask them for a new key or a different plan.</source>
+        <translation>Im Offline-Modus verwaltet der Betreiber Anwendungen, Abonnements und API-Schlüssel. Wenden Sie sich für einen neuen Schlüssel oder einen anderen Plan an ihn.</translation>
+    </message>
+    <message>
+        <source>Application ID:</source>
+        <translation>Anwendungs-ID:</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>No key yet.</source>
+        <translation>Noch kein Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>No subscription.</source>
+        <translation>Kein Abonnement.</translation>
+    </message>
+    <message>
+        <source>You own no application here.</source>
+        <translation>Sie besitzen hier keine Anwendung.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>This address is not among the portal&apos;s trusted URLs.</source>
+        <translation>Diese Adresse gehört nicht zu den vertrauenswürdigen URLs des Portals.</translation>
+    </message>
+    <message>
+        <source>Sign-in unavailable</source>
+        <translation>Anmeldung nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The identity provider could not be reached:</source>
+        <translation>Der Identitätsanbieter ist nicht erreichbar:</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The sign-in request is unknown or has expired (invalid state). Please sign in again.</source>
+        <translation>Die Anmeldeanfrage ist unbekannt oder abgelaufen (ungültiger state). Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The identity provider refused the sign-in:</source>
+        <translation>Der Identitätsanbieter hat die Anmeldung abgelehnt:</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Sie sind abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
     </message>
 </context>
 </TS>

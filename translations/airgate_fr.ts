@@ -4,120 +4,562 @@
 <context>
     <name>Console</name>
     <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Airgate console: author, validate and run Traefik Hub API resources offline.</source>
+        <translation>Console Airgate : écrire, valider et exécuter hors ligne des ressources d’API Traefik Hub.</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG and exit.</source>
+        <translation>Enregistrer la fenêtre principale en PNG et quitter.</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot.</source>
+        <translation>Taille de fenêtre pour --screenshot.</translation>
+    </message>
+    <message>
+        <source>Resource to select, as Kind|namespace|name.</source>
+        <translation>Ressource à sélectionner, sous la forme Kind|namespace|nom.</translation>
+    </message>
+    <message>
+        <source>Editor tab: form or yaml.</source>
+        <translation>Onglet d’édition : form ou yaml.</translation>
+    </message>
+    <message>
+        <source>Go to problem N (0-based) as a double-click would.</source>
+        <translation>Aller au problème N (à partir de 0) comme par double-clic.</translation>
+    </message>
+    <message>
+        <source>Bottom panel to show: problems or gateway.</source>
+        <translation>Panneau du bas : problems ou gateway.</translation>
+    </message>
+    <message>
+        <source>Workspace folder to open.</source>
+        <translation>Dossier d’espace de travail à ouvrir.</translation>
+    </message>
+    <message>
+        <source>Welcome to Airgate</source>
+        <translation>Bienvenue dans Airgate</translation>
+    </message>
+    <message>
+        <source>Open a folder of Traefik Hub manifests, or start with the bundled example.</source>
+        <translation>Ouvrez un dossier de manifestes Traefik Hub, ou commencez avec l’exemple fourni.</translation>
+    </message>
+    <message>
+        <source>Open &amp;example</source>
+        <translation>Ouvrir l’&amp;exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Ouvrir un espace de travail…</translation>
+    </message>
+    <message>
+        <source>Filter resources (Ctrl+F)</source>
+        <translation>Filtrer les ressources (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Only with problems</source>
+        <translation>Seulement avec problèmes</translation>
+    </message>
+    <message>
+        <source>&amp;Form</source>
+        <translation>&amp;Formulaire</translation>
+    </message>
+    <message>
+        <source>&amp;YAML</source>
+        <translation>&amp;YAML</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open example</source>
+        <translation>Ouvrir l’exemple</translation>
+    </message>
+    <message>
+        <source>The bundled example workspace was not found.</source>
+        <translation>L’exemple fourni est introuvable.</translation>
+    </message>
+    <message>
+        <source>&amp;Recent workspaces</source>
+        <translation>Espaces &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Save file</source>
+        <translation>&amp;Enregistrer le fichier</translation>
+    </message>
+    <message>
+        <source>Save &amp;all</source>
+        <translation>Enregistrer &amp;tout</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert file</source>
+        <translation>Ré&amp;tablir le fichier</translation>
+    </message>
+    <message>
+        <source>Revert all</source>
+        <translation>Tout rétablir</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Pa&amp;ramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Find resource</source>
+        <translation>&amp;Chercher une ressource</translation>
+    </message>
+    <message>
+        <source>Show &amp;form</source>
+        <translation>Afficher le &amp;formulaire</translation>
+    </message>
+    <message>
+        <source>Show &amp;YAML</source>
+        <translation>Afficher le &amp;YAML</translation>
+    </message>
+    <message>
+        <source>Show &amp;problems</source>
+        <translation>Afficher les &amp;problèmes</translation>
+    </message>
+    <message>
+        <source>&amp;Resource</source>
+        <translation>&amp;Ressource</translation>
+    </message>
+    <message>
+        <source>New &amp;API from OpenAPI…</source>
+        <translation>Nouvelle &amp;API depuis OpenAPI…</translation>
+    </message>
+    <message>
+        <source>New managed a&amp;pplication…</source>
+        <translation>Nouvelle a&amp;pplication gérée…</translation>
+    </message>
+    <message>
+        <source>New p&amp;lan…</source>
+        <translation>Nouveau p&amp;lan…</translation>
+    </message>
+    <message>
+        <source>New p&amp;ortal…</source>
+        <translation>Nouveau p&amp;ortail…</translation>
+    </message>
+    <message>
+        <source>New &amp;resource</source>
+        <translation>Nouvelle &amp;ressource</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;nommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>API &amp;keys…</source>
+        <translation>&amp;Clés d’API…</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation>&amp;Passerelle</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>A&amp;rrêter</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Redémarrer</translation>
+    </message>
+    <message>
+        <source>Reload on &amp;save</source>
+        <translation>Recharger à l’&amp;enregistrement</translation>
+    </message>
+    <message>
+        <source>Open &amp;portal</source>
+        <translation>Ouvrir le &amp;portail</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Airgate</source>
+        <translation>À &amp;propos d’Airgate</translation>
+    </message>
+    <message>
+        <source>About Airgate</source>
+        <translation>À propos d’Airgate</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Airgate %1&lt;/h3&gt;&lt;p&gt;Offline API-management workbench for Traefik Hub resources: author, validate, save, run and watch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Airgate %1&lt;/h3&gt;&lt;p&gt;Atelier hors ligne de gestion d’API pour les ressources Traefik Hub : écrire, valider, enregistrer, exécuter et observer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Ouvrir un espace de travail</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>Unsaved edits found</source>
+        <translation>Modifications non enregistrées trouvées</translation>
+    </message>
+    <message>
+        <source>Airgate was closed on %1 with unsaved edits in this workspace. Restore them?</source>
+        <translation>Airgate a été fermé le %1 avec des modifications non enregistrées dans cet espace. Les restaurer ?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Could not save: %1
+Nothing was lost: the edits are still here and in the autosave journal.</source>
+        <translation>Échec de l’enregistrement : %1
+Rien n’est perdu : les modifications sont toujours ici et dans le journal de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>No workspace open — File ▸ Open example</source>
+        <translation>Aucun espace ouvert — Fichier ▸ Ouvrir l’exemple</translation>
+    </message>
+    <message>
+        <source>%1 resources · %2 errors · %3 warnings · validated in %4 ms</source>
+        <translation>%1 ressources · %2 erreurs · %3 avertissements · validé en %4 ms</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Problèmes (%1)</translation>
+    </message>
+    <message>
+        <source>Gateway running</source>
+        <translation>Passerelle active</translation>
+    </message>
+    <message>
+        <source>Gateway starting</source>
+        <translation>Passerelle en démarrage</translation>
+    </message>
+    <message>
+        <source>Gateway failed</source>
+        <translation>Passerelle en échec</translation>
+    </message>
+    <message>
+        <source>Gateway stopped</source>
+        <translation>Passerelle arrêtée</translation>
+    </message>
+    <message>
+        <source>Reloaded from disk: %1</source>
+        <translation>Rechargé depuis le disque : %1</translation>
+    </message>
+    <message>
+        <source>Files changed on disk</source>
+        <translation>Fichiers modifiés sur le disque</translation>
+    </message>
+    <message>
+        <source>These files changed on disk while they have unsaved edits here:
+%1</source>
+        <translation>Ces fichiers ont changé sur le disque alors qu’ils ont des modifications non enregistrées ici :
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Reload from disk</source>
+        <translation>&amp;Recharger depuis le disque</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my edits</source>
+        <translation>&amp;Garder mes modifications</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>Nouveau : %1</translation>
+    </message>
+    <message>
+        <source>New %1 %2</source>
+        <translation>Nouveau : %1 %2</translation>
+    </message>
+    <message>
+        <source>Wizard</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom :</translation>
+    </message>
+    <message numerus="yes">
+        <source>New name (%n reference(s) will be updated):</source>
+        <translation><numerusform>Nouveau nom (%n référence sera mise à jour) :</numerusform><numerusform>Nouveau nom (%n références seront mises à jour) :</numerusform></translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Renommer %1</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>Supprimer %1 ?</translation>
+    </message>
+    <message>
+        <source>These resources refer to it and will have a dangling reference:
+%1</source>
+        <translation>Ces ressources y font référence et auront une référence pendante :
+%1</translation>
+    </message>
+    <message>
+        <source>Delete resource</source>
+        <translation>Supprimer la ressource</translation>
+    </message>
+    <message>
+        <source>Select a managed application to manage its API keys.</source>
+        <translation>Sélectionnez une application gérée pour gérer ses clés d’API.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace has %n error(s); fix them or export anyway.</source>
+        <translation><numerusform>L’espace de travail a %n erreur ; corrigez-la ou exportez quand même.</numerusform><numerusform>L’espace de travail a %n erreurs ; corrigez-les ou exportez quand même.</numerusform></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté vers %1.</translation>
+    </message>
+    <message>
+        <source>Export manifests</source>
+        <translation>Exporter les manifestes</translation>
+    </message>
+    <message>
+        <source>One bundle.yaml in apply order</source>
+        <translation>Un seul bundle.yaml dans l’ordre d’application</translation>
+    </message>
+    <message>
+        <source>One folder per namespace</source>
+        <translation>Un dossier par namespace</translation>
+    </message>
+    <message>
+        <source>Kustomize (one file per resource)</source>
+        <translation>Kustomize (un fichier par ressource)</translation>
+    </message>
+    <message>
+        <source>Export even with errors</source>
+        <translation>Exporter malgré les erreurs</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>Disposition :</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Dossier d’export</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Thème :</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>Taille de police :</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the edits to %1?</source>
+        <translation>Enregistrer les modifications de %1 ?</translation>
+    </message>
+    <message>
         <source>New API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle clé d’API</translation>
     </message>
     <message>
         <source>&lt;b&gt;This is the only time the key is shown.&lt;/b&gt; The workspace holds only its SHAKE256 digest (Secret &lt;tt&gt;%1&lt;/tt&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;La clé n’est affichée qu’une seule fois.&lt;/b&gt; L’espace de travail ne contient que son empreinte SHAKE256 (Secret &lt;tt&gt;%1&lt;/tt&gt;).</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier</translation>
     </message>
     <message>
         <source>Stored in the keychain (%1), where the console&apos;s try-request box reads it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée dans le trousseau (%1), où la zone d’essai de la console la lit.</translation>
     </message>
     <message>
         <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). The key is kept nowhere: copy it now and hand it to the application&apos;s owner.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Aucun trousseau disponible&lt;/b&gt; (%1). La clé n’est conservée nulle part : copiez-la maintenant et remettez-la au propriétaire de l’application.</translation>
     </message>
     <message>
         <source>&lt;b&gt;The keychain refused the key&lt;/b&gt; (%1). Copy it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Le trousseau a refusé la clé&lt;/b&gt; (%1). Copiez-la maintenant.</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiée</translation>
     </message>
     <message>
         <source>API keys of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés d’API de %1</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte</translation>
     </message>
     <message>
         <source>&amp;Generate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Générer…</translation>
     </message>
     <message>
         <source>&amp;Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Renouveler</translation>
     </message>
     <message>
         <source>&amp;Suspend / resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suspendre / reprendre</translation>
     </message>
     <message>
         <source>&amp;Title…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titre…</translation>
     </message>
     <message>
         <source>Re&amp;voke</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;voquer</translation>
     </message>
     <message>
         <source>Rotating adds a new key beside the old one; revoke the old one once clients have switched. Plaintext keys live only in the keychain (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le renouvellement ajoute une nouvelle clé à côté de l’ancienne ; révoquez l’ancienne une fois les clients passés à la nouvelle. Les clés en clair ne vivent que dans le trousseau (%1).</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre :</translation>
     </message>
     <message>
         <source>Key title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre de la clé</translation>
     </message>
     <message>
         <source>(inline digest)</source>
-        <translation type="unfinished"></translation>
+        <translation>(empreinte en ligne)</translation>
     </message>
     <message>
         <source>suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>suspendue</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>active</translation>
     </message>
     <message>
         <source>SHAKE256 digest</source>
-        <translation type="unfinished"></translation>
+        <translation>empreinte SHAKE256</translation>
     </message>
     <message>
         <source>missing or not a digest</source>
-        <translation type="unfinished"></translation>
+        <translation>absente ou pas une empreinte</translation>
     </message>
     <message>
         <source>Revoke API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer la clé d’API</translation>
     </message>
     <message>
         <source>Revoke “%1”? Clients using it get 401 once the change is deployed; the key is removed from the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer « %1 » ? Les clients qui l’utilisent reçoivent 401 dès le déploiement ; la clé est retirée du trousseau.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>%1 is not an OpenAPI document%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un document OpenAPI%2</translation>
     </message>
     <message>
         <source>Serve the document locally by adding “%1/%2: %3” under specs: in airgate.yaml.</source>
@@ -129,7 +571,7 @@
     </message>
     <message>
         <source>Invalid name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom invalide</translation>
     </message>
     <message>
         <source>“%1” is not a DNS label: lower-case letters, digits and &apos;-&apos;, starting and ending with a letter or digit.</source>
@@ -137,27 +579,19 @@
     </message>
     <message>
         <source>New API from an OpenAPI document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle API depuis un document OpenAPI</translation>
     </message>
     <message>
         <source>OpenAPI document:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Document OpenAPI :</translation>
     </message>
     <message>
         <source>Namespace:</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace :</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte :</translation>
     </message>
     <message>
         <source>api.example.com</source>
@@ -165,23 +599,23 @@
     </message>
     <message>
         <source>Path prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixe de chemin :</translation>
     </message>
     <message>
         <source>Service:</source>
-        <translation type="unfinished"></translation>
+        <translation>Service :</translation>
     </message>
     <message>
         <source>Service port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port du service :</translation>
     </message>
     <message>
         <source>Operation sets from the document&apos;s tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensembles d’opérations depuis les tags du document</translation>
     </message>
     <message>
         <source>OpenAPI document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document OpenAPI</translation>
     </message>
     <message>
         <source>OpenAPI (*.json *.yaml *.yml)</source>
@@ -189,15 +623,15 @@
     </message>
     <message>
         <source>New API</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle API</translation>
     </message>
     <message>
         <source>New managed application</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle application gérée</translation>
     </message>
     <message>
         <source>Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire :</translation>
     </message>
     <message>
         <source>the user&apos;s sub claim, or a group</source>
@@ -205,71 +639,71 @@
     </message>
     <message>
         <source>Generate a first API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Générer une première clé d’API</translation>
     </message>
     <message>
         <source>Key title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre de la clé :</translation>
     </message>
     <message>
         <source>First key</source>
-        <translation type="unfinished"></translation>
+        <translation>Première clé</translation>
     </message>
     <message>
         <source>New plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau plan</translation>
     </message>
     <message>
         <source>no rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de limite de débit</translation>
     </message>
     <message>
         <source>Rate period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Période de débit :</translation>
     </message>
     <message>
         <source>Requests per period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes par période :</translation>
     </message>
     <message>
         <source>no quota</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de quota</translation>
     </message>
     <message>
         <source>Quota:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota :</translation>
     </message>
     <message>
         <source>Quota period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Période du quota :</translation>
     </message>
     <message>
         <source>New portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau portail</translation>
     </message>
     <message>
         <source>API Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portail d’API</translation>
     </message>
     <message>
         <source>Public URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL publique :</translation>
     </message>
     <message>
         <source>OIDC issuer URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de l’émetteur OIDC :</translation>
     </message>
     <message>
         <source>OIDC client id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant client OIDC :</translation>
     </message>
     <message>
         <source>Select a resource in the workspace tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une ressource dans l’arborescence.</translation>
     </message>
     <message>
         <source>Metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées</translation>
     </message>
     <message>
         <source>Airgate has no schema for %1 (%2): edit it in the YAML view.</source>
@@ -277,23 +711,23 @@
     </message>
     <message>
         <source>Spec</source>
-        <translation type="unfinished"></translation>
+        <translation>Spec</translation>
     </message>
     <message>
         <source>Content</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu</translation>
     </message>
     <message>
         <source>Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom *</translation>
     </message>
     <message>
         <source>Namespace *</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace *</translation>
     </message>
     <message>
         <source>(plain route)</source>
-        <translation type="unfinished"></translation>
+        <translation>(route simple)</translation>
     </message>
     <message>
         <source>API %1</source>
@@ -309,566 +743,123 @@
     </message>
     <message>
         <source>Exposes</source>
-        <translation type="unfinished"></translation>
+        <translation>Expose</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotations</translation>
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter %1</translation>
     </message>
     <message>
         <source>Free-form: edit it in the YAML view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forme libre : modifiez-la dans la vue YAML.</translation>
     </message>
     <message>
         <source>Create %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer %1…</translation>
     </message>
     <message>
         <source>e.g. 30s, 5m, 1h30m, 1d</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 30s, 5m, 1h30m, 1d</translation>
     </message>
     <message>
         <source>not a duration: use 30s, 5m, 1h30m or 1d</source>
-        <translation type="unfinished"></translation>
+        <translation>pas une durée : utilisez 30s, 5m, 1h30m ou 1d</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Edit this item in the YAML view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiez cet élément dans la vue YAML.</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une entrée</translation>
     </message>
     <message>
         <source>Not applied: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Airgate console: author, validate and run Traefik Hub API resources offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render the main window to a PNG and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window size for --screenshot.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resource to select, as Kind|namespace|name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Editor tab: form or yaml.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to problem N (0-based) as a double-click would.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bottom panel to show: problems or gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workspace folder to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome to Airgate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a folder of Traefik Hub manifests, or start with the bundled example.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open workspace…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter resources (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only with problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;YAML</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The bundled example workspace was not found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Recent workspaces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save &amp;all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;vert file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revert all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;YAML</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;API from OpenAPI…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New managed a&amp;pplication…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New p&amp;lan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New p&amp;ortal…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;name…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API &amp;keys…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Gateway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reload on &amp;save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;portal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Airgate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Airgate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Airgate %1&lt;/h3&gt;&lt;p&gt;Offline API-management workbench for Traefik Hub resources: author, validate, save, run and watch.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved edits found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Airgate was closed on %1 with unsaved edits in this workspace. Restore them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save: %1
-Nothing was lost: the edits are still here and in the autosave journal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No workspace open — File ▸ Open example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 resources · %2 errors · %3 warnings · validated in %4 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reloaded from disk: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files changed on disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These files changed on disk while they have unsaved edits here:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reload from disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep my edits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wizard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>New name (%n reference(s) will be updated):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rename %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These resources refer to it and will have a dangling reference:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a managed application to manage its API keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The workspace has %n error(s); fix them or export anyway.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export manifests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One bundle.yaml in apply order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One folder per namespace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kustomize (one file per resource)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export even with errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Layout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Theme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Font size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved edits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the edits to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Non appliqué : %1</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Règle</translation>
     </message>
     <message>
         <source>(no namespace)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans namespace)</translation>
     </message>
     <message>
         <source>(unnamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans nom)</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n erreur</numerusform><numerusform>%n erreurs</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n avertissement</numerusform><numerusform>%n avertissements</numerusform></translation>
     </message>
     <message>
         <source> (unsaved)</source>
-        <translation type="unfinished"></translation>
+        <translation> (non enregistré)</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier %1</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1</translation>
     </message>
     <message>
         <source>Add to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à %1</translation>
     </message>
     <message>
         <source>Remove %1[%2]</source>
@@ -888,7 +879,7 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1, colonne %2 : %3</translation>
     </message>
     <message>
         <source>a resource must be a YAML mapping with apiVersion and kind</source>
@@ -896,47 +887,47 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>the resource no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>la ressource n’existe plus</translation>
     </message>
     <message>
         <source>Edit YAML of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le YAML de %1</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1</translation>
     </message>
     <message>
         <source>Rename %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer %1 en %2</translation>
     </message>
     <message>
         <source>Revert %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir %1</translation>
     </message>
     <message>
         <source>Restore unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer les modifications non enregistrées</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>ms</source>
@@ -944,23 +935,23 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes</translation>
     </message>
     <message>
         <source>%1/s</source>
@@ -968,7 +959,7 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Mean latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence moyenne</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -976,130 +967,127 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Errors (4xx+5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs (4xx+5xx)</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Redémarrer</translation>
     </message>
     <message>
         <source>Open portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le portail</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>API:</source>
-        <translation type="unfinished"></translation>
+        <translation>API :</translation>
     </message>
     <message>
         <source>Application:</source>
-        <translation type="unfinished"></translation>
+        <translation>Application :</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut :</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>&amp;Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trafic</translation>
     </message>
     <message>
         <source>Listeners</source>
-        <translation type="unfinished"></translation>
+        <translation>Écoutes</translation>
     </message>
     <message>
         <source>Gateway log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal de la passerelle</translation>
     </message>
     <message>
         <source>Ignored resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource ignorée</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Statut</translation>
     </message>
     <message>
         <source>Host header, e.g. api.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>En-tête Host, p. ex. api.example.com</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Entry point:</source>
-        <translation type="unfinished"></translation>
+        <translation>Point d’entrée :</translation>
     </message>
     <message>
         <source>Request:</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête :</translation>
     </message>
     <message>
         <source>Key of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de :</translation>
     </message>
     <message>
         <source>T&amp;ry request</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Essayer une requête</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêtée</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage…</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt…</translation>
     </message>
     <message>
         <source>Failed — see the gateway log</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec — voir le journal de la passerelle</translation>
     </message>
     <message>
         <source>Running · generation %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Active · génération %1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Status (%n ignored)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>&amp;Statut (%n ignorée)</numerusform><numerusform>&amp;Statut (%n ignorées)</numerusform></translation>
     </message>
     <message>
         <source>All APIs</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les API</translation>
     </message>
     <message>
         <source>All applications</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les applications</translation>
     </message>
     <message>
         <source>(no key)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans clé)</translation>
     </message>
     <message>
         <source>The key is not in the keychain (%1). Keys generated elsewhere cannot be sent from here.</source>
@@ -1107,11 +1095,11 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Start the gateway first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrez d’abord la passerelle.</translation>
     </message>
     <message>
         <source>No response: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de réponse : %1</translation>
     </message>
     <message>
         <source>Cannot start the gateway: airgatectl was not found beside the console or on PATH.</source>
@@ -1119,15 +1107,15 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Cannot start the gateway: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer la passerelle : %1</translation>
     </message>
     <message>
         <source>crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>s’est arrêtée brutalement</translation>
     </message>
     <message>
         <source>exited with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a quitté avec le code %1</translation>
     </message>
     <message>
         <source>The gateway %1 and was restarted %2 times within a minute; it stays stopped. See its log lines for the cause.</source>
@@ -1135,15 +1123,15 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>The gateway %1; restarting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La passerelle %1 ; redémarrage.</translation>
     </message>
     <message>
         <source>The gateway kept its last good configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La passerelle garde sa dernière configuration valide : %1</translation>
     </message>
     <message>
         <source>New API key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle clé d’API pour %1</translation>
     </message>
     <message>
         <source>%1 (rotated %2)</source>
@@ -1151,19 +1139,19 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>Revoke API key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer la clé d’API %1</translation>
     </message>
     <message>
         <source>No stored key for this entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé enregistrée pour cette entrée.</translation>
     </message>
     <message>
         <source>No keychain is available in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau n’est disponible dans cette session.</translation>
     </message>
     <message>
         <source>The keychain holds no key for this entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau ne contient aucune clé pour cette entrée.</translation>
     </message>
     <message>
         <source>macOS Keychain</source>
@@ -1179,11 +1167,274 @@ Nothing was lost: the edits are still here and in the autosave journal.</source>
     </message>
     <message>
         <source>The keychain did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau n’a pas répondu à temps.</translation>
     </message>
     <message>
         <source>No keychain is available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau disponible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Portal</name>
+    <message>
+        <source>Operations</source>
+        <translation>Opérations</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Dans</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Corps de la requête</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corps</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Essayer</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>API key or token</source>
+        <translation>Clé d’API ou jeton</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>No operation of this API is visible to you.</source>
+        <translation>Aucune opération de cette API ne vous est visible.</translation>
+    </message>
+    <message>
+        <source>Back to the portal</source>
+        <translation>Retour au portail</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>My applications</source>
+        <translation>Mes applications</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Skip to content</source>
+        <translation>Aller au contenu</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Read-only portal preview served by Airgate.</source>
+        <translation>Aperçu du portail en lecture seule, servi par Airgate.</translation>
+    </message>
+    <message>
+        <source>Sign in first</source>
+        <translation>Connectez-vous d’abord</translation>
+    </message>
+    <message>
+        <source>Your session has ended.</source>
+        <translation>Votre session a pris fin.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <source>There is no such page in this portal.</source>
+        <translation>Cette page n’existe pas dans ce portail.</translation>
+    </message>
+    <message>
+        <source>Browse the APIs</source>
+        <translation>Parcourir les API</translation>
+    </message>
+    <message>
+        <source>Sign in to see the APIs</source>
+        <translation>Connectez-vous pour voir les API</translation>
+    </message>
+    <message>
+        <source>No API is published to you in this portal.</source>
+        <translation>Aucune API ne vous est publiée dans ce portail.</translation>
+    </message>
+    <message>
+        <source>Plans:</source>
+        <translation>Plans :</translation>
+    </message>
+    <message>
+        <source>Versions:</source>
+        <translation>Versions :</translation>
+    </message>
+    <message>
+        <source>This API is not published to you.</source>
+        <translation>Cette API ne vous est pas publiée.</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document could not be loaded.</source>
+        <translation>Le document OpenAPI n’a pas pu être chargé.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actuelle</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>Serveurs :</translation>
+    </message>
+    <message>
+        <source>Download the OpenAPI document</source>
+        <translation>Télécharger le document OpenAPI</translation>
+    </message>
+    <message>
+        <source>No plan is offered to you.</source>
+        <translation>Aucun plan ne vous est proposé.</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>requêtes</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite de débit</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>In offline mode, applications, subscriptions and API keys are managed by the operator. Ask them for a new key or a different plan.</source>
+        <translation>En mode hors ligne, les applications, abonnements et clés d’API sont gérés par l’opérateur. Demandez-lui une nouvelle clé ou un autre plan.</translation>
+    </message>
+    <message>
+        <source>Application ID:</source>
+        <translation>Identifiant d’application :</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>Clés d’API</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>suspendue</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>No key yet.</source>
+        <translation>Pas encore de clé.</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>No subscription.</source>
+        <translation>Aucun abonnement.</translation>
+    </message>
+    <message>
+        <source>You own no application here.</source>
+        <translation>Vous ne possédez aucune application ici.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <source>This address is not among the portal&apos;s trusted URLs.</source>
+        <translation>Cette adresse ne fait pas partie des URL de confiance du portail.</translation>
+    </message>
+    <message>
+        <source>Sign-in unavailable</source>
+        <translation>Connexion indisponible</translation>
+    </message>
+    <message>
+        <source>The identity provider could not be reached:</source>
+        <translation>Le fournisseur d’identité est injoignable :</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>The sign-in request is unknown or has expired (invalid state). Please sign in again.</source>
+        <translation>La demande de connexion est inconnue ou a expiré (state invalide). Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>The identity provider refused the sign-in:</source>
+        <translation>Le fournisseur d’identité a refusé la connexion :</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Vous êtes déconnecté.</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
     </message>
 </context>
 </TS>

@@ -13,10 +13,12 @@
 #include "yaml/nodepath.h"
 
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace Airgate;
@@ -210,6 +212,20 @@ private slots:
         w.exportWorkspace(out, QStringLiteral("namespaces"), false);
         QVERIFY(QFile::exists(out + QStringLiteral("/apps/apiplans.yaml")));
         QVERIFY(!QFile::exists(out + QStringLiteral("/airgate.yaml")));
+    }
+
+    void germanAndFrenchMenus()
+    {
+        for (const auto &[lang, file] :
+             {std::pair {"de", "&Datei"}, std::pair {"fr", "&Fichier"}}) {
+            QTranslator t;
+            QVERIFY(t.load(QStringLiteral(":/i18n/airgate_%1.qm").arg(QLatin1StringView(lang))));
+            QCoreApplication::installTranslator(&t);
+            MemorySecretStore store;
+            MainWindow w(&store);
+            QCOMPARE(w.menuBar()->actions().first()->text(), QString::fromUtf8(file));
+            QCoreApplication::removeTranslator(&t);
+        }
     }
 
     void screenshotOfTheMainWindow()

@@ -207,6 +207,15 @@ private slots:
         QVERIFY(!q.queryItemValue(QStringLiteral("nonce")).isEmpty());
         QVERIFY(q.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded)
                     .contains(QStringLiteral("groups")));
+        // German and French from the same translation files as the console.
+        const Reply de
+            = request(m_preview, "GET", "/",
+                      {{"Host", "127.0.0.1"}, {"Accept-Language", "de-DE,de;q=0.9,en;q=0.5"}});
+        QVERIFY(de.body.contains("<html lang=\"de\">"));
+        QVERIFY(de.body.contains("Anmelden, um die APIs zu sehen"));
+        const Reply fr
+            = request(m_preview, "GET", "/", {{"Host", "127.0.0.1"}, {"Accept-Language", "fr-FR"}});
+        QVERIFY(fr.body.contains("Connectez-vous pour voir les API"));
         const Reply css = request(m_preview, "GET", "/assets/portal.css", {{"Host", "x"}});
         QCOMPARE(css.status, 200);
         QVERIFY(css.header("Content-Type").startsWith("text/css"));
