@@ -207,6 +207,12 @@ private slots:
         QVERIFY(!q.queryItemValue(QStringLiteral("nonce")).isEmpty());
         QVERIFY(q.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded)
                     .contains(QStringLiteral("groups")));
+        // The same portal behind its annotated IngressRoute on the web entry point (Host matched).
+        const Reply routed = request(gw.port(), "GET", "/", {{"Host", "portal.example.com"}});
+        QCOMPARE(routed.status, 200);
+        QVERIFY(routed.body.contains("<h1>Company API Portal</h1>"));
+        const Reply other = request(gw.port(), "GET", "/", {{"Host", "elsewhere.example.com"}});
+        QCOMPARE(other.status, 404);
         // German and French from the same translation files as the console.
         const Reply de
             = request(m_preview, "GET", "/",
