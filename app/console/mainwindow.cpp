@@ -97,7 +97,7 @@ class ProblemsView final : public QTableView
 {
 public:
     using QTableView::QTableView;
-    QSize sizeHint() const override { return {800, 160}; }
+    QSize sizeHint() const override { return {800, 150}; }
 };
 
 } // namespace
@@ -147,6 +147,7 @@ MainWindow::MainWindow(SecretStore *store, QWidget *parent)
     split->addWidget(m_tabs);
     split->setStretchFactor(1, 1);
     split->setSizes({300, 900});
+    split->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setCentralWidget(split);
 
     buildDocks();
@@ -231,6 +232,7 @@ void MainWindow::buildDocks()
     m_problemsDock = new QDockWidget(Tr::tr("Problems"), this);
     m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
     m_problemsDock->setWidget(m_problems);
+    m_problems->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
 
     m_gatewayPanel = new GatewayPanel(m_gateway, m_model, m_keys, this);

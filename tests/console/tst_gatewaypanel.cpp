@@ -131,6 +131,7 @@ private slots:
         QVERIFY(f->rowCount() >= 6);
         f->setApplication(QString());
         if (qEnvironmentVariableIsSet("AIRGATE_SCREENSHOTS")) {
+            w.resizeDocks({w.gatewayDock()}, {430}, Qt::Vertical);
             QTest::qWait(1200);
             w.grab().save(qEnvironmentVariable("AIRGATE_SCREENSHOTS")
                           + QStringLiteral("/gateway-panel.png"));

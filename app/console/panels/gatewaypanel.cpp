@@ -21,6 +21,7 @@
 #include <QPainterPath>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -258,7 +259,17 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     , m_net(new QNetworkAccessManager(this))
 {
     m_filter->setSourceModel(m_log);
-    auto *outer = new QVBoxLayout(this);
+    // Scrolled, so the dock can be made small without clipping anything.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    content->setMinimumHeight(300);
+    scroll->setWidget(content);
+    auto *top = new QVBoxLayout(this);
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(scroll);
+    auto *outer = new QVBoxLayout(content);
     outer->setContentsMargins(4, 4, 4, 4);
 
     auto *bar = new QHBoxLayout;

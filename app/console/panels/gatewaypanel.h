@@ -114,7 +114,7 @@ public:
     GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, KeyManager *keys,
                  QWidget *parent = nullptr);
 
-    QSize sizeHint() const override { return {800, 220}; }
+    QSize sizeHint() const override { return {800, 150}; }
     AccessLogModel *accessLog() const { return m_log; }
     AccessLogFilter *accessLogFilter() const { return m_filter; }
     TrafficCharts *charts() const { return m_charts; }
