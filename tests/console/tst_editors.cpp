@@ -4,6 +4,7 @@
 #include "consoletest.h"
 #include "editors/formeditor.h"
 #include "editors/yamleditor.h"
+#include "models/templates.h"
 #include "models/workspacemodel.h"
 
 #include <QCheckBox>
@@ -195,6 +196,39 @@ private slots:
         QVERIFY(!m.has(kPlan, QStringLiteral("spec.quota")));
         m.undoStack()->undo();
         QVERIFY(m.has(kPlan, QStringLiteral("spec.quota.limit")));
+    }
+
+    void everyKindHasAForm()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        for (const Kind k :
+             {Kind::API, Kind::APIVersion, Kind::APIBundle, Kind::APIAuth, Kind::APIPortal,
+              Kind::APIPortalAuth, Kind::APIPlan, Kind::APICatalogItem, Kind::ManagedApplication,
+              Kind::ManagedSubscription, Kind::APIRateLimit, Kind::IngressRoute, Kind::Middleware,
+              Kind::Secret, Kind::ConfigMap, Kind::Service})
+            m.addResource(QStringLiteral("new/all.yaml"),
+                          newResource(k, QStringLiteral("apps"),
+                                      QStringLiteral("new-") + kindName(k).toLower()));
+        FormEditor f(&m);
+        f.show();
+        for (const QString &key : m.resourceKeys()) {
+            f.setResource(key);
+            flush();
+            auto *name = field<QLineEdit>(f, QStringLiteral("metadata.name"));
+            QVERIFY2(name, qPrintable(key));
+            QCOMPARE(name->text(), key.section(u'|', 2));
+            // Every kind with a spec or data gets its typed section, not only the YAML view.
+            QVERIFY2(
+                f.findChild<QWidget *>(QStringLiteral("formBody"))->findChildren<QWidget *>().size()
+                    > 8,
+                qPrintable(key));
+        }
+        // New resources from the templates pass the schema.
+        for (const Diagnostic &d : m.diagnostics())
+            QVERIFY2(!(d.isError() && d.rule == QLatin1StringView("resource")
+                       && d.file == QStringLiteral("new/all.yaml")),
+                     qPrintable(d.kind + u' ' + d.message));
     }
 
     void yamlViewSyncsBothWaysAndUnderlinesProblems()
