@@ -86,6 +86,18 @@ QString plainLimit(const PlanLimit &l, const QString &lang, const QString &what)
         .arg(loc.toString(static_cast<qlonglong>(l.limit)), what, period);
 }
 
+/** Plan titles (names when untitled) of @p names in @p ns. */
+QString planTitles(const Workspace &ws, const QString &ns, const QStringList &names)
+{
+    QStringList out;
+    for (const QString &n : names) {
+        const Resource *p = ws.find(Kind::APIPlan, ns, n);
+        const QString title = p ? readApiPlanSpec(p->spec()).title : QString();
+        out << (title.isEmpty() ? n : title);
+    }
+    return out.join(QStringLiteral(", "));
+}
+
 QNetworkAccessManager *network()
 {
     static QThreadStorage<QNetworkAccessManager *> perThread;
@@ -389,9 +401,10 @@ void PortalServiceImpl::catalog(const std::shared_ptr<Request> &r)
         body += QStringLiteral("<li class=\"card\"><h2><a href=\"/apis/%1\">%2</a></h2><p>%3</p>"
                                "<p class=\"meta\">%4%5</p></li>")
                     .arg(esc(c.api->name), esc(c.title), esc(c.description),
-                         c.plans.isEmpty() ? QString()
-                                           : esc(r->t(QT_TRANSLATE_NOOP("Portal", "Plans:")) + u' '
-                                                 + c.plans.join(QStringLiteral(", "))),
+                         c.plans.isEmpty()
+                             ? QString()
+                             : esc(r->t(QT_TRANSLATE_NOOP("Portal", "Plans:")) + u' '
+                                   + planTitles(*r->config->workspace, r->portal->ns, c.plans)),
                          versions.isEmpty() ? QString()
                                             : QStringLiteral(" · ")
                                  + esc(r->t(QT_TRANSLATE_NOOP("Portal", "Versions:")) + u' '
@@ -549,7 +562,7 @@ void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString
         if (!c.plans.isEmpty())
             body += QStringLiteral("<p class=\"meta\">%1 <a href=\"/plans\">%2</a></p>")
                         .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Plans:"))),
-                             esc(c.plans.join(QStringLiteral(", "))));
+                             esc(planTitles(*r->config->workspace, r->portal->ns, c.plans)));
         body += QStringLiteral("<p class=\"meta\"><a href=\"/apis/%1/openapi.json%2\">%3</a></p>")
                     .arg(esc(c.api->name),
                          target == c.api ? QString()
