@@ -19,8 +19,11 @@ PACKAGES=(cmake ninja-build g++ pkg-config clang-format git
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libsecret-1-0 libyaml-cpp-dev libssl-dev openssl
   gnome-keyring dbus dbus-x11 libsecret-tools
-  fontconfig fonts-dejavu-core xvfb xauth chromium
+  fontconfig fonts-dejavu-core xvfb xauth
   nodejs npm curl)
+# Only for ./build.sh test: the browser that drives the portal's end-to-end test (through
+# playwright-core's executablePath; nothing is downloaded by npm).
+TEST_PACKAGES=(chromium)
 # Only for ./build.sh bench: the peer proxies measured beside the gateway.
 BENCH_PACKAGES=(wrk nginx haproxy caddy)
 
@@ -102,7 +105,7 @@ bench() {
 case "${1:-run}" in
   run) install_deps; build; start ;;
   bench) install_deps "${BENCH_PACKAGES[@]}"; build; bench ;;
-  test) install_deps; build; run_tests ;;
+  test) install_deps "${TEST_PACKAGES[@]}"; build; run_tests ;;
   build) install_deps; build ;;
   *) echo "usage: $0 [run|test|build|bench]" >&2; exit 2 ;;
 esac
