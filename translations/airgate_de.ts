@@ -863,7 +863,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>Remove %1[%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1[%2] entfernen</translation>
     </message>
     <message>
         <source>Move %1[%2]</source>
@@ -871,11 +871,11 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>Edit %1[%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1[%2] bearbeiten</translation>
     </message>
     <message>
         <source>Rename %1[%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1[%2] umbenennen</translation>
     </message>
     <message>
         <source>line %1, column %2: %3</source>
@@ -1172,6 +1172,10 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     <message>
         <source>No keychain is available: %1</source>
         <translation>Kein Schlüsselbund verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Fix %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -863,7 +863,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>Remove %1[%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Retirer %1[%2]</translation>
     </message>
     <message>
         <source>Move %1[%2]</source>
@@ -871,11 +871,11 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>Edit %1[%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Modifier %1[%2]</translation>
     </message>
     <message>
         <source>Rename %1[%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Renommer %1[%2]</translation>
     </message>
     <message>
         <source>line %1, column %2: %3</source>
@@ -1172,6 +1172,10 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     <message>
         <source>No keychain is available: %1</source>
         <translation>Aucun trousseau disponible : %1</translation>
+    </message>
+    <message>
+        <source>Fix %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

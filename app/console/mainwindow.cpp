@@ -27,6 +27,8 @@
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,6 +38,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -45,6 +48,7 @@
 #include <QStyleHints>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBlock>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -417,10 +421,14 @@ void MainWindow::goToProblem(int row)
     const Diagnostic &d = m_problemsModel->diagnostic(row);
     const QString key = m_problemsModel->keyFor(row);
     if (key.isEmpty() || !m_model->resource(key)) {
-        // File-level problems (YAML syntax, airgate.yaml): say where.
+        // File-level problems (YAML syntax): say where, and offer the file's text to fix.
         statusBar()->showMessage(
             QStringLiteral("%1:%2:%3: %4").arg(d.file).arg(d.line).arg(d.column).arg(d.message),
             10000);
+        if (m_model->fileText(d.file).isEmpty()
+            && !QFileInfo::exists(m_model->root() + u'/' + d.file))
+            return;
+        editFile(d.file, d.line, d.column, d.message);
         return;
     }
     selectResource(key);
@@ -432,6 +440,53 @@ void MainWindow::goToProblem(int row)
         m_tabs->setCurrentWidget(m_yaml);
         m_yaml->editor()->setFocus();
     }
+}
+
+void MainWindow::editFile(const QString &relPath, int line, int column, const QString &problem)
+{
+    if (relPath == QLatin1StringView("airgate.yaml"))
+        return; // local settings are edited outside the workspace model
+    auto *d = new QDialog(this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setObjectName(QStringLiteral("fileEditor"));
+    d->setWindowTitle(Tr::tr("Fix %1").arg(relPath));
+    d->resize(900, 600);
+    auto *l = new QVBoxLayout(d);
+    auto *label = new QLabel(
+        QStringLiteral("%1:%2:%3: %4").arg(relPath).arg(line).arg(column).arg(problem), d);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    auto *edit = new QPlainTextEdit(d);
+    edit->setObjectName(QStringLiteral("fileText"));
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    new YamlHighlighter(edit->document());
+    edit->setPlainText(QString::fromUtf8(m_model->fileText(relPath)));
+    QTextCursor c(edit->document()->findBlockByNumber(std::max(0, line - 1)));
+    c.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, std::max(0, column - 1));
+    edit->setTextCursor(c);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Close, d);
+    l->addWidget(label);
+    l->addWidget(edit, 1);
+    l->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, d, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, d,
+            [this, d, edit, relPath] {
+                m_model->setFileText(relPath, edit->toPlainText().toUtf8());
+                // Closed once the file parses; otherwise the new first problem is shown.
+                for (const Diagnostic &p : m_model->diagnostics())
+                    if (p.file == relPath && p.rule == QLatin1StringView("yaml")) {
+                        d->findChild<QLabel *>()->setText(QStringLiteral("%1:%2:%3: %4")
+                                                              .arg(p.file)
+                                                              .arg(p.line)
+                                                              .arg(p.column)
+                                                              .arg(p.message));
+                        return;
+                    }
+                d->accept();
+            });
+    d->open();
+    edit->setFocus();
 }
 
 bool MainWindow::saveAll()

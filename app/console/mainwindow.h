@@ -49,6 +49,8 @@ public:
     void goToProblem(int row);
     /** Saves every changed file (Ctrl+Shift+S); @return whether all were written. */
     bool saveAll();
+    /** Opens a workspace file's whole text (one that does not parse) at @p line to fix it. */
+    void editFile(const QString &relPath, int line, int column, const QString &problem);
     bool saveCurrentFile();
     void exportWorkspace(const QString &outDir, const QString &layout, bool force);
 

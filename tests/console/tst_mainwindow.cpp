@@ -12,9 +12,12 @@
 #include "services/secretstore.h"
 #include "yaml/nodepath.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -80,6 +83,40 @@ private slots:
         if (qEnvironmentVariableIsSet("AIRGATE_SCREENSHOTS"))
             w.grab().save(qEnvironmentVariable("AIRGATE_SCREENSHOTS")
                           + QStringLiteral("/editor-problem.png"));
+    }
+
+    void fileThatDoesNotParseIsFixedInTheConsole()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        ConsoleTest::writeFile(
+            dir + QStringLiteral("/bad.yaml"),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: "
+            "apps\ndata:\n  a: [unclosed\n");
+        MemorySecretStore store;
+        MainWindow w(&store);
+        w.show();
+        QVERIFY(w.openWorkspace(dir, false));
+        int row = -1;
+        for (int i = 0; i < w.problemsModel()->rowCount(); ++i)
+            if (w.problemsModel()->diagnostic(i).file == QStringLiteral("bad.yaml"))
+                row = i;
+        QVERIFY(row >= 0);
+        QCOMPARE(w.problemsModel()->diagnostic(row).rule, QStringLiteral("yaml"));
+        w.goToProblem(row);
+        auto *dialog = w.findChild<QDialog *>(QStringLiteral("fileEditor"));
+        QVERIFY(dialog);
+        auto *text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("fileText"));
+        QVERIFY(text->toPlainText().contains(QStringLiteral("[unclosed")));
+        text->setPlainText(
+            text->toPlainText().replace(QStringLiteral("[unclosed"), QStringLiteral("fixed")));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Apply)->click();
+        QTRY_VERIFY(!dialog->isVisible());
+        for (const Diagnostic &d : w.model()->diagnostics())
+            QVERIFY(d.file != QStringLiteral("bad.yaml"));
+        QVERIFY(w.model()->resource(QStringLiteral("ConfigMap|apps|x")));
+        QVERIFY(w.saveAll());
+        QVERIFY(ConsoleTest::readFile(dir + QStringLiteral("/bad.yaml")).contains("a: fixed"));
     }
 
     void treeFilterAndTitleDirtyMarker()

@@ -544,6 +544,21 @@ QString WorkspaceModel::setYaml(const QString &key, const QString &yaml)
     return {};
 }
 
+QByteArray WorkspaceModel::fileText(const QString &relPath) const
+{
+    const int fi = fileIndex(relPath);
+    return fi >= 0 ? m_ws->serialize(fi) : QByteArray();
+}
+
+void WorkspaceModel::setFileText(const QString &relPath, const QByteArray &text)
+{
+    const int fi = fileIndex(relPath);
+    if (fi < 0)
+        return;
+    commit({FileText {relPath, m_ws->serialize(fi), text}}, Tr::tr("Edit %1").arg(relPath),
+           QString());
+}
+
 QString WorkspaceModel::addResource(const QString &relFile, Yaml::NodePtr node)
 {
     const int fi = fileIndex(relFile);

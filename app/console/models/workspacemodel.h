@@ -85,6 +85,10 @@ public:
     /** Replaces the resource with YAML text from the YAML view; @return an error (with line) or
      * empty. */
     QString setYaml(const QString &key, const QString &yaml);
+    /** The current text of a workspace file (what a save would write). */
+    QByteArray fileText(const QString &relPath) const;
+    /** Replaces a whole file's text (fixing a file that does not parse); one undo step. */
+    void setFileText(const QString &relPath, const QByteArray &text);
     /** Adds a resource to @p relFile (created when new); @return its key. */
     QString addResource(const QString &relFile, Yaml::NodePtr node);
     void removeResource(const QString &key);
