@@ -563,11 +563,11 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>Serve the document locally by adding “%1/%2: %3” under specs: in airgate.yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie das Dokument lokal bereit, indem Sie „%1/%2: %3“ unter specs: in airgate.yaml eintragen.</translation>
     </message>
     <message>
         <source>The OIDC client secret is not written to the workspace: set it on the cluster, or locally in airgate.yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das OIDC-Client-Secret wird nicht in den Arbeitsbereich geschrieben: setzen Sie es im Cluster oder lokal.</translation>
     </message>
     <message>
         <source>Invalid name</source>
@@ -575,7 +575,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>“%1” is not a DNS label: lower-case letters, digits and &apos;-&apos;, starting and ending with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein DNS-Label: Kleinbuchstaben, Ziffern und „-“, Anfang und Ende ein Buchstabe oder eine Ziffer.</translation>
     </message>
     <message>
         <source>New API from an OpenAPI document</source>
@@ -595,7 +595,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>api.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>api.example.com</translation>
     </message>
     <message>
         <source>Path prefix:</source>
@@ -619,7 +619,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>OpenAPI (*.json *.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI (*.json *.yaml *.yml)</translation>
     </message>
     <message>
         <source>New API</source>
@@ -635,7 +635,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>the user&apos;s sub claim, or a group</source>
-        <translation type="unfinished"></translation>
+        <translation>der sub-Claim des Benutzers oder eine Gruppe</translation>
     </message>
     <message>
         <source>Generate a first API key</source>
@@ -707,7 +707,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>Airgate has no schema for %1 (%2): edit it in the YAML view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Airgate hat kein Schema für %1 (%2): in der YAML-Ansicht bearbeiten.</translation>
     </message>
     <message>
         <source>Spec</source>
@@ -731,15 +731,15 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>API %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API %1</translation>
     </message>
     <message>
         <source>API version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Version %1</translation>
     </message>
     <message>
         <source>Portal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal %1</translation>
     </message>
     <message>
         <source>Exposes</source>
@@ -863,19 +863,19 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>Remove %1[%2]</source>
-        <translation type="unfinished">%1[%2] entfernen</translation>
+        <translation>%1[%2] entfernen</translation>
     </message>
     <message>
         <source>Move %1[%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[%2] verschieben</translation>
     </message>
     <message>
         <source>Edit %1[%2]</source>
-        <translation type="unfinished">%1[%2] bearbeiten</translation>
+        <translation>%1[%2] bearbeiten</translation>
     </message>
     <message>
         <source>Rename %1[%2]</source>
-        <translation type="unfinished">%1[%2] umbenennen</translation>
+        <translation>%1[%2] umbenennen</translation>
     </message>
     <message>
         <source>line %1, column %2: %3</source>
@@ -883,7 +883,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>a resource must be a YAML mapping with apiVersion and kind</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ressource muss ein YAML-Mapping mit apiVersion und kind sein</translation>
     </message>
     <message>
         <source>the resource no longer exists</source>
@@ -931,7 +931,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>API</source>
@@ -955,7 +955,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>Mean latency</source>
@@ -963,7 +963,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Errors (4xx+5xx)</source>
@@ -1091,7 +1091,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>The key is not in the keychain (%1). Keys generated elsewhere cannot be sent from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel ist nicht im Schlüsselbund (%1). Anderswo erzeugte Schlüssel können von hier nicht gesendet werden.</translation>
     </message>
     <message>
         <source>Start the gateway first.</source>
@@ -1103,7 +1103,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>Cannot start the gateway: airgatectl was not found beside the console or on PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway kann nicht gestartet werden: airgatectl wurde weder neben der Konsole noch im PATH gefunden.</translation>
     </message>
     <message>
         <source>Cannot start the gateway: %1</source>
@@ -1119,7 +1119,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>The gateway %1 and was restarted %2 times within a minute; it stays stopped. See its log lines for the cause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway %1 und wurde innerhalb einer Minute %2-mal neu gestartet; es bleibt gestoppt. Die Ursache steht in seinem Protokoll.</translation>
     </message>
     <message>
         <source>The gateway %1; restarting it.</source>
@@ -1135,7 +1135,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>%1 (rotated %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (rotiert %2)</translation>
     </message>
     <message>
         <source>Revoke API key %1</source>
@@ -1155,15 +1155,15 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>macOS Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS-Schlüsselbund</translation>
     </message>
     <message>
         <source>Windows Credential Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
     </message>
     <message>
         <source>Secret Service (GNOME Keyring, KWallet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret Service (GNOME-Schlüsselbund, KWallet)</translation>
     </message>
     <message>
         <source>The keychain did not answer in time.</source>
@@ -1175,7 +1175,7 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     </message>
     <message>
         <source>Fix %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 korrigieren</translation>
     </message>
 </context>
 <context>

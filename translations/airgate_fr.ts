@@ -563,11 +563,11 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>Serve the document locally by adding “%1/%2: %3” under specs: in airgate.yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>Servez le document localement en ajoutant « %1/%2: %3 » sous specs: dans airgate.yaml.</translation>
     </message>
     <message>
         <source>The OIDC client secret is not written to the workspace: set it on the cluster, or locally in airgate.yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret client OIDC n’est pas écrit dans l’espace de travail : définissez-le sur le cluster, ou localement.</translation>
     </message>
     <message>
         <source>Invalid name</source>
@@ -575,7 +575,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>“%1” is not a DNS label: lower-case letters, digits and &apos;-&apos;, starting and ending with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un label DNS : minuscules, chiffres et « - », commençant et finissant par une lettre ou un chiffre.</translation>
     </message>
     <message>
         <source>New API from an OpenAPI document</source>
@@ -595,7 +595,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>api.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>api.example.com</translation>
     </message>
     <message>
         <source>Path prefix:</source>
@@ -619,7 +619,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>OpenAPI (*.json *.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI (*.json *.yaml *.yml)</translation>
     </message>
     <message>
         <source>New API</source>
@@ -635,7 +635,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>the user&apos;s sub claim, or a group</source>
-        <translation type="unfinished"></translation>
+        <translation>le claim sub de l’utilisateur, ou un groupe</translation>
     </message>
     <message>
         <source>Generate a first API key</source>
@@ -707,7 +707,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>Airgate has no schema for %1 (%2): edit it in the YAML view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Airgate n’a pas de schéma pour %1 (%2) : modifiez-le dans la vue YAML.</translation>
     </message>
     <message>
         <source>Spec</source>
@@ -731,15 +731,15 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>API %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API %1</translation>
     </message>
     <message>
         <source>API version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version d’API %1</translation>
     </message>
     <message>
         <source>Portal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portail %1</translation>
     </message>
     <message>
         <source>Exposes</source>
@@ -863,19 +863,19 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>Remove %1[%2]</source>
-        <translation type="unfinished">Retirer %1[%2]</translation>
+        <translation>Retirer %1[%2]</translation>
     </message>
     <message>
         <source>Move %1[%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer %1[%2]</translation>
     </message>
     <message>
         <source>Edit %1[%2]</source>
-        <translation type="unfinished">Modifier %1[%2]</translation>
+        <translation>Modifier %1[%2]</translation>
     </message>
     <message>
         <source>Rename %1[%2]</source>
-        <translation type="unfinished">Renommer %1[%2]</translation>
+        <translation>Renommer %1[%2]</translation>
     </message>
     <message>
         <source>line %1, column %2: %3</source>
@@ -883,7 +883,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>a resource must be a YAML mapping with apiVersion and kind</source>
-        <translation type="unfinished"></translation>
+        <translation>une ressource doit être un mapping YAML avec apiVersion et kind</translation>
     </message>
     <message>
         <source>the resource no longer exists</source>
@@ -931,7 +931,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>API</source>
@@ -955,7 +955,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>Mean latency</source>
@@ -963,7 +963,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Errors (4xx+5xx)</source>
@@ -1091,7 +1091,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>The key is not in the keychain (%1). Keys generated elsewhere cannot be sent from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé n’est pas dans le trousseau (%1). Les clés générées ailleurs ne peuvent pas être envoyées d’ici.</translation>
     </message>
     <message>
         <source>Start the gateway first.</source>
@@ -1103,7 +1103,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>Cannot start the gateway: airgatectl was not found beside the console or on PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer la passerelle : airgatectl est introuvable à côté de la console et dans le PATH.</translation>
     </message>
     <message>
         <source>Cannot start the gateway: %1</source>
@@ -1119,7 +1119,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>The gateway %1 and was restarted %2 times within a minute; it stays stopped. See its log lines for the cause.</source>
-        <translation type="unfinished"></translation>
+        <translation>La passerelle %1 et a été redémarrée %2 fois en une minute ; elle reste arrêtée. Voir son journal pour la cause.</translation>
     </message>
     <message>
         <source>The gateway %1; restarting it.</source>
@@ -1135,7 +1135,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>%1 (rotated %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (renouvelée le %2)</translation>
     </message>
     <message>
         <source>Revoke API key %1</source>
@@ -1155,15 +1155,15 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>macOS Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Trousseau macOS</translation>
     </message>
     <message>
         <source>Windows Credential Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionnaire d’identification Windows</translation>
     </message>
     <message>
         <source>Secret Service (GNOME Keyring, KWallet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret Service (trousseau GNOME, KWallet)</translation>
     </message>
     <message>
         <source>The keychain did not answer in time.</source>
@@ -1175,7 +1175,7 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     </message>
     <message>
         <source>Fix %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger %1</translation>
     </message>
 </context>
 <context>
