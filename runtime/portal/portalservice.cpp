@@ -919,6 +919,10 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
             if (!host.isEmpty())
                 req.setRawHeader("Host", host.toUtf8());
             const QString credential = form.value(QStringLiteral("credential")).trimmed();
+            // A credential is one header value: no control characters (no header injection).
+            for (const QChar ch : credential)
+                if (ch.unicode() < 0x20 || ch.unicode() == 0x7f)
+                    return fail(400, QStringLiteral("the credential contains control characters"));
             if (!credential.isEmpty())
                 req.setRawHeader("Authorization", "Bearer " + credential.toUtf8());
             const QByteArray body = form.value(QStringLiteral("body")).toUtf8();
