@@ -52,7 +52,7 @@ void fetch(QNetworkAccessManager *net, QNetworkRequest req, const QByteArray *po
 
 } // namespace
 
-QNetworkAccessManager *OidcClient::network()
+QNetworkAccessManager *threadNetwork()
 {
     static QThreadStorage<QNetworkAccessManager *> perThread;
     if (!perThread.hasLocalData())
@@ -131,7 +131,7 @@ void OidcClient::discover(const QString &issuer, DiscoverDone done)
     QString base = issuer;
     while (base.endsWith(u'/'))
         base.chop(1);
-    QNetworkAccessManager *net = network();
+    QNetworkAccessManager *net = threadNetwork();
     fetch(net, QNetworkRequest(QUrl(base + QStringLiteral("/.well-known/openid-configuration"))),
           nullptr, [this, issuer, net, done](QByteArray body, int status, QString error) {
               if (!error.isEmpty() || status != 200) {
@@ -209,7 +209,7 @@ void OidcClient::exchangeCode(const OidcProvider &p, const QByteArray &code,
         = "grant_type=authorization_code&code=" + QUrl::toPercentEncoding(QString::fromLatin1(code))
         + "&redirect_uri=" + QUrl::toPercentEncoding(redirectUri)
         + "&code_verifier=" + QUrl::toPercentEncoding(QString::fromLatin1(verifier));
-    fetch(network(), req, &body, [done](QByteArray answer, int status, QString error) {
+    fetch(threadNetwork(), req, &body, [done](QByteArray answer, int status, QString error) {
         if (!error.isEmpty()) {
             done({}, error);
             return;

@@ -17,6 +17,9 @@ class QNetworkAccessManager;
 
 namespace Airgate::Runtime::Portal {
 
+/** The calling worker thread's own QNetworkAccessManager (the portal's outbound HTTP). */
+QNetworkAccessManager *threadNetwork();
+
 /** @brief An OpenID provider as discovered: endpoints and signing keys. */
 struct OidcProvider
 {
@@ -71,7 +74,6 @@ public:
     static constexpr int kTimeoutMs = 10000;
 
 private:
-    static QNetworkAccessManager *network();
     QMutex m_mutex;
     QHash<QString, std::shared_ptr<const OidcProvider>> m_cache;
 };

@@ -17,7 +17,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
-#include <QThreadStorage>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -98,12 +97,11 @@ QString planTitles(const Workspace &ws, const QString &ns, const QStringList &na
     return out.join(QStringLiteral(", "));
 }
 
-QNetworkAccessManager *network()
+/** The openApiSpec of an API or an APIVersion. */
+OpenApiSpecRef openApiOf(const Resource &api)
 {
-    static QThreadStorage<QNetworkAccessManager *> perThread;
-    if (!perThread.hasLocalData())
-        perThread.setLocalData(new QNetworkAccessManager);
-    return perThread.localData();
+    return api.kind == Kind::APIVersion ? readApiVersionSpec(api.spec()).openApi
+                                        : readApiSpec(api.spec()).openApi;
 }
 
 } // namespace
@@ -466,9 +464,7 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
         }
     }
     // 3. openApiSpec.url, or openApiSpec.path fetched from the API's service.
-    const OpenApiSpecRef ref = api->kind == Kind::APIVersion
-        ? readApiVersionSpec(api->spec()).openApi
-        : readApiSpec(api->spec()).openApi;
+    const OpenApiSpecRef ref = openApiOf(*api);
     QString url = ref.url;
     if (url.isEmpty() && !ref.path.isEmpty() && !upstreamUrl.isEmpty())
         url = upstreamUrl + ref.path;
@@ -478,7 +474,7 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
                                      "a local copy under specs: in airgate.yaml"));
     QNetworkRequest req {QUrl(url)};
     req.setTransferTimeout(10000);
-    QNetworkReply *reply = network()->get(req);
+    QNetworkReply *reply = threadNetwork()->get(req);
     QObject::connect(reply, &QNetworkReply::finished, reply, [reply, url, finish] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -510,9 +506,7 @@ void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString
     for (const Resource *v : c.versions)
         if (v->name == version)
             target = v;
-    const OpenApiSpecRef ref = target->kind == Kind::APIVersion
-        ? readApiVersionSpec(target->spec()).openApi
-        : readApiSpec(target->spec()).openApi;
+    const OpenApiSpecRef ref = openApiOf(*target);
     const bool tryIt = c.api->annotations.value(QStringLiteral("airgate.io/try-it"))
         != QLatin1StringView("false");
     document(r, target, [r, c, target, ref, json, tryIt](QJsonObject doc, QString error) {
@@ -854,9 +848,7 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
             target = v;
     const QString method = form.value(QStringLiteral("method")).toUpper();
     const QString opPath = form.value(QStringLiteral("path"));
-    const OpenApiSpecRef ref = target->kind == Kind::APIVersion
-        ? readApiVersionSpec(target->spec()).openApi
-        : readApiSpec(target->spec()).openApi;
+    const OpenApiSpecRef ref = openApiOf(*target);
     // The gateway route serving this API: its host and entry point.
     QString host;
     QString address;
@@ -887,8 +879,8 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
         return fail(502, QStringLiteral("no plain-HTTP route of the gateway serves this API"));
     document(
         r, target,
-        [r, c, ref, method, opPath, form, host, address, prefix, fail](QJsonObject doc,
-                                                                       QString error) {
+        [r, c, ref, method, opPath, form, host, address, prefix, fail, wantsJson](QJsonObject doc,
+                                                                                  QString error) {
             if (!error.isEmpty())
                 return fail(502, error);
             const QJsonObject filtered
@@ -929,8 +921,7 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
             if (!body.isEmpty())
                 req.setHeader(QNetworkRequest::ContentTypeHeader,
                               QByteArrayLiteral("application/json"));
-            QNetworkReply *reply = network()->sendCustomRequest(req, method.toLatin1(), body);
-            const bool wantsJson = r->req().headers.value("Accept").contains("application/json");
+            QNetworkReply *reply = threadNetwork()->sendCustomRequest(req, method.toLatin1(), body);
             QObject::connect(reply, &QNetworkReply::finished, reply, [r, reply, url, wantsJson] {
                 reply->deleteLater();
                 const int status

@@ -162,10 +162,10 @@ void YamlEditor::underline()
             s.format.setToolTip(d.message);
             s.cursor = QTextCursor(block);
             s.cursor.movePosition(QTextCursor::StartOfBlock);
-            const int indent
-                = static_cast<int>(block.text().size() - block.text().trimmed().size()
-                                   - (block.text().size() - block.text().trimmed().size()
-                                      - (block.text().indexOf(block.text().trimmed()))));
+            const QString text = block.text();
+            int indent = 0; // underline from the first non-blank character
+            while (indent < text.size() && text.at(indent).isSpace())
+                ++indent;
             s.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::MoveAnchor,
                                   qMax(0, indent));
             s.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);

@@ -20,12 +20,8 @@ ResourceTreeModel::ResourceTreeModel(WorkspaceModel *workspace, QObject *parent)
     , m_ws(workspace)
 {
     rebuild();
+    // Every revalidation is followed by changed(): one rebuild per edit covers badges too.
     connect(m_ws, &WorkspaceModel::changed, this, [this] {
-        beginResetModel();
-        rebuild();
-        endResetModel();
-    });
-    connect(m_ws, &WorkspaceModel::diagnosticsChanged, this, [this] {
         beginResetModel();
         rebuild();
         endResetModel();
