@@ -2,6 +2,7 @@
 #include "cliargs.h"
 
 #include "model/workspace.h"
+#include "schema/schema.h"
 #include "validation/reportformat.h"
 #include "validation/validator.h"
 
@@ -74,7 +75,13 @@ int lintCommand(Args &args)
     }
     QElapsedTimer loadTimer;
     loadTimer.start();
-    auto ws = Workspace::load(path);
+    Workspace::LoadOptions loadOptions;
+    if (timings)
+        loadOptions.timing = [](const char *phase, qint64 micros) {
+            err() << "timing: " << phase << ' ' << QString::number(micros / 1000.0, 'f', 1)
+                  << " ms\n";
+        };
+    auto ws = Workspace::load(path, loadOptions);
     if (!ws) {
         err() << "airgatectl lint: " << ws.error().message << '\n';
         return ExitUsage;
@@ -82,6 +89,13 @@ int lintCommand(Args &args)
     if (timings)
         err() << "timing: load " << QString::number(loadTimer.nsecsElapsed() / 1e6, 'f', 1)
               << " ms\n";
+    if (timings) {
+        QElapsedTimer schemaTimer;
+        schemaTimer.start();
+        Schema::Registry::builtin();
+        err() << "timing: schemas " << QString::number(schemaTimer.nsecsElapsed() / 1e6, 'f', 1)
+              << " ms\n";
+    }
     const Diagnostics diagnostics = Validator::validate(*ws, options);
     LintSummary summary;
     summary.documents = ws->documentCount();

@@ -7,10 +7,12 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace Airgate {
 
@@ -93,6 +95,8 @@ Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options
         paths << rel;
     }
     std::sort(paths.begin(), paths.end());
+    QElapsedTimer timer;
+    timer.start();
     QList<QPair<QString, QByteArray>> files;
     Workspace ws;
     ws.m_root = root.absolutePath();
@@ -118,6 +122,8 @@ Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options
         }
         files.append({rel, std::move(bytes).value()});
     }
+    if (options.timing)
+        options.timing("read", timer.nsecsElapsed() / 1000);
     Diagnostics readErrors = ws.m_loadDiagnostics;
     Workspace loaded = fromFiles(ws.m_root, files, options);
     loaded.m_skipped = ws.m_skipped;
@@ -132,6 +138,8 @@ Workspace Workspace::fromFiles(const QString &root, const QList<QPair<QString, Q
     ws.m_root = root;
     ws.m_options = options;
     ws.m_files.reserve(static_cast<size_t>(files.size()));
+    QElapsedTimer timer;
+    timer.start();
     for (const auto &f : files) {
         WorkspaceFile wf;
         wf.relPath = f.first;
@@ -139,7 +147,12 @@ Workspace Workspace::fromFiles(const QString &root, const QList<QPair<QString, Q
         ws.parseInto(wf, f.second);
         ws.m_files.push_back(std::move(wf));
     }
+    if (options.timing)
+        options.timing("parse", timer.nsecsElapsed() / 1000);
+    timer.restart();
     ws.rebuild();
+    if (options.timing)
+        options.timing("index", timer.nsecsElapsed() / 1000);
     ws.reloadSettings();
     return ws;
 }
@@ -170,6 +183,26 @@ void Workspace::rebuild()
     m_loadDiagnostics = kept;
     m_resources.clear();
     m_index.clear();
+    for (auto &v : m_byKind)
+        v.clear();
+    for (auto &h : m_byKindNs)
+        h.clear();
+    std::size_t documents = 0;
+    for (const WorkspaceFile &f : m_files)
+        documents += f.documents.size();
+    m_resources.reserve(documents);
+    m_index.reserve(static_cast<qsizetype>(documents));
+    // apiVersion, kind and namespace repeat across thousands of resources: convert each text once.
+    std::unordered_map<std::string, QString> interned;
+    auto intern = [&interned](const Yaml::Node *map, std::string_view key) -> QString {
+        const Yaml::Node *n = map ? map->get(key) : nullptr;
+        if (!n || n->kind != Yaml::NodeKind::Scalar)
+            return {};
+        auto it = interned.find(n->value);
+        if (it == interned.end())
+            it = interned.emplace(n->value, QString::fromStdString(n->value)).first;
+        return it->second;
+    };
     for (int fi = 0; fi < static_cast<int>(m_files.size()); ++fi) {
         const WorkspaceFile &f = m_files[static_cast<size_t>(fi)];
         for (int di = 0; di < static_cast<int>(f.documents.size()); ++di) {
@@ -205,21 +238,25 @@ void Workspace::rebuild()
                 r.source.document = di;
                 r.source.item = item;
                 r.source.mark = node->mark.isValid() ? node->mark : docMark;
-                r.apiVersion = stringAt(node.get(), "apiVersion");
-                r.kindName = stringAt(node.get(), "kind");
+                r.apiVersion = intern(node.get(), "apiVersion");
+                r.kindName = intern(node.get(), "kind");
                 r.kind = kindFromManifest(r.apiVersion, r.kindName);
                 if (const Yaml::Node *meta = node->get("metadata"); meta && meta->isMap()) {
                     r.name = stringAt(meta, "name");
                     if (const Yaml::Node *ns = meta->get("namespace"); ns && ns->isScalar()) {
-                        r.ns = QString::fromStdString(ns->value);
+                        r.ns = intern(meta, "namespace");
                         r.namespaceSet = true;
                     }
                     r.labels = stringMap(meta->get("labels"));
                     r.annotations = stringMap(meta->get("annotations"));
                 }
+                const int position = static_cast<int>(m_resources.size());
                 const QString key = resourceKey(r.kind, r.ns, r.name);
                 if (!m_index.contains(key))
-                    m_index.insert(key, static_cast<int>(m_resources.size()));
+                    m_index.insert(key, position);
+                const auto k = static_cast<std::size_t>(r.kind);
+                m_byKind[k].push_back(position);
+                m_byKindNs[k][r.ns].push_back(position);
                 m_resources.push_back(std::move(r));
             };
             const bool isList = doc.root->scalarAt("kind").value_or("") == "List"
@@ -264,19 +301,24 @@ const Resource *Workspace::find(Kind kind, const QString &ns, const QString &nam
 
 std::vector<const Resource *> Workspace::ofKind(Kind kind) const
 {
+    const std::vector<int> &positions = m_byKind[static_cast<std::size_t>(kind)];
     std::vector<const Resource *> out;
-    for (const Resource &r : m_resources)
-        if (r.kind == kind)
-            out.push_back(&r);
+    out.reserve(positions.size());
+    for (int i : positions)
+        out.push_back(&m_resources[static_cast<std::size_t>(i)]);
     return out;
 }
 
 std::vector<const Resource *> Workspace::ofKind(Kind kind, const QString &ns) const
 {
     std::vector<const Resource *> out;
-    for (const Resource &r : m_resources)
-        if (r.kind == kind && r.ns == ns)
-            out.push_back(&r);
+    const auto &byNs = m_byKindNs[static_cast<std::size_t>(kind)];
+    const auto it = byNs.constFind(ns);
+    if (it == byNs.cend())
+        return out;
+    out.reserve(it->size());
+    for (int i : *it)
+        out.push_back(&m_resources[static_cast<std::size_t>(i)]);
     return out;
 }
 

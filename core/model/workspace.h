@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QString>
 
+#include <array>
+#include <functional>
 #include <vector>
 
 namespace Airgate {
@@ -53,6 +55,8 @@ public:
     {
         qint64 maxFileBytes;
         Yaml::ParseLimits limits;
+        /// When set, receives each load phase ("read", "parse", "index") and its time in µs.
+        std::function<void(const char *phase, qint64 micros)> timing;
         LoadOptions();
     };
 
@@ -118,6 +122,9 @@ private:
     std::vector<WorkspaceFile> m_files;
     std::vector<Resource> m_resources;
     QHash<QString, int> m_index;
+    /// Positions in m_resources by kind, and by kind and namespace (rules ask for both often).
+    std::array<std::vector<int>, kKinds.size() + 1> m_byKind;
+    std::array<QHash<QString, std::vector<int>>, kKinds.size() + 1> m_byKindNs;
     Diagnostics m_loadDiagnostics;
     QStringList m_skipped;
     LocalSettings m_settings;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "schema.h"
 
+#include "yaml/yamlcbor.h"
+
 #include "formats.h"
 #include "yaml/yamlparser.h"
 
@@ -8,6 +10,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <mutex>
 
 namespace Airgate::Schema {
@@ -16,10 +19,29 @@ using Yaml::NodeKind;
 
 const Node *Node::property(std::string_view name) const
 {
-    for (const auto &p : properties)
-        if (p.first == name)
-            return p.second.get();
+    if (propertyOrder.size() != properties.size()) {
+        for (const auto &p : properties)
+            if (p.first == name)
+                return p.second.get();
+        return nullptr;
+    }
+    const auto it = std::lower_bound(
+        propertyOrder.begin(), propertyOrder.end(), name,
+        [this](std::uint32_t i, std::string_view n) { return properties[i].first < n; });
+    if (it != propertyOrder.end() && properties[*it].first == name)
+        return properties[*it].second.get();
     return nullptr;
+}
+
+void Node::indexProperties()
+{
+    propertyOrder.resize(properties.size());
+    for (std::uint32_t i = 0; i < propertyOrder.size(); ++i)
+        propertyOrder[i] = i;
+    std::stable_sort(propertyOrder.begin(), propertyOrder.end(),
+                     [this](std::uint32_t a, std::uint32_t b) {
+                         return properties[a].first < properties[b].first;
+                     });
 }
 
 const Node *Node::child(std::string_view key) const
@@ -56,6 +78,7 @@ std::shared_ptr<const Node> parseSchema(const Yaml::Node &y, const std::string &
     if (const Yaml::Node *props = y.get("properties"); props && props->isMap()) {
         for (const auto &e : props->entries)
             s->properties.emplace_back(e.key, parseSchema(*e.value, path + "." + e.key, problems));
+        s->indexProperties();
     }
     if (const Yaml::Node *ap = y.get("additionalProperties")) {
         if (ap->isMap())
@@ -167,30 +190,17 @@ Registry Registry::fromDocuments(const std::vector<Yaml::NodePtr> &documents,
 const Registry &Registry::builtin()
 {
     static const Registry registry = [] {
-        std::vector<Yaml::NodePtr> docs;
+        // The CRDs and core schemas as parsed at build time (airgate-schemapack).
         std::vector<std::string> problems;
-        QStringList files;
-        const QDir crds(QStringLiteral(":/airgate/crds"));
-        for (const QString &f : crds.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name))
-            files << crds.filePath(f);
-        files << QStringLiteral(":/airgate/schemas/core-v1.yaml");
-        for (const QString &path : files) {
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly)) {
-                problems.push_back("cannot read embedded schema " + path.toStdString());
-                continue;
-            }
-            const QByteArray bytes = f.readAll();
-            Yaml::ParsedText parsed = Yaml::parseYaml(
-                std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
-            for (auto &d : parsed.documents) {
-                for (const auto &p : d.problems)
-                    problems.push_back(path.toStdString() + ":" + std::to_string(p.mark.line) + ": "
-                                       + p.message);
-                if (d.root)
-                    docs.push_back(d.root);
-            }
+        QFile f(QStringLiteral(":/airgate/schemas.cbor"));
+        if (!f.open(QIODevice::ReadOnly)) {
+            problems.push_back("cannot read the embedded schemas");
+            return fromDocuments({}, problems);
         }
+        std::string error;
+        const std::vector<Yaml::NodePtr> docs = Yaml::documentsFromCbor(f.readAll(), error);
+        if (!error.empty())
+            problems.push_back("embedded schemas: " + error);
         return fromDocuments(docs, problems);
     }();
     return registry;

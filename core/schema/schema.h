@@ -36,6 +36,8 @@ struct Node
     bool preserveUnknownFields = false;
     bool additionalPropertiesAllowed = false; ///< `additionalProperties: true`
     std::vector<std::pair<std::string, std::shared_ptr<const Node>>> properties;
+    /// Positions in `properties` sorted by name, for property(); set by indexProperties().
+    std::vector<std::uint32_t> propertyOrder;
     std::shared_ptr<const Node> additionalProperties;
     std::shared_ptr<const Node> items;
     std::vector<std::string> required;
@@ -53,6 +55,8 @@ struct Node
     std::vector<std::string> listMapKeys;
 
     const Node *property(std::string_view name) const;
+    /** Builds propertyOrder once `properties` is complete. */
+    void indexProperties();
     /** The schema for a child key of an object: a property, additionalProperties, or null. */
     const Node *child(std::string_view key) const;
 };

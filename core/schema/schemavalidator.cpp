@@ -303,7 +303,9 @@ private:
                     const Yaml::Mark &at)
     {
         std::size_t count = 0;
-        std::set<std::string_view> present;
+        // Keys seen, for `required`; objects have few keys, so a flat list beats a tree.
+        std::vector<std::string_view> present;
+        present.reserve(v.entries.size());
         for (const auto &e : v.entries) {
             const Yaml::Node &val = *e.value;
             const std::string &k = e.key;
@@ -313,13 +315,13 @@ private:
             if (path.empty()
                 && (k == "metadata" || k == "status" || k == "apiVersion" || k == "kind")) {
                 if (!val.isNull())
-                    present.insert(k); // checked elsewhere, but present for `required`
+                    present.push_back(k); // checked elsewhere, but present for `required`
                 continue;
             }
             if (!sub) {
                 if (s.preserveUnknownFields || s.additionalPropertiesAllowed) {
                     ++count;
-                    present.insert(k);
+                    present.push_back(k);
                     continue;
                 }
                 if (m_options.checkUnknownFields) {
@@ -340,11 +342,11 @@ private:
                 continue;
             }
             ++count;
-            present.insert(k);
+            present.push_back(k);
             walk(val, *sub, p, e.keyMark);
         }
         for (const std::string &r : s.required) {
-            if (!present.count(r)) {
+            if (std::find(present.begin(), present.end(), r) == present.end()) {
                 add(FieldError::Type::Required, childPath(path, r, true), {}, {}, at);
             }
         }

@@ -14,9 +14,21 @@ void runOfflineAuthRule(RuleContext &ctx)
 {
     const Workspace &ws = ctx.workspace;
     QSet<QString> reported;
+    struct Defaults
+    {
+        const Resource *chosen = nullptr;
+        QList<const Resource *> all;
+    };
+    QHash<QString, Defaults> byNamespace; // one look-up per namespace, not per API
     for (const Resource *api : ws.ofKind(Kind::API)) {
-        QList<const Resource *> defaults;
-        const Resource *chosen = defaultApiAuth(ws, api->ns, &defaults);
+        auto cached = byNamespace.constFind(api->ns);
+        if (cached == byNamespace.cend()) {
+            Defaults d;
+            d.chosen = defaultApiAuth(ws, api->ns, &d.all);
+            cached = byNamespace.insert(api->ns, d);
+        }
+        const QList<const Resource *> &defaults = cached->all;
+        const Resource *chosen = cached->chosen;
         if (!chosen) {
             // The gateway's own log line for this case (offline-mode documentation).
             ctx.error(

@@ -116,7 +116,10 @@ bool isYaml11NonString(std::string_view s)
     // YAML 1.1 integers with underscores, binary, sexagesimal (1:20), and 1.1 floats like 1_000.5.
     static const std::regex yaml11Number(
         R"(^[-+]?(0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+|[0-9][0-9_]*|([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[0-9][0-9_]*(:[0-5]?[0-9])*\.[0-9_]*)$)");
+    // Only digits, signs, separators and the letters of 0b/0x/exponents can form such a number;
+    // most strings fail this cheap test and never reach the regular expression.
     if (s.find_first_of("0123456789") != std::string_view::npos
+        && s.find_first_not_of("0123456789+-_:.eEbxXabcdefABCDEF") == std::string_view::npos
         && std::regex_match(s.begin(), s.end(), yaml11Number))
         return true;
     return false;
@@ -193,8 +196,10 @@ const Node::Entry *Node::entry(std::string_view key) const
 {
     if (kind != NodeKind::Map)
         return nullptr;
+    // Lengths first: most keys of a manifest differ in length, and this runs for every look-up.
+    const std::size_t n = key.size();
     for (const Entry &e : entries) {
-        if (e.key == key)
+        if (e.key.size() == n && std::char_traits<char>::compare(e.key.data(), key.data(), n) == 0)
             return &e;
     }
     return nullptr;
