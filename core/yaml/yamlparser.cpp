@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yamlparser.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <sys/mman.h>
 
 #include <algorithm>
-#include <istream>
-#include <streambuf>
+#include <cstring>
+#include <new>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -27,14 +23,17 @@ constexpr std::string_view kTagNull = "tag:yaml.org,2002:null";
 constexpr std::string_view kTagMap = "tag:yaml.org,2002:map";
 constexpr std::string_view kTagSeq = "tag:yaml.org,2002:seq";
 
-/// Thrown inside the event handler to stop yaml-cpp early; never escapes this file.
+/// Thrown by the tree builder to stop reading a document; never escapes this file.
 struct LimitExceeded
 {
     Mark mark;
     std::string message;
 };
 
-/** Line starts of a chunk, to turn yaml-cpp's byte marks into 1-based character columns. */
+/**
+ * Line starts of a chunk, to turn 0-based reader positions (libyaml counts columns in characters)
+ * and byte offsets into 1-based file lines and character columns.
+ */
 class LineIndex
 {
 public:
@@ -66,6 +65,12 @@ public:
             m.column = chars + 1;
         }
         return m;
+    }
+
+    /// A 0-based line and 0-based character column, as libyaml reports them.
+    Mark charMark(std::size_t line0, std::size_t column0) const
+    {
+        return {m_firstLine + static_cast<int>(line0), static_cast<int>(column0) + 1};
     }
 
     Mark markAtOffset(std::size_t offset) const
@@ -151,24 +156,30 @@ private:
     std::vector<Block> m_blocks;
 };
 
-class TreeBuilder final : public YAML::EventHandler
+/**
+ * Builds Node trees from the reader's events. Keys that are plain or quoted scalars go straight
+ * onto their map entry; children are collected on the builder's own stacks and each collection gets
+ * an exactly sized copy when it closes.
+ */
+class TreeBuilder
 {
 public:
+    /// How a scalar was written: plain scalars are resolved (`true`, `10`, `null`), others are
+    /// strings.
+    enum class Style { Plain, NonPlain };
+
     TreeBuilder(const std::shared_ptr<NodeArena> &arena, const LineIndex &index,
-                const ParseLimits &limits, std::vector<Problem> &problems, std::size_t inputBytes)
+                const ParseLimits &limits, std::vector<Problem> &problems)
         : m_arena(arena)
         , m_index(index)
         , m_limits(limits)
         , m_problems(problems)
-        // Every event consumes at least one token, and a token at least one byte; a reader that
-        // emits far more events than that is looping (yaml-cpp 0.7 does on some broken flow text).
-        , m_maxEvents(8 * inputBytes + 64)
     {
     }
 
     std::vector<NodePtr> roots;
 
-    void OnDocumentStart(const YAML::Mark &) override
+    void onDocumentStart()
     {
         m_stack.clear();
         m_entries.clear();
@@ -180,21 +191,11 @@ public:
         m_rootSize = 0;
     }
 
-    void OnDocumentEnd() override { roots.push_back(m_root ? m_root : make(NodeKind::Null)); }
+    void onDocumentEnd() { roots.push_back(m_root ? m_root : make(NodeKind::Null)); }
 
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    void onAlias(const Mark &at, std::string_view anchor)
     {
-        countEvent(mark);
-        auto n = make(NodeKind::Null);
-        n->mark = m_index.mark(mark.line, mark.column);
-        addLeaf(n, anchor);
-    }
-
-    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
-    {
-        countEvent(mark);
-        const Mark at = m_index.mark(mark.line, mark.column);
-        auto it = m_anchors.find(anchor);
+        auto it = m_anchors.find(std::string(anchor));
         if (it == m_anchors.end()) {
             throw LimitExceeded {at, "alias refers to an anchor that is not defined before it"};
         }
@@ -203,33 +204,36 @@ public:
         attach(it->second.node, it->second.size);
     }
 
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                  const std::string &value) override
+    /// @p tag is empty when the scalar has none; "!" is the non-specific tag (a string).
+    void onScalar(const Mark &at, std::string_view tag, std::string_view anchor,
+                  std::string_view value, Style style)
     {
-        countEvent(mark);
-        if (!anchor && !m_stack.empty() && (tag == "?" || tag == "!" || tag.empty())) {
+        const bool nonSpecific = tag.empty() || tag == "!";
+        const bool isString = style == Style::NonPlain || tag == "!";
+        if (anchor.empty() && nonSpecific && !m_stack.empty()) {
             Frame &parent = m_stack.back();
             if (parent.node->kind == NodeKind::Map && !parent.hasPendingKey) {
                 // A plain or quoted key: kept on the entry, no node of its own.
                 ++m_literalNodes;
                 ++m_expandedNodes;
                 ++parent.size;
-                const bool keyQuoted = tag == "!";
-                parent.pendingKey.key
-                    = !keyQuoted && resolvePlainScalar(value) == ScalarType::Null ? "null" : value;
-                parent.pendingKey.keyMark = m_index.mark(mark.line, mark.column);
-                parent.pendingKey.keyQuoted = keyQuoted;
+                if (!isString && resolvePlainScalar(value) == ScalarType::Null)
+                    parent.pendingKey.key = "null";
+                else
+                    parent.pendingKey.key.assign(value.data(), value.size());
+                parent.pendingKey.keyMark = at;
+                parent.pendingKey.keyQuoted = isString;
                 parent.hasPendingKey = true;
                 return;
             }
         }
         auto n = make(NodeKind::Scalar);
-        n->mark = m_index.mark(mark.line, mark.column);
-        n->value = value;
-        if (tag == "!") {
+        n->mark = at;
+        n->value.assign(value.data(), value.size());
+        if (isString) {
             n->quoted = true;
             n->scalarType = ScalarType::String;
-        } else if (tag == "?" || tag.empty()) {
+        } else if (tag.empty()) {
             n->scalarType = resolvePlainScalar(value);
             if (n->scalarType == ScalarType::Null)
                 n->kind = NodeKind::Null;
@@ -239,18 +243,16 @@ public:
         addLeaf(n, anchor);
     }
 
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value style) override
+    void onSequenceStart(const Mark &at, std::string_view tag, std::string_view anchor, bool flow)
     {
-        countEvent(mark);
         auto n = make(NodeKind::Sequence);
-        n->mark = m_index.mark(mark.line, mark.column);
-        n->flow = style == YAML::EmitterStyle::Flow;
+        n->mark = at;
+        n->flow = flow;
         noteCollectionTag(*n, tag, kTagSeq);
         open(n, anchor);
     }
 
-    void OnSequenceEnd() override
+    void onSequenceEnd()
     {
         Frame &f = m_stack.back();
         f.node->items.assign(std::make_move_iterator(m_items.begin() + f.firstChild),
@@ -259,21 +261,19 @@ public:
         close();
     }
 
-    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value style) override
+    void onMapStart(const Mark &at, std::string_view tag, std::string_view anchor, bool flow)
     {
-        countEvent(mark);
         auto n = make(NodeKind::Map);
-        n->mark = m_index.mark(mark.line, mark.column);
-        n->flow = style == YAML::EmitterStyle::Flow;
+        n->mark = at;
+        n->flow = flow;
         noteCollectionTag(*n, tag, kTagMap);
         open(n, anchor);
     }
 
-    void OnMapEnd() override
+    void onMapEnd()
     {
         Frame &f = m_stack.back();
-        if (f.hasPendingKey) { // a key without value cannot happen with yaml-cpp, but stay total
+        if (f.hasPendingKey) { // a key without value cannot come from the reader, but stay total
             f.pendingKey.value = make(NodeKind::Null);
             m_entries.push_back(std::move(f.pendingKey));
             f.hasPendingKey = false;
@@ -288,14 +288,6 @@ public:
     }
 
 private:
-    void countEvent(const YAML::Mark &mark)
-    {
-        if (++m_events > m_maxEvents)
-            throw LimitExceeded {m_index.mark(mark.line, mark.column),
-                                 "the YAML reader stopped making progress on malformed text here; "
-                                 "check brackets and indentation"};
-    }
-
     NodePtr make(NodeKind kind)
     {
         Node *n = m_arena->create();
@@ -307,7 +299,7 @@ private:
     {
         NodePtr node;
         std::size_t firstChild = 0; ///< where this node's children start on m_items / m_entries
-        YAML::anchor_t anchor = 0;
+        std::string anchor; ///< empty when the collection has none
         std::size_t size = 1;
         Node::Entry pendingKey;
         bool hasPendingKey = false;
@@ -318,7 +310,7 @@ private:
         std::size_t size = 1;
     };
 
-    void applyExplicitTag(Node &n, const std::string &tag)
+    void applyExplicitTag(Node &n, std::string_view tag)
     {
         if (tag == kTagStr) {
             n.scalarType = ScalarType::String;
@@ -341,19 +333,19 @@ private:
         }
     }
 
-    void noteCollectionTag(Node &n, const std::string &tag, std::string_view expected)
+    void noteCollectionTag(Node &n, std::string_view tag, std::string_view expected)
     {
-        if (tag.empty() || tag == "?" || tag == "!" || tag == expected)
+        if (tag.empty() || tag == "!" || tag == expected)
             return;
         n.tagged = true;
         warnTag(n.mark, tag);
     }
 
-    void warnTag(const Mark &at, const std::string &tag)
+    void warnTag(const Mark &at, std::string_view tag)
     {
-        m_problems.push_back(
-            {Problem::Severity::Warning, at,
-             "unknown tag \"" + tag + "\" is ignored; Kubernetes reads the plain value"});
+        m_problems.push_back({Problem::Severity::Warning, at,
+                              "unknown tag \"" + std::string(tag)
+                                  + "\" is ignored; Kubernetes reads the plain value"});
     }
 
     void checkExpansion(const Mark &at) const
@@ -369,16 +361,16 @@ private:
         }
     }
 
-    void addLeaf(const NodePtr &n, YAML::anchor_t anchor)
+    void addLeaf(const NodePtr &n, std::string_view anchor)
     {
         ++m_literalNodes;
         ++m_expandedNodes;
-        if (anchor)
-            m_anchors[anchor] = {n, 1};
+        if (!anchor.empty())
+            m_anchors[std::string(anchor)] = {n, 1};
         attach(n, 1);
     }
 
-    void open(const NodePtr &n, YAML::anchor_t anchor)
+    void open(const NodePtr &n, std::string_view anchor)
     {
         ++m_literalNodes;
         ++m_expandedNodes;
@@ -388,7 +380,7 @@ private:
                                      + " levels; the document is not loaded"};
         Frame f;
         f.node = n;
-        f.anchor = anchor;
+        f.anchor.assign(anchor.data(), anchor.size());
         f.firstChild = n->kind == NodeKind::Sequence ? m_items.size() : m_entries.size();
         m_stack.push_back(std::move(f));
     }
@@ -397,8 +389,8 @@ private:
     {
         Frame f = std::move(m_stack.back());
         m_stack.pop_back();
-        if (f.anchor)
-            m_anchors[f.anchor] = {f.node, f.size};
+        if (!f.anchor.empty())
+            m_anchors[std::move(f.anchor)] = {f.node, f.size};
         attach(f.node, f.size);
     }
 
@@ -432,8 +424,8 @@ private:
         }
     }
 
-    /// YAML 1.1 merge keys (`<<: *base`), which kubectl's YAML reader honours and yaml-cpp does
-    /// not.
+    /// YAML 1.1 merge keys (`<<: *base`), which kubectl's YAML reader honours; a parser reports
+    /// them as ordinary keys, so they are applied here.
     static void applyMergeKeys(Node &map)
     {
         const bool hasMerge
@@ -502,13 +494,11 @@ private:
     std::vector<NodePtr> m_items; ///< items of the open sequences, innermost last
     std::vector<Problem> &m_problems;
     std::vector<Frame> m_stack;
-    std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
+    std::unordered_map<std::string, Anchored> m_anchors;
     std::size_t m_literalNodes = 0;
     std::size_t m_expandedNodes = 0;
     NodePtr m_root;
     std::size_t m_rootSize = 0;
-    std::size_t m_maxEvents;
-    std::size_t m_events = 0;
 };
 
 bool isMarkerLine(std::string_view line, std::string_view marker)
@@ -587,7 +577,7 @@ std::vector<Chunk> splitDocuments(std::string_view text)
     return chunks;
 }
 
-/** Finds a tab used as indentation on a line that yaml-cpp rejected, for a clearer message. */
+/** Finds a tab used as indentation on a line the reader rejected, for a clearer message. */
 bool findIndentTab(std::string_view chunk, int upToLine0, int &line0, int &col0)
 {
     int l = 0;
@@ -623,16 +613,123 @@ std::size_t findControlChar(std::string_view text)
     return std::string_view::npos;
 }
 
-/** Reads a chunk of the caller's text in place (no copy per document). */
-class ViewBuffer final : public std::streambuf
+/** Owns one libyaml reader and the event it last produced. */
+class Reader
 {
 public:
-    explicit ViewBuffer(std::string_view text)
+    explicit Reader(std::string_view text)
     {
-        char *begin = const_cast<char *>(text.data()); // read-only: the get area is never written
-        setg(begin, begin, begin + text.size());
+        m_ok = yaml_parser_initialize(&m_parser) != 0;
+        if (m_ok) {
+            yaml_parser_set_encoding(&m_parser, YAML_UTF8_ENCODING);
+            yaml_parser_set_input_string(
+                &m_parser, reinterpret_cast<const unsigned char *>(text.data()), text.size());
+        }
     }
+    ~Reader()
+    {
+        if (m_hasEvent)
+            yaml_event_delete(&m_event);
+        if (m_ok)
+            yaml_parser_delete(&m_parser);
+    }
+    Reader(const Reader &) = delete;
+    Reader &operator=(const Reader &) = delete;
+
+    bool next()
+    {
+        if (m_hasEvent) {
+            yaml_event_delete(&m_event);
+            m_hasEvent = false;
+        }
+        if (!m_ok || !yaml_parser_parse(&m_parser, &m_event))
+            return false;
+        m_hasEvent = true;
+        return true;
+    }
+    const yaml_event_t &event() const { return m_event; }
+    const yaml_parser_t &parser() const { return m_parser; }
+    bool initialized() const { return m_ok; }
+
+private:
+    yaml_parser_t m_parser {};
+    yaml_event_t m_event {};
+    bool m_ok = false;
+    bool m_hasEvent = false;
 };
+
+std::string_view text(const yaml_char_t *s)
+{
+    return s ? std::string_view(reinterpret_cast<const char *>(s)) : std::string_view();
+}
+
+/** The reader's error as a message; libyaml's wording is the one kubectl prints. */
+std::string readerError(const yaml_parser_t &p, const LineIndex &index)
+{
+    if (p.error == YAML_MEMORY_ERROR)
+        return "the YAML reader ran out of memory";
+    std::string msg = p.problem ? p.problem : "malformed YAML";
+    if (p.context) {
+        const Mark at = index.charMark(p.context_mark.line, p.context_mark.column);
+        msg += " (";
+        msg += p.context;
+        msg += " at line " + std::to_string(at.line) + ", column " + std::to_string(at.column)
+            + ")";
+    }
+    return msg;
+}
+
+/**
+ * Feeds the reader's events to @p builder until the end of the text.
+ * @return false on a syntax error (the reason is on the reader's parser).
+ */
+bool readEvents(Reader &reader, const LineIndex &index, TreeBuilder &builder)
+{
+    while (reader.next()) {
+        const yaml_event_t &e = reader.event();
+        const Mark at = index.charMark(e.start_mark.line, e.start_mark.column);
+        switch (e.type) {
+        case YAML_STREAM_END_EVENT:
+            return true;
+        case YAML_DOCUMENT_START_EVENT:
+            builder.onDocumentStart();
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+            builder.onDocumentEnd();
+            break;
+        case YAML_ALIAS_EVENT:
+            builder.onAlias(at, text(e.data.alias.anchor));
+            break;
+        case YAML_SCALAR_EVENT:
+            builder.onScalar(at, text(e.data.scalar.tag), text(e.data.scalar.anchor),
+                             std::string_view(reinterpret_cast<const char *>(e.data.scalar.value),
+                                              e.data.scalar.length),
+                             e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE
+                                 ? TreeBuilder::Style::Plain
+                                 : TreeBuilder::Style::NonPlain);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            builder.onSequenceStart(at, text(e.data.sequence_start.tag),
+                                    text(e.data.sequence_start.anchor),
+                                    e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+            builder.onSequenceEnd();
+            break;
+        case YAML_MAPPING_START_EVENT:
+            builder.onMapStart(at, text(e.data.mapping_start.tag),
+                               text(e.data.mapping_start.anchor),
+                               e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+            break;
+        case YAML_MAPPING_END_EVENT:
+            builder.onMapEnd();
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
 
 void parseChunk(std::string_view text, const Chunk &chunk, const ParseLimits &limits,
                 const std::shared_ptr<NodeArena> &arena, Document &doc)
@@ -657,41 +754,36 @@ void parseChunk(std::string_view text, const Chunk &chunk, const ParseLimits &li
     }
     if (doc.empty)
         return;
-    ViewBuffer buffer(body);
-    std::istream in(&buffer);
-    TreeBuilder builder(arena, index, limits, doc.problems, body.size());
+    TreeBuilder builder(arena, index, limits, doc.problems);
+    Reader reader(body);
+    bool read = false;
     try {
-        YAML::Parser parser(in);
-        while (parser.HandleNextDocument(builder)) { }
+        read = readEvents(reader, index, builder);
     } catch (const LimitExceeded &e) {
         doc.failed = true;
         doc.problems.push_back({Problem::Severity::Error, e.mark, e.message});
         return;
-    } catch (const YAML::DeepRecursion &e) {
+    } catch (const std::bad_alloc &) {
         doc.failed = true;
-        doc.problems.push_back(
-            {Problem::Severity::Error, index.mark(e.mark.line, e.mark.column),
-             "nesting too deep for the YAML reader; the document is not loaded"});
+        doc.problems.push_back({Problem::Severity::Error, index.mark(0, 0),
+                                "the YAML reader ran out of memory; the document is not loaded"});
         return;
-    } catch (const YAML::Exception &e) {
+    }
+    if (!read) {
         doc.failed = true;
+        const yaml_parser_t &p = reader.parser();
+        const int line0 = static_cast<int>(p.problem_mark.line);
         int tabLine = 0;
         int tabCol = 0;
-        if (e.mark.line >= 0 && findIndentTab(body, e.mark.line, tabLine, tabCol)) {
+        if (findIndentTab(body, line0, tabLine, tabCol)) {
             doc.problems.push_back(
                 {Problem::Severity::Error, index.mark(tabLine, tabCol),
                  "tab character used for indentation; YAML indentation must use spaces"});
         } else {
-            std::string msg = e.msg;
             doc.problems.push_back({Problem::Severity::Error,
-                                    index.mark(e.mark.line, e.mark.column),
-                                    "YAML syntax error: " + msg});
+                                    index.charMark(p.problem_mark.line, p.problem_mark.column),
+                                    "YAML syntax error: " + readerError(p, index)});
         }
-        return;
-    } catch (const std::exception &e) {
-        doc.failed = true;
-        doc.problems.push_back({Problem::Severity::Error, index.mark(0, 0),
-                                std::string("YAML reader failed: ") + e.what()});
         return;
     }
     if (builder.roots.size() > 1) {
