@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <new>
 #include <unordered_map>
@@ -87,10 +88,10 @@ private:
 };
 
 /**
- * Storage for the nodes of one parsed text. Nodes are placed in large blocks instead of one heap
- * allocation (plus a control block) each; every NodePtr handed out shares ownership of the whole
- * arena through shared_ptr's aliasing constructor, so a tree stays valid for as long as any of its
- * nodes is held — the same contract as before, at a fraction of the allocations and page faults.
+ * Storage for the nodes of one parsed text. Nodes (with their shared_ptr control blocks) are placed
+ * in large blocks instead of one heap allocation each. Every node still has its own reference
+ * count, so ownership is exactly that of ordinary shared_ptr trees; the arena counts the nodes it
+ * holds (plus the parse itself) and frees its blocks when the last of them is gone.
  */
 class NodeArena
 {
@@ -98,62 +99,112 @@ public:
     NodeArena() = default;
     NodeArena(const NodeArena &) = delete;
     NodeArena &operator=(const NodeArena &) = delete;
-    ~NodeArena()
+
+    void *allocate(std::size_t bytes, std::size_t align)
     {
-        for (Block &b : m_blocks) {
-            for (std::size_t i = 0; i < b.used; ++i)
-                std::destroy_at(b.nodes + i);
-            release(b);
+        std::size_t offset = (m_used + align - 1) & ~(align - 1);
+        if (m_blocks.empty() || offset + bytes > m_blocks.back().size) {
+            // Grow geometrically so small files stay small and large ones need few blocks.
+            std::size_t size
+                = m_blocks.empty() ? kFirstBlock : std::min(m_blocks.back().size * 2, kMaxBlock);
+            size = std::max(size, bytes + align);
+            m_blocks.push_back(allocateBlock(size));
+            offset = 0;
         }
+        m_used = offset + bytes;
+        m_live.fetch_add(1, std::memory_order_relaxed);
+        return m_blocks.back().data + offset;
     }
 
-    Node *create()
+    /// Drops one hold (a node's storage, or the parse's own); the last one frees the arena.
+    void release()
     {
-        if (m_blocks.empty() || m_blocks.back().used == m_blocks.back().capacity) {
-            // Grow geometrically so small files stay small and large ones need few blocks.
-            const std::size_t capacity
-                = m_blocks.empty() ? 64 : std::min<std::size_t>(m_blocks.back().capacity * 2, 8192);
-            m_blocks.push_back(allocate(capacity));
-        }
-        Block &b = m_blocks.back();
-        Node *n = std::construct_at(b.nodes + b.used);
-        ++b.used;
-        return n;
+        if (m_live.fetch_sub(1, std::memory_order_acq_rel) == 1)
+            delete this;
     }
 
 private:
     struct Block
     {
-        Node *nodes;
-        std::size_t used;
-        std::size_t capacity;
+        char *data;
+        std::size_t size;
         bool mapped;
     };
 
-    static Block allocate(std::size_t capacity)
+    ~NodeArena()
     {
-        const std::size_t bytes = capacity * sizeof(Node);
-        if (bytes >= kMapThreshold) {
+        for (const Block &b : m_blocks) {
+            if (b.mapped)
+                munmap(b.data, b.size);
+            else
+                ::operator delete(b.data);
+        }
+    }
+
+    static Block allocateBlock(std::size_t size)
+    {
+        if (size >= kMapThreshold) {
             // Large blocks are mapped with their pages populated in one call: one fault per page
             // costs more than the tree building itself on virtual machines.
-            void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+            void *p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
             if (p != MAP_FAILED)
-                return {static_cast<Node *>(p), 0, capacity, true};
+                return {static_cast<char *>(p), size, true};
         }
-        return {std::allocator<Node>().allocate(capacity), 0, capacity, false};
+        return {static_cast<char *>(::operator new(size)), size, false};
     }
 
-    static void release(const Block &b)
-    {
-        if (b.mapped)
-            munmap(b.nodes, b.capacity * sizeof(Node));
-        else
-            std::allocator<Node>().deallocate(b.nodes, b.capacity);
-    }
-
+    static constexpr std::size_t kFirstBlock = 8 * 1024;
+    static constexpr std::size_t kMaxBlock = 1024 * 1024;
     static constexpr std::size_t kMapThreshold = 64 * 1024;
     std::vector<Block> m_blocks;
+    std::size_t m_used = 0;
+    std::atomic<std::size_t> m_live {1}; ///< the parse's hold, released when it ends
+};
+
+/** Places nodes and their control blocks in a NodeArena (for std::allocate_shared). */
+template<typename T>
+struct ArenaAllocator
+{
+    using value_type = T;
+    NodeArena *arena;
+
+    explicit ArenaAllocator(NodeArena *a)
+        : arena(a)
+    {
+    }
+    template<typename U>
+    ArenaAllocator(const ArenaAllocator<U> &other) // NOLINT: rebinding copies, as allocators do
+        : arena(other.arena)
+    {
+    }
+    T *allocate(std::size_t n)
+    {
+        return static_cast<T *>(arena->allocate(n * sizeof(T), alignof(T)));
+    }
+    void deallocate(T *, std::size_t) { arena->release(); }
+    template<typename U>
+    bool operator==(const ArenaAllocator<U> &other) const
+    {
+        return arena == other.arena;
+    }
+};
+
+/** Holds the parse's reference on an arena for the duration of one parseYaml call. */
+class ArenaHold
+{
+public:
+    ArenaHold()
+        : m_arena(new NodeArena)
+    {
+    }
+    ~ArenaHold() { m_arena->release(); }
+    ArenaHold(const ArenaHold &) = delete;
+    ArenaHold &operator=(const ArenaHold &) = delete;
+    NodeArena *get() const { return m_arena; }
+
+private:
+    NodeArena *m_arena;
 };
 
 /**
@@ -168,8 +219,8 @@ public:
     /// strings.
     enum class Style { Plain, NonPlain };
 
-    TreeBuilder(const std::shared_ptr<NodeArena> &arena, const LineIndex &index,
-                const ParseLimits &limits, std::vector<Problem> &problems)
+    TreeBuilder(NodeArena *arena, const LineIndex &index, const ParseLimits &limits,
+                std::vector<Problem> &problems)
         : m_arena(arena)
         , m_index(index)
         , m_limits(limits)
@@ -290,9 +341,9 @@ public:
 private:
     NodePtr make(NodeKind kind)
     {
-        Node *n = m_arena->create();
+        NodePtr n = std::allocate_shared<Node>(ArenaAllocator<Node>(m_arena));
         n->kind = kind;
-        return NodePtr(m_arena, n);
+        return n;
     }
 
     struct Frame
@@ -487,7 +538,7 @@ private:
         }
     }
 
-    std::shared_ptr<NodeArena> m_arena;
+    NodeArena *m_arena;
     const LineIndex &m_index;
     const ParseLimits &m_limits;
     std::vector<Node::Entry> m_entries; ///< entries of the open maps, innermost last
@@ -732,7 +783,7 @@ bool readEvents(Reader &reader, const LineIndex &index, TreeBuilder &builder)
 }
 
 void parseChunk(std::string_view text, const Chunk &chunk, const ParseLimits &limits,
-                const std::shared_ptr<NodeArena> &arena, Document &doc)
+                NodeArena *arena, Document &doc)
 {
     const std::string_view body = text.substr(chunk.begin, chunk.end - chunk.begin);
     const LineIndex index(body, chunk.firstLine);
@@ -847,7 +898,7 @@ ParsedText parseYaml(std::string_view text, const ParseLimits &limits)
     }
     const std::vector<Chunk> chunks = splitDocuments(text);
     out.documents.reserve(chunks.size());
-    const auto arena = std::make_shared<NodeArena>();
+    const ArenaHold arena;
     int index = 0;
     for (const Chunk &c : chunks) {
         Document doc;
@@ -858,7 +909,7 @@ ParsedText parseYaml(std::string_view text, const ParseLimits &limits)
         doc.empty = c.contentBegin == std::string_view::npos;
         doc.contentBegin = (doc.empty ? c.end : c.contentBegin) + (out.hadBom ? 3 : 0);
         doc.contentLine = doc.empty ? c.firstLine : c.contentLine;
-        parseChunk(text, c, limits, arena, doc);
+        parseChunk(text, c, limits, arena.get(), doc);
         out.documents.push_back(std::move(doc));
     }
     return out;

@@ -190,6 +190,26 @@ private slots:
         }
     }
 
+    void treesAreFreedWhenTheLastNodeIsDropped()
+    {
+        std::weak_ptr<Node> root;
+        std::weak_ptr<Node> inner;
+        NodePtr kept;
+        {
+            ParsedText p = parse("a:\n  b: [1, 2]\n  c: {d: x}\n---\ne: 1\n");
+            root = p.documents[0].root;
+            inner = p.documents[0].root->getPtr("a");
+            kept = p.documents[0].root->getPtr("a")->getPtr("c");
+        }
+        // A node held on its own outlives the tree it came from, and keeps nothing else alive.
+        QVERIFY(root.expired());
+        QVERIFY(inner.expired());
+        QCOMPARE(kept->get("d")->value, std::string("x"));
+        std::weak_ptr<Node> last = kept;
+        kept.reset();
+        QVERIFY(last.expired());
+    }
+
     void reportsSyntaxErrorsInKubectlsWords()
     {
         // The reader is libyaml, whose Go port reads manifests for kubectl: same verdicts, same
