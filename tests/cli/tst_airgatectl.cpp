@@ -78,6 +78,34 @@ private slots:
         QVERIFY(r.err.contains("12 documents, 12 resources: 0 errors, 0 warnings"));
     }
 
+    void timingsGoToStderrPerPhaseAndRule()
+    {
+        const Run plain = run({QStringLiteral("lint"), QStringLiteral("--path"), kExample,
+                               QStringLiteral("--offline")});
+        const Run r = run({QStringLiteral("lint"), QStringLiteral("--path"), kExample,
+                           QStringLiteral("--offline"), QStringLiteral("--timings"),
+                           QStringLiteral("--rule.regex=false")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, plain.out); // the report itself is unchanged
+        QStringList named;
+        const QList<QByteArray> lines = r.err.split('\n');
+        for (const QByteArray &l : lines) {
+            if (!l.startsWith("timing: "))
+                continue;
+            const QList<QByteArray> f = l.mid(8).split(' ');
+            QCOMPARE(f.size(), 3);
+            QCOMPARE(f[2], QByteArray("ms"));
+            bool ok = false;
+            QVERIFY(f[1].toDouble(&ok) >= 0 && ok);
+            named << QString::fromLatin1(f[0]);
+        }
+        for (const char *phase : {"read", "parse", "index", "load", "schemas", "resource",
+                                  "reference", "duplicate", "orphan", "offline-auth"})
+            QVERIFY2(named.contains(QLatin1StringView(phase)), phase);
+        QVERIFY(!named.contains(QStringLiteral("regex"))); // a rule switched off is not run
+        QVERIFY(!plain.err.contains("timing: "));
+    }
+
     void unixOutputAndExitCodeOnErrors()
     {
         QTemporaryDir dir;
