@@ -86,10 +86,9 @@ int lintCommand(Args &args)
         err() << "airgatectl lint: " << ws.error().message << '\n';
         return ExitUsage;
     }
-    if (timings)
+    if (timings) {
         err() << "timing: load " << QString::number(loadTimer.nsecsElapsed() / 1e6, 'f', 1)
               << " ms\n";
-    if (timings) {
         QElapsedTimer schemaTimer;
         schemaTimer.start();
         Schema::Registry::builtin();

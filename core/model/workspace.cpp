@@ -194,8 +194,7 @@ void Workspace::rebuild()
     m_index.reserve(static_cast<qsizetype>(documents));
     // apiVersion, kind and namespace repeat across thousands of resources: convert each text once.
     std::unordered_map<std::string, QString> interned;
-    auto intern = [&interned](const Yaml::Node *map, std::string_view key) -> QString {
-        const Yaml::Node *n = map ? map->get(key) : nullptr;
+    auto intern = [&interned](const Yaml::Node *n) -> QString {
         if (!n || n->kind != Yaml::NodeKind::Scalar)
             return {};
         auto it = interned.find(n->value);
@@ -238,13 +237,13 @@ void Workspace::rebuild()
                 r.source.document = di;
                 r.source.item = item;
                 r.source.mark = node->mark.isValid() ? node->mark : docMark;
-                r.apiVersion = intern(node.get(), "apiVersion");
-                r.kindName = intern(node.get(), "kind");
+                r.apiVersion = intern(node->get("apiVersion"));
+                r.kindName = intern(node->get("kind"));
                 r.kind = kindFromManifest(r.apiVersion, r.kindName);
                 if (const Yaml::Node *meta = node->get("metadata"); meta && meta->isMap()) {
                     r.name = stringAt(meta, "name");
                     if (const Yaml::Node *ns = meta->get("namespace"); ns && ns->isScalar()) {
-                        r.ns = intern(meta, "namespace");
+                        r.ns = intern(ns);
                         r.namespaceSet = true;
                     }
                     r.labels = stringMap(meta->get("labels"));

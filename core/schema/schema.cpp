@@ -19,12 +19,6 @@ using Yaml::NodeKind;
 
 const Node *Node::property(std::string_view name) const
 {
-    if (propertyOrder.size() != properties.size()) {
-        for (const auto &p : properties)
-            if (p.first == name)
-                return p.second.get();
-        return nullptr;
-    }
     const auto it = std::lower_bound(
         propertyOrder.begin(), propertyOrder.end(), name,
         [this](std::uint32_t i, std::string_view n) { return properties[i].first < n; });

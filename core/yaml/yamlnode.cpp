@@ -196,10 +196,8 @@ const Node::Entry *Node::entry(std::string_view key) const
 {
     if (kind != NodeKind::Map)
         return nullptr;
-    // Lengths first: most keys of a manifest differ in length, and this runs for every look-up.
-    const std::size_t n = key.size();
     for (const Entry &e : entries) {
-        if (e.key.size() == n && std::char_traits<char>::compare(e.key.data(), key.data(), n) == 0)
+        if (e.key == key)
             return &e;
     }
     return nullptr;

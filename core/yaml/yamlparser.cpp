@@ -7,10 +7,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
+#include <cstdio>
 #include <new>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace Airgate::Yaml {
 
@@ -700,7 +699,6 @@ public:
     }
     const yaml_event_t &event() const { return m_event; }
     const yaml_parser_t &parser() const { return m_parser; }
-    bool initialized() const { return m_ok; }
 
 private:
     yaml_parser_t m_parser {};
