@@ -39,13 +39,18 @@ QJsonObject deref(const QJsonObject &doc, QJsonObject o)
     return o;
 }
 
-QString schemaType(const QJsonObject &doc, const QJsonObject &schema0)
+/// Nesting shown in a type name ("array of array of …"); a self-referring `items` stops here.
+constexpr int kMaxTypeDepth = 4;
+
+QString schemaType(const QJsonObject &doc, const QJsonObject &schema0, int depth = 0)
 {
     const QJsonObject s = deref(doc, schema0);
     QString t = s.value(QStringLiteral("type")).toString();
     if (t == QLatin1StringView("array"))
         return QStringLiteral("array of ")
-            + schemaType(doc, s.value(QStringLiteral("items")).toObject());
+            + (depth >= kMaxTypeDepth
+                   ? QStringLiteral("…")
+                   : schemaType(doc, s.value(QStringLiteral("items")).toObject(), depth + 1));
     if (t.isEmpty() && s.contains(QStringLiteral("properties")))
         t = QStringLiteral("object");
     if (s.contains(QStringLiteral("format")))
