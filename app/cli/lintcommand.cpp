@@ -117,9 +117,27 @@ int lintCommand(Args &args)
         errors += d.severity == Diagnostic::Severity::Error;
         warnings += d.severity == Diagnostic::Severity::Warning;
     }
-    if (format == ReportFormat::Unix)
+    if (format == ReportFormat::Unix) {
+        // API descriptions are not manifests: say once what was left out, and why.
+        QStringList roots;
+        int parts = 0;
+        for (int i : ws->documentFiles()) {
+            const WorkspaceFile &f = ws->files()[static_cast<size_t>(i)];
+            if (f.documentOf.startsWith(QLatin1StringView("referenced by ")))
+                ++parts;
+            else
+                roots << QStringLiteral("%1 (%2)").arg(f.relPath, f.documentOf);
+        }
+        if (!roots.isEmpty() || parts > 0) {
+            err() << "info: not linted as manifests: " << roots.join(QStringLiteral(", "));
+            if (parts > 0)
+                err() << (roots.isEmpty() ? "" : ", ") << parts
+                      << (parts == 1 ? " file they refer to" : " files they refer to");
+            err() << '\n';
+        }
         err() << summary.documents << " documents, " << summary.resources
               << " resources: " << errors << " errors, " << warnings << " warnings\n";
+    }
     return errors > 0 ? ExitFindings : ExitOk;
 }
 

@@ -3,13 +3,17 @@
 
 #include "io/atomicfile.h"
 #include "model/specs.h"
+#include "openapi/openapidocument.h"
 #include "yaml/yamlemitter.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 #include <unordered_map>
@@ -150,10 +154,11 @@ Workspace Workspace::fromFiles(const QString &root, const QList<QPair<QString, Q
     if (options.timing)
         options.timing("parse", timer.nsecsElapsed() / 1000);
     timer.restart();
+    // Settings first: the files airgate.yaml names are documents, not manifests.
+    ws.loadSettings();
     ws.rebuild();
     if (options.timing)
         options.timing("index", timer.nsecsElapsed() / 1000);
-    ws.reloadSettings();
     return ws;
 }
 
@@ -171,6 +176,74 @@ void Workspace::parseInto(WorkspaceFile &file, const QByteArray &bytes)
         wd.parsed = std::move(d);
         file.documents.push_back(std::move(wd));
     }
+    // An API description announces itself on its first document's top level.
+    file.documentFormat.clear();
+    file.references.clear();
+    for (const WorkspaceDocument &d : file.documents) {
+        if (d.parsed.failed) {
+            // A description with a syntax error is still a description (the openapi rule says
+            // what is wrong): its first lines tell.
+            static const QRegularExpression top(
+                QStringLiteral("^(openapi|swagger|asyncapi)\\s*:\\s*['\"]?([^'\"\\s#]*)"),
+                QRegularExpression::MultilineOption);
+            const auto m = top.match(QString::fromUtf8(bytes.left(4096)));
+            if (m.hasMatch())
+                file.documentFormat = m.captured(1) + u' ' + m.captured(2);
+            break;
+        }
+        if (!d.root || d.root->isNull())
+            continue;
+        file.documentFormat = OpenApi::documentFormat(*d.root);
+        break;
+    }
+    if (OpenApi::mayReferToFiles(bytes))
+        for (const WorkspaceDocument &d : file.documents)
+            if (d.root)
+                file.references << OpenApi::externalReferences(*d.root);
+}
+
+void Workspace::classifyDocuments()
+{
+    // Documents are the files that say so, the files airgate.yaml names (mock:, specs:), and,
+    // transitively, the files their `$ref`s name: a split OpenAPI document's parts hold no
+    // `openapi:` key but are no manifests either.
+    std::vector<int> queue;
+    for (int i = 0; i < static_cast<int>(m_files.size()); ++i) {
+        WorkspaceFile &f = m_files[static_cast<size_t>(i)];
+        f.documentOf.clear();
+        if (!f.documentFormat.isEmpty())
+            f.documentOf = f.documentFormat + QStringLiteral(" document");
+        else if (const auto it = m_settingsDocuments.constFind(f.relPath);
+                 it != m_settingsDocuments.cend())
+            f.documentOf = *it;
+        if (f.isDocument())
+            queue.push_back(i);
+    }
+    while (!queue.empty()) {
+        const int i = queue.back();
+        queue.pop_back();
+        const WorkspaceFile &f = m_files[static_cast<size_t>(i)];
+        const QString dir = QFileInfo(f.relPath).path();
+        for (const QString &ref : f.references) {
+            const QString rel
+                = QDir::cleanPath(dir + u'/' + QUrl::fromPercentEncoding(ref.toUtf8()));
+            const int target = fileIndex(rel);
+            if (target < 0 || m_files[static_cast<size_t>(target)].isDocument())
+                continue;
+            m_files[static_cast<size_t>(target)].documentOf
+                = QStringLiteral("referenced by ") + f.relPath;
+            queue.push_back(target);
+        }
+    }
+}
+
+std::vector<int> Workspace::documentFiles() const
+{
+    std::vector<int> out;
+    for (int i = 0; i < static_cast<int>(m_files.size()); ++i)
+        if (m_files[static_cast<size_t>(i)].isDocument())
+            out.push_back(i);
+    return out;
 }
 
 void Workspace::rebuild()
@@ -202,8 +275,11 @@ void Workspace::rebuild()
             it = interned.emplace(n->value, QString::fromStdString(n->value)).first;
         return it->second;
     };
+    classifyDocuments();
     for (int fi = 0; fi < static_cast<int>(m_files.size()); ++fi) {
         const WorkspaceFile &f = m_files[static_cast<size_t>(fi)];
+        if (f.isDocument())
+            continue;
         for (int di = 0; di < static_cast<int>(f.documents.size()); ++di) {
             const WorkspaceDocument &doc = f.documents[static_cast<size_t>(di)];
             if (doc.removed)
@@ -278,17 +354,53 @@ void Workspace::rebuild()
 
 void Workspace::reloadSettings()
 {
+    loadSettings();
+    rebuild();
+}
+
+void Workspace::loadSettings()
+{
     m_settingsDiagnostics.clear();
     m_settings = LocalSettings::load(m_root, m_settingsDiagnostics);
+    m_settingsDocuments.clear();
+    QStringList named;
+    for (const ServiceTarget &t : m_settings.services)
+        if (t.type == ServiceTarget::Type::Mock && !t.mockFile.isEmpty())
+            named << t.mockFile;
+    for (const QString &p : m_settings.specs)
+        named << p;
+    const QDir root(m_root);
+    for (const QString &abs : named) {
+        const QString rel = root.relativeFilePath(abs);
+        if (rel.startsWith(QLatin1StringView("..")) || QDir::isAbsolutePath(rel))
+            continue;
+        m_settingsDocuments.insert(rel, QStringLiteral("named by airgate.yaml"));
+        // A JSON document is not among the workspace's files, but the YAML files it refers
+        // to are: they are part of it.
+        if (fileIndex(rel) >= 0)
+            continue;
+        auto bytes = Io::readFile(abs, OpenApi::kMaxDocumentBytes);
+        if (!bytes || !OpenApi::mayReferToFiles(*bytes))
+            continue;
+        const QJsonDocument doc = QJsonDocument::fromJson(*bytes);
+        const QString dir = QFileInfo(rel).path();
+        for (const QString &ref : OpenApi::externalReferences(doc.object())) {
+            const QString target
+                = QDir::cleanPath(dir + u'/' + QUrl::fromPercentEncoding(ref.toUtf8()));
+            if (!m_settingsDocuments.contains(target))
+                m_settingsDocuments.insert(target, QStringLiteral("referenced by ") + rel);
+        }
+    }
 }
 
 int Workspace::documentCount() const
 {
     int n = 0;
     for (const WorkspaceFile &f : m_files)
-        for (const WorkspaceDocument &d : f.documents)
-            if (!d.removed && (!d.parsed.empty || d.added || d.modified))
-                ++n;
+        if (!f.isDocument())
+            for (const WorkspaceDocument &d : f.documents)
+                if (!d.removed && (!d.parsed.empty || d.added || d.modified))
+                    ++n;
     return n;
 }
 

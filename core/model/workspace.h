@@ -37,6 +37,16 @@ struct WorkspaceFile
     bool hadBom = false;
     bool isNew = false;
     std::vector<WorkspaceDocument> documents;
+    /// "openapi 3.0.3", "swagger 2.0", "asyncapi 2.6.0" when the top level says so.
+    QString documentFormat;
+    /// Files its `$ref`s name (as written, relative to this file).
+    QStringList references;
+    /// Why the file is an API description and not manifests ("openapi 3.1.0 document",
+    /// "named by airgate.yaml", "referenced by specs/cafe/openapi.yaml"); empty for manifests.
+    QString documentOf;
+    /** An API description (OpenAPI, AsyncAPI) or a file one refers to: no resources, not
+     * linted as manifests, never exported. */
+    bool isDocument() const { return !documentOf.isEmpty(); }
     bool isModified() const;
 };
 
@@ -75,11 +85,14 @@ public:
     /** `airgate.yaml` (defaults when the workspace has none) and its problems (rule `settings`). */
     const LocalSettings &settings() const { return m_settings; }
     const Diagnostics &settingsDiagnostics() const { return m_settingsDiagnostics; }
-    /** Re-reads airgate.yaml from the workspace folder. */
+    /** Re-reads airgate.yaml from the workspace folder (and re-sorts documents from manifests). */
     void reloadSettings();
     /** Files that were skipped on purpose (settings, kustomizations), with why. */
     const QStringList &skippedFiles() const { return m_skipped; }
+    /** Manifest documents (API descriptions not counted). */
     int documentCount() const;
+    /** Indexes of the files that are API descriptions (see WorkspaceFile::isDocument()). */
+    std::vector<int> documentFiles() const;
 
     const Resource *find(Kind kind, const QString &ns, const QString &name) const;
     const Resource *find(const ObjectRef &ref) const { return find(ref.kind, ref.ns, ref.name); }
@@ -116,6 +129,8 @@ public:
 private:
     void parseInto(WorkspaceFile &file, const QByteArray &bytes);
     void rebuild();
+    void loadSettings();
+    void classifyDocuments();
 
     QString m_root;
     LoadOptions m_options;
@@ -129,6 +144,8 @@ private:
     QStringList m_skipped;
     LocalSettings m_settings;
     Diagnostics m_settingsDiagnostics;
+    /// Workspace-relative files airgate.yaml names as documents (or that those refer to) → why.
+    QHash<QString, QString> m_settingsDocuments;
 };
 
 /** "APIAuth|apps|default-auth" — the index key of a resource. */

@@ -38,16 +38,43 @@ public:
         m_out << d;
     }
 
+    /** A file inside the workspace: absolute paths and paths that leave it (`..`, or a link
+     * pointing out) are refused, as the OpenAPI reader refuses such `$ref`s; @return its
+     * absolute path, or empty when refused. */
     QString path(const Yaml::Node &node, const QString &what)
     {
         const QString rel = scalarText(&node);
-        const QString abs = QDir::isAbsolutePath(rel) ? rel : QDir(m_root).filePath(rel);
-        if (rel.isEmpty())
+        if (rel.isEmpty()) {
             error(node.mark, QStringLiteral("%1: a file path is required").arg(what));
-        else if (!QFileInfo::exists(abs))
-            error(node.mark, QStringLiteral("%1: %2 does not exist").arg(what, rel),
-                  QStringLiteral("paths are relative to the workspace folder"));
-        return QDir::cleanPath(abs);
+            return {};
+        }
+        const QString hint = QStringLiteral("paths are relative to the workspace folder and stay "
+                                            "inside it");
+        if (QDir::isAbsolutePath(rel) || rel.startsWith(u'~')) {
+            error(node.mark,
+                  QStringLiteral("%1: %2 is an absolute path; only files inside the workspace "
+                                 "are read")
+                      .arg(what, rel),
+                  hint);
+            return {};
+        }
+        const QString abs = QDir::cleanPath(QDir(m_root).filePath(rel));
+        const QString root = QDir::cleanPath(QDir(m_root).absolutePath());
+        const QFileInfo info(abs);
+        const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
+        const bool inside = (abs.startsWith(root + u'/'))
+            && (!info.exists() || canonicalRoot.isEmpty()
+                || info.canonicalFilePath().startsWith(canonicalRoot + u'/'));
+        if (!inside) {
+            error(node.mark,
+                  QStringLiteral("%1: %2 leaves the workspace; only files inside it are read")
+                      .arg(what, rel),
+                  hint);
+            return {};
+        }
+        if (!info.exists())
+            error(node.mark, QStringLiteral("%1: %2 does not exist").arg(what, rel), hint);
+        return abs;
     }
 
     qint64 duration(const Yaml::Node &node, const QString &what)
@@ -176,9 +203,12 @@ public:
             error(n.mark, QStringLiteral("%1 must be a map").arg(what));
             return;
         }
-        for (const auto &e : n.entries)
-            out.insert(QString::fromStdString(e.key),
-                       path(*e.value, what + QStringLiteral(" ") + QString::fromStdString(e.key)));
+        for (const auto &e : n.entries) {
+            const QString p
+                = path(*e.value, what + QStringLiteral(" ") + QString::fromStdString(e.key));
+            if (!p.isEmpty())
+                out.insert(QString::fromStdString(e.key), p);
+        }
     }
 
     void limits(const Yaml::Node &n, GatewayLimits &l)

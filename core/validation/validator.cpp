@@ -45,6 +45,9 @@ const QList<RuleInfo> &Validator::rules()
              for (const Diagnostic &d : ctx.workspace.settingsDiagnostics())
                  ctx.add(d);
          }},
+        {QStringLiteral("openapi"),
+         QStringLiteral("OpenAPI documents: readable, every $ref a file inside the workspace"),
+         false, runOpenApiRule},
         {QStringLiteral("resource"),
          QStringLiteral(
              "Check resource definitions against the CRD schemas, CEL rules and object metadata"),

@@ -97,6 +97,10 @@ void runOrphanRule(RuleContext &ctx);
 void runChildlessRule(RuleContext &ctx);
 void runOperationSetRule(RuleContext &ctx);
 void runRegexRule(RuleContext &ctx);
+void runOpenApiRule(RuleContext &ctx);
+/** Absolute paths of the workspace's OpenAPI documents: files that say so, and airgate.yaml's
+ * `mock:` and `specs:` files. */
+QStringList openApiDocumentPaths(const Workspace &ws);
 void runReleaseRule(RuleContext &ctx);
 void runSelectorRule(RuleContext &ctx);
 void runRouteRule(RuleContext &ctx);

@@ -264,6 +264,124 @@ private slots:
         QVERIFY(QFile::exists(out + QStringLiteral("/bundle.yaml")));
     }
 
+    // The README's layout: OpenAPI files under specs/, named by airgate.yaml or not. They were
+    // read as manifests ("Object 'Kind' is missing"), failed lint and went into the export.
+    void openApiDocumentsAreNotManifests()
+    {
+        QTemporaryDir dir;
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        copyDir(kExample, ws);
+        write(ws + QStringLiteral("/specs/pets.yaml"),
+              "openapi: 3.0.3\ninfo: {title: Pets, version: '1'}\npaths:\n  /pets:\n    get:\n"
+              "      responses:\n        '200': {$ref: 'parts/ok.yaml'}\n");
+        write(ws + QStringLiteral("/specs/parts/ok.yaml"), "description: fine\n");
+        write(ws + QStringLiteral("/specs/legacy.yml"),
+              "swagger: '2.0'\ninfo: {title: Legacy, version: '1'}\npaths: {}\n");
+        write(ws + QStringLiteral("/specs/events.yaml"),
+              "asyncapi: 2.6.0\ninfo: {title: Events, version: '1'}\nchannels: {}\n");
+        // Named by airgate.yaml without an openapi key of its own: a document all the same (and
+        // the openapi rule says what is wrong with it).
+        write(ws + QStringLiteral("/specs/named.yaml"), "title: not a manifest\n");
+        QByteArray settings = QByteArray("entryPoints:\n  web: 127.0.0.1:8800\nservices:\n"
+                                         "  apps/weather-app:8080: {mock: specs/pets.yaml}\n"
+                                         "specs:\n  apps/weather-api: specs/named.yaml\n");
+        write(ws + QStringLiteral("/airgate.yaml"), settings);
+        Run r = run(
+            {QStringLiteral("lint"), QStringLiteral("--path"), ws, QStringLiteral("--offline")});
+        QVERIFY2(r.out.contains("specs/named.yaml:0:0: error: no \"openapi\" or \"swagger\" field"),
+                 r.out.constData());
+        QVERIFY(!r.out.contains("Kind"));
+        QVERIFY2(r.err.contains("info: not linted as manifests: specs/events.yaml (asyncapi 2.6.0 "
+                                "document), specs/legacy.yml (swagger 2.0 document), "
+                                "specs/named.yaml (named by airgate.yaml), specs/pets.yaml "
+                                "(openapi 3.0.3 document), 1 file they refer to\n"),
+                 r.err.constData());
+        QVERIFY(r.err.contains("12 documents, 12 resources: 1 errors"));
+        write(ws + QStringLiteral("/specs/named.yaml"),
+              "openapi: 3.1.0\ninfo: {title: Named, version: '1'}\npaths: {}\n");
+        r = run(
+            {QStringLiteral("lint"), QStringLiteral("--path"), ws, QStringLiteral("--offline")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QByteArray());
+        // Any other YAML without a kind is still a broken manifest.
+        write(ws + QStringLiteral("/apps/stray.yaml"), "title: no kind here\n");
+        r = run(
+            {QStringLiteral("lint"), QStringLiteral("--path"), ws, QStringLiteral("--offline")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.out.contains("apps/stray.yaml:1:1: error:"));
+        QFile::remove(ws + QStringLiteral("/apps/stray.yaml"));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        r = run(
+            {QStringLiteral("export"), QStringLiteral("--path"), ws, QStringLiteral("--out"), out});
+        QCOMPARE(r.code, 0);
+        const QByteArray bundle = [&] {
+            QFile f(out + QStringLiteral("/bundle.yaml"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QVERIFY(bundle.contains("kind: API\n"));
+        QVERIFY(!bundle.contains("openapi"));
+        QVERIFY(!bundle.contains("swagger"));
+        QVERIFY(!bundle.contains("description: fine"));
+    }
+
+    // References that leave the workspace, or point at the network, are refused where lint
+    // can point at them.
+    void refusedReferencesAreLintErrors()
+    {
+        QTemporaryDir dir;
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        copyDir(kExample, ws);
+        write(dir.filePath(QStringLiteral("outside.yaml")), "description: secret\n");
+        write(ws + QStringLiteral("/specs/pets.yaml"),
+              "openapi: 3.0.3\ninfo: {title: Pets, version: '1'}\npaths:\n  /pets:\n    get:\n"
+              "      responses:\n        '200': {$ref: '../../outside.yaml'}\n"
+              "        '404': {$ref: 'https://example.com/404.yaml'}\n");
+        const Run r = run({QStringLiteral("lint"), QStringLiteral("--path"), ws});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains("specs/pets.yaml:7:24: error: $ref \"../../outside.yaml\" "
+                                "refused: it leaves the workspace"),
+                 r.out.constData());
+        QVERIFY2(r.out.contains("specs/pets.yaml:8:24: error: $ref "
+                                "\"https://example.com/404.yaml\" refused: only files inside the "
+                                "workspace are read"),
+                 r.out.constData());
+    }
+
+    // Every real document of the shared corpus, put in a workspace as the README says, lints
+    // clean (a skip says why when the corpus is absent).
+    void realOpenApiDocumentsLintClean()
+    {
+        const QString corpus = QStringLiteral(AIRGATE_SHARED_DIR "/external/openapi-docs");
+        if (!QFileInfo::exists(corpus))
+            QSKIP("../shared/external/openapi-docs is absent");
+        QTemporaryDir dir;
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        copyDir(kExample, ws);
+        copyDir(corpus, ws + QStringLiteral("/specs/real"));
+        QByteArray settings = "entryPoints:\n  web: 127.0.0.1:8800\nservices:\n"
+                              "  apps/weather-app:8080: {mock: specs/weather.json}\nspecs:\n";
+        const char *docs[] = {"docker-engine-2.0.yaml",
+                              "github-api-3.0.json",
+                              "oai-petstore-3.0.yaml",
+                              "oai-petstore-expanded-3.0.json",
+                              "oai-petstore-separate-2.0/spec/swagger.yaml",
+                              "oai-webhook-example-3.1.yaml",
+                              "openai-3.1.yaml",
+                              "redocly-cafe-3.1/openapi.yaml",
+                              "redocly-museum-3.1.yaml",
+                              "stripe-spec3-3.0.json"};
+        int n = 0;
+        for (const char *d : docs)
+            settings += "  apps/doc-" + QByteArray::number(++n) + ": specs/real/" + d + "\n";
+        write(ws + QStringLiteral("/airgate.yaml"), settings);
+        const Run r = run(
+            {QStringLiteral("lint"), QStringLiteral("--path"), ws, QStringLiteral("--offline")});
+        QVERIFY2(!r.out.contains("error"), r.out.constData());
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.err.contains("12 documents, 12 resources: 0 errors"));
+        QVERIFY(r.err.contains("specs/real/openai-3.1.yaml (openapi 3.1.0 document)"));
+    }
+
     void exampleExportPassesCrdcheck_data()
     {
         QTest::addColumn<QString>("layout");

@@ -2,6 +2,7 @@
 // The console's model: undo/redo of every kind of edit, save round trip, journal recovery after a
 // kill, external changes.
 #include "consoletest.h"
+#include "models/resourcetreemodel.h"
 #include "models/workspacemodel.h"
 #include "yaml/yamlnode.h"
 
@@ -199,6 +200,55 @@ private slots:
         QVERIFY(spy.wait(5000));
         QCOMPARE(spy.first().at(1).toBool(), false);
         QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 42);
+    }
+
+    // A file deleted on disk took nothing with it: its resources stayed in the tree until the
+    // workspace was reopened.
+    void fileDeletedOnDiskRemovesItsResources()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        QVERIFY(m.resource(kPlan));
+        QSignalSpy spy(&m, &WorkspaceModel::externalChange);
+        QVERIFY(QFile::remove(dir + QStringLiteral("/plans/standard-plan.yaml")));
+        QVERIFY(spy.wait(5000));
+        QTRY_VERIFY(!m.resource(kPlan));
+        QVERIFY(m.resource(kApi));
+    }
+
+    // An OpenAPI document in the workspace (the README's own layout) is no manifest: no
+    // "(unnamed)" resource with errors, and it is listed under Documents.
+    void openApiDocumentsAreDocumentsNotResources()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        ConsoleTest::writeFile(dir + QStringLiteral("/specs/pets.yaml"),
+                               "openapi: 3.0.3\ninfo: {title: Pets, version: '1'}\npaths:\n"
+                               "  /pets:\n    get:\n      responses:\n        '200': "
+                               "{$ref: 'parts/ok.yaml'}\n");
+        QDir(dir).mkpath(QStringLiteral("specs/parts"));
+        ConsoleTest::writeFile(dir + QStringLiteral("/specs/parts/ok.yaml"), "description: fine\n");
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        for (const Resource &r : m.workspace().resources())
+            QVERIFY2(!r.source.file.startsWith(QLatin1StringView("specs/")),
+                     qPrintable(r.source.file));
+        ResourceTreeModel tree(&m);
+        QModelIndex documents;
+        for (int i = 0; i < tree.rowCount(); ++i)
+            if (tree.index(i, 0).data().toString() == QLatin1StringView("Documents"))
+                documents = tree.index(i, 0);
+        QVERIFY(documents.isValid());
+        QStringList listed;
+        for (int i = 0; i < tree.rowCount(documents); ++i)
+            listed << tree.index(i, 0, documents).data().toString();
+        QCOMPARE(listed,
+                 (QStringList {QStringLiteral("specs/parts/ok.yaml"),
+                               QStringLiteral("specs/pets.yaml")}));
+        for (int i = 0; i < tree.rowCount(); ++i)
+            QVERIFY(tree.index(i, 0).data().toString() != QLatin1StringView("(no namespace)"));
     }
 
     void externalChangeWithLocalEditsAsks()

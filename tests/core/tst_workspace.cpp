@@ -206,6 +206,42 @@ items:
         QVERIFY(ws.loadDiagnostics()[1].line >= 8);
     }
 
+    // API descriptions (and the files they refer to) are documents, not manifests: no
+    // resources, no manifest diagnostics; editing one into a manifest makes it a manifest again.
+    void apiDescriptionsAreDocuments()
+    {
+        Workspace ws = Workspace::fromFiles(
+            QStringLiteral("/ws"),
+            {{QStringLiteral("apps/plan.yaml"),
+              "apiVersion: hub.traefik.io/v1alpha1\nkind: APIPlan\nmetadata: {name: p, "
+              "namespace: apps}\nspec: {title: P}\n"},
+             {QStringLiteral("specs/api.yaml"),
+              "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: "
+              "'paths/a.yaml'\n"},
+             {QStringLiteral("specs/paths/a.yaml"),
+              "get:\n  responses:\n    '200': {$ref: '../common/ok.yaml#/ok'}\n"},
+             {QStringLiteral("specs/common/ok.yaml"), "ok: {description: fine}\n"},
+             {QStringLiteral("specs/events.yaml"), "asyncapi: 3.0.0\nchannels: {}\n"},
+             {QStringLiteral("specs/broken.yaml"), "openapi: 3.0.0\npaths: [unclosed\n"}});
+        QCOMPARE(ws.resources().size(), size_t(1));
+        QVERIFY2(ws.loadDiagnostics().isEmpty(), qPrintable(ws.loadDiagnostics().value(0).message));
+        QStringList documents;
+        for (int i : ws.documentFiles())
+            documents << ws.files()[size_t(i)].relPath + u'=' + ws.files()[size_t(i)].documentOf;
+        QCOMPARE(documents,
+                 (QStringList {QStringLiteral("specs/api.yaml=openapi 3.1.0 document"),
+                               QStringLiteral("specs/paths/a.yaml=referenced by specs/api.yaml"),
+                               QStringLiteral("specs/common/ok.yaml=referenced by "
+                                              "specs/paths/a.yaml"),
+                               QStringLiteral("specs/events.yaml=asyncapi 3.0.0 document"),
+                               QStringLiteral("specs/broken.yaml=openapi 3.0.0 document")}));
+        QCOMPARE(ws.documentCount(), 1);
+        ws.setFileText(ws.fileIndex(QStringLiteral("specs/events.yaml")),
+                       "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: n}\n");
+        QCOMPARE(ws.resources().size(), size_t(2));
+        QCOMPARE(ws.documentFiles().size(), size_t(4));
+    }
+
     void setFileTextReparses()
     {
         Workspace ws

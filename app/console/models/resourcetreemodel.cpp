@@ -70,6 +70,26 @@ void ResourceTreeModel::rebuild()
         }
         m_root->children.push_back(std::move(nsItem));
     }
+    const Workspace &ws = m_ws->workspace();
+    const std::vector<int> documents = ws.documentFiles();
+    if (documents.empty())
+        return;
+    auto folder = std::make_unique<Item>();
+    folder->label = Tr::tr("Documents");
+    folder->tip = Tr::tr("API descriptions: not manifests, never exported");
+    folder->level = 0;
+    folder->parent = m_root.get();
+    for (int i : documents) {
+        const WorkspaceFile &f = ws.files()[static_cast<size_t>(i)];
+        auto item = std::make_unique<Item>();
+        item->label = f.relPath;
+        item->kind = Tr::tr("document");
+        item->tip = f.relPath + QStringLiteral(": ") + f.documentOf;
+        item->level = 2;
+        item->parent = folder.get();
+        folder->children.push_back(std::move(item));
+    }
+    m_root->children.push_back(std::move(folder));
 }
 
 ResourceTreeModel::Item *ResourceTreeModel::itemFor(const QModelIndex &index) const
@@ -136,6 +156,8 @@ QVariant ResourceTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return item->dirty ? item->label + QStringLiteral(" •") : item->label;
     case Qt::ToolTipRole:
+        if (!item->tip.isEmpty())
+            return item->tip;
         return item->level == 2
             ? item->kind + u' ' + item->label + (item->dirty ? Tr::tr(" (unsaved)") : QString())
             : item->label;

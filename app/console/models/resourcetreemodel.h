@@ -10,7 +10,9 @@ class WorkspaceModel;
 
 /**
  * @brief The workspace as a tree: namespace → kind → resource, with problem counts (badges)
- * and dirty markers. Rebuilt from the WorkspaceModel on every change (cheap at workspace sizes).
+ * and dirty markers; then the API descriptions (OpenAPI files and their parts), which are not
+ * manifests, under "Documents". Rebuilt from the WorkspaceModel on every change (cheap at workspace
+ * sizes).
  */
 class ResourceTreeModel final : public QAbstractItemModel
 {
@@ -37,7 +39,8 @@ private:
         QString label;
         QString key; ///< resources only
         QString kind;
-        int level = 0; ///< 0 namespace, 1 kind, 2 resource
+        QString tip; ///< documents: why the file is one
+        int level = 0; ///< 0 namespace (or the documents folder), 1 kind, 2 resource or document
         int errors = 0;
         int warnings = 0;
         bool dirty = false;

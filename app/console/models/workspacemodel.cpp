@@ -13,6 +13,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 
 namespace Airgate::Console {
@@ -785,7 +786,12 @@ void WorkspaceModel::reloadFromDisk(const QStringList &relPaths)
 {
     for (const QString &rel : relPaths) {
         const int fi = fileIndex(rel);
-        if (fi >= 0)
+        if (fi < 0)
+            continue;
+        // A file deleted on disk takes its resources with it.
+        if (!QFileInfo::exists(QDir(m_ws->root()).filePath(rel)))
+            m_ws->removeFile(fi);
+        else
             (void)m_ws->reloadFile(fi);
     }
     // Undo steps refer to text that is no longer on disk.
