@@ -158,13 +158,21 @@ private slots:
             = Yaml::Path::get(api, QStringLiteral("spec.openApiSpec.operationSets"));
         QVERIFY(sets && sets->isSequence());
         QVERIFY(sets->items.size() >= 1);
-        // Templated paths become prefixes; methods are upper case.
-        bool sawForecast = false;
+        // One exact matcher per operation: an anchored regex for a templated path (never a
+        // prefix, which let a subscription reach every path below it), the path itself for a
+        // literal one; methods upper case.
+        QStringList matchers;
         for (const auto &s : sets->items)
             for (const auto &m : s->get("matchers")->items)
-                if (m->scalarAt("pathPrefix") == std::optional<std::string>("/forecast/"))
-                    sawForecast = m->get("methods")->items.front()->value == "GET";
-        QVERIFY(sawForecast);
+                matchers << QString::fromStdString(m->scalarAt("path").value_or("")) + u'|'
+                        + QString::fromStdString(m->scalarAt("pathRegex").value_or("")) + u'|'
+                        + QString::fromStdString(m->get("methods")->items.front()->value)
+                        + QString::number(m->get("methods")->items.size())
+                        + (m->get("pathPrefix") ? QStringLiteral("prefix!") : QString());
+        QVERIFY2(matchers.contains(QStringLiteral("|^/forecast/[^/]+$|GET1")),
+                 qPrintable(matchers.join(u' ')));
+        QVERIFY2(matchers.contains(QStringLiteral("/weather||GET1")),
+                 qPrintable(matchers.join(u' ')));
         const Yaml::Node *route = r.resources[1].second.get();
         QCOMPARE(
             QString::fromStdString(

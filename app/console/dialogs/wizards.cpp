@@ -5,6 +5,7 @@
 #include "model/kind.h"
 #include "model/workspace.h"
 #include "models/templates.h"
+#include "openapi/operationsets.h"
 #include "yaml/nodepath.h"
 #include "yaml/yamlparser.h"
 
@@ -17,6 +18,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMap>
@@ -49,68 +51,29 @@ QString dnsLabel(QString s)
 
 } // namespace
 
-Yaml::NodePtr operationSetsFromOpenApi(const Yaml::Node &doc)
+Yaml::NodePtr operationSetsNode(const QList<OperationSet> &sets)
 {
-    static const QStringList kMethods {QStringLiteral("get"),     QStringLiteral("put"),
-                                       QStringLiteral("post"),    QStringLiteral("delete"),
-                                       QStringLiteral("options"), QStringLiteral("head"),
-                                       QStringLiteral("patch"),   QStringLiteral("trace")};
-    // tag → path → methods, in document order of first appearance.
-    QStringList tags;
-    QMap<QString, QList<QPair<QString, QStringList>>> byTag;
-    const Yaml::Node *paths = doc.get("paths");
-    if (paths && paths->kind == Yaml::NodeKind::Map) {
-        for (const auto &pe : paths->entries) {
-            const QString path = QString::fromStdString(pe.key);
-            if (!pe.value || pe.value->kind != Yaml::NodeKind::Map)
-                continue;
-            for (const auto &me : pe.value->entries) {
-                const QString method = QString::fromStdString(me.key).toLower();
-                if (!kMethods.contains(method) || !me.value)
-                    continue;
-                const Yaml::Node *t = me.value->get("tags");
-                if (!t || t->kind != Yaml::NodeKind::Sequence)
-                    continue;
-                for (const auto &tn : t->items) {
-                    if (!tn || tn->kind != Yaml::NodeKind::Scalar)
-                        continue;
-                    const QString tag = QString::fromStdString(tn->value);
-                    if (!tags.contains(tag))
-                        tags << tag;
-                    auto &list = byTag[tag];
-                    auto it = std::find_if(list.begin(), list.end(),
-                                           [&](const auto &p) { return p.first == path; });
-                    if (it == list.end())
-                        list.append({path, {method.toUpper()}});
-                    else if (!it->second.contains(method.toUpper()))
-                        it->second << method.toUpper();
-                }
-            }
-        }
-    }
-    auto sets = Yaml::Node::makeSequence();
-    for (const QString &tag : tags) {
+    auto out = Yaml::Node::makeSequence();
+    for (const OperationSet &s : sets) {
         auto set = Yaml::Node::makeMap();
-        set->set("name", str(dnsLabel(tag).isEmpty() ? tag : dnsLabel(tag)));
+        set->set("name", str(s.name));
         auto matchers = Yaml::Node::makeSequence();
-        for (const auto &[path, methods] : byTag.value(tag)) {
-            auto m = Yaml::Node::makeMap();
-            // OpenAPI templates (/forecast/{city}) cannot be an exact path: match the prefix.
-            const qsizetype brace = path.indexOf(u'{');
-            if (brace >= 0)
-                m->set("pathPrefix", str(path.left(brace)));
-            else
-                m->set("path", str(path));
+        for (const OperationMatcher &m : s.matchers) {
+            auto node = Yaml::Node::makeMap();
+            if (!m.path.isEmpty())
+                node->set("path", str(m.path));
+            if (!m.pathRegex.isEmpty())
+                node->set("pathRegex", str(m.pathRegex));
             auto ms = Yaml::Node::makeSequence();
-            for (const QString &meth : methods)
+            for (const QString &meth : m.methods)
                 ms->items.push_back(str(meth));
-            m->set("methods", ms);
-            matchers->items.push_back(m);
+            node->set("methods", ms);
+            matchers->items.push_back(node);
         }
         set->set("matchers", matchers);
-        sets->items.push_back(set);
+        out->items.push_back(set);
     }
-    return sets;
+    return out;
 }
 
 WizardResult buildApi(const ApiParams &p, QString *error)
@@ -119,38 +82,31 @@ WizardResult buildApi(const ApiParams &p, QString *error)
     const QString file = QStringLiteral("%1/apis/%2.yaml").arg(p.ns, p.name);
     Yaml::NodePtr api = newResource(Kind::API, p.ns, p.name);
     if (!p.openApiFile.isEmpty()) {
-        QFile f(p.openApiFile);
-        if (!f.open(QIODevice::ReadOnly)) {
+        // The loader the gateway, the portal and lint use: 2.0 and 3.x, JSON and YAML, split
+        // files; references may not leave the document's folder.
+        auto doc = OpenApi::Document::load(p.openApiFile);
+        if (!doc) {
             if (error)
-                *error = Tr::tr("Cannot read %1: %2").arg(p.openApiFile, f.errorString());
+                *error = Tr::tr("%1 is not an OpenAPI document: %2")
+                             .arg(p.openApiFile, doc.error().message);
             return {};
         }
-        const QByteArray text = f.readAll();
-        std::vector<Yaml::Problem> problems;
-        const Yaml::NodePtr doc = Yaml::parseSingleDocument(
-            std::string_view(text.constData(), static_cast<size_t>(text.size())), problems);
-        if (!doc || (!doc->get("openapi") && !doc->get("swagger"))) {
-            if (error)
-                *error = Tr::tr("%1 is not an OpenAPI document%2")
-                             .arg(p.openApiFile,
-                                  problems.empty()
-                                      ? QString()
-                                      : QStringLiteral(": line %1: %2")
-                                            .arg(problems.front().mark.line)
-                                            .arg(QString::fromStdString(problems.front().message)));
-            return {};
-        }
-        if (const Yaml::Node *info = doc->get("info")) {
-            if (auto t = info->scalarAt("title"))
-                api = set(api, QStringLiteral("spec.title"), str(QString::fromStdString(*t)));
-            if (auto d = info->scalarAt("description"))
-                api = set(api, QStringLiteral("spec.description"), str(QString::fromStdString(*d)));
-        }
+        const QJsonObject info = (*doc)->root().value(QStringLiteral("info")).toObject();
+        if (info.contains(QStringLiteral("title")))
+            api = set(api, QStringLiteral("spec.title"),
+                      str(info.value(QStringLiteral("title")).toString()));
+        if (info.contains(QStringLiteral("description")))
+            api = set(api, QStringLiteral("spec.description"),
+                      str(info.value(QStringLiteral("description")).toString()));
         if (p.operationSetsFromTags) {
-            const Yaml::NodePtr sets = operationSetsFromOpenApi(*doc);
-            if (!sets->items.empty())
-                api = set(api, QStringLiteral("spec.openApiSpec.operationSets"), sets);
+            const QList<OperationSet> sets = OpenApi::operationSetsByTag(**doc, &out.notes);
+            if (!sets.isEmpty())
+                api = set(api, QStringLiteral("spec.openApiSpec.operationSets"),
+                          operationSetsNode(sets));
         }
+        for (const OpenApi::Problem &problem : (*doc)->problems())
+            if (problem.severity == OpenApi::Problem::Severity::Error)
+                out.notes << problem.toString();
         // Hub fetches the document from the service at this path (openApiSpec needs path or url).
         api = set(api, QStringLiteral("spec.openApiSpec.path"),
                   str(u'/' + QFileInfo(p.openApiFile).fileName()));

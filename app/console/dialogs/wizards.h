@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "model/specs.h"
 #include "yaml/yamlnode.h"
 
 #include <QList>
@@ -75,8 +76,9 @@ WizardResult buildPlan(const PlanParams &p);
 /** The APIPortal, its APIPortalAuth, the OIDC client Secret (client id only) and the route. */
 WizardResult buildPortal(const PortalParams &p);
 
-/** Operation sets from an OpenAPI document: one per tag, matching each tagged path and method. */
-Yaml::NodePtr operationSetsFromOpenApi(const Yaml::Node &doc);
+/** Operation sets as YAML (`spec.openApiSpec.operationSets`); see
+ * OpenApi::operationSetsByTag() for how they are made. */
+Yaml::NodePtr operationSetsNode(const QList<OperationSet> &sets);
 
 // The dialogs: nullopt when cancelled.
 std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns);
