@@ -11,9 +11,15 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 
+#include <memory>
+
+#include <cerrno>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 namespace Airgate::Cli {
 
@@ -35,11 +41,17 @@ int serveCommand(Args &args)
     if (args.flag(QStringLiteral("--help"))) {
         out() << "usage: airgatectl serve --path DIR [--listen NAME=HOST:PORT]... [--admin "
                  "HOST:PORT] [--threads N]\n"
-                 "                        [--state DIR] [--no-watch] [--ready-fd N]\n"
+                 "                        [--state DIR] [--no-watch] [--ready-fd N] "
+                 "[--exit-with-parent]\n"
                  "Serves the workspace: its APIs on the entry points of airgate.yaml (or "
                  "--listen), the admin API on\n"
                  "loopback. Prints one JSON line on stdout when ready; SIGINT/SIGTERM drain and "
-                 "exit 0; SIGHUP reloads.\n";
+                 "exit 0; SIGHUP reloads.\n"
+                 "Refuses to start (exit 2) when another process listens on one of its addresses "
+                 "or another gateway\n"
+                 "serves from the same state folder. --exit-with-parent: drain and exit when the "
+                 "process that started\n"
+                 "it ends (Linux PR_SET_PDEATHSIG) or closes this process's stdin.\n";
         return ExitOk;
     }
     Runtime::GatewayOptions o;
@@ -74,6 +86,8 @@ int serveCommand(Args &args)
     }
     o.stateDir = args.take(QStringLiteral("--state")).value_or(QString());
     o.watch = !args.flag(QStringLiteral("--no-watch"));
+    const bool exitWithParent = args.flag(QStringLiteral("--exit-with-parent"));
+    o.exitWithParent = exitWithParent;
     int readyFd = -1;
     if (auto fd = args.take(QStringLiteral("--ready-fd")))
         readyFd = fd->toInt();
@@ -103,6 +117,13 @@ int serveCommand(Args &args)
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGHUP, &sa, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+#ifdef __linux__
+    // The parent's death becomes our SIGTERM (the handler above drains), however the parent ends:
+    // kill -9 included. Inherited across exec when the parent already set it; set it again for
+    // a parent that did not.
+    if (exitWithParent)
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
 
     Runtime::Portal::PortalServiceImpl portal;
     Runtime::Gateway gateway(o, &portal);
@@ -111,8 +132,18 @@ int serveCommand(Args &args)
         err() << "airgatectl serve: " << error << '\n';
         return ExitUsage;
     }
+    bool stopping = false;
+    auto stopServing = [&gateway, &stopping](const char *why) {
+        if (stopping)
+            return;
+        stopping = true;
+        err() << "airgatectl serve: stopping (" << why << "; draining in-flight requests)\n";
+        err().flush();
+        gateway.stop();
+        QCoreApplication::exit(ExitOk);
+    };
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &gateway, [&gateway] {
+    QObject::connect(&notifier, &QSocketNotifier::activated, &gateway, [&gateway, &stopServing] {
         char c = 0;
         if (::read(g_signalPipe[0], &c, 1) != 1)
             return;
@@ -120,11 +151,23 @@ int serveCommand(Args &args)
             gateway.reload(QStringLiteral("SIGHUP"));
             return;
         }
-        err() << "airgatectl serve: stopping (draining in-flight requests)\n";
-        err().flush();
-        gateway.stop();
-        QCoreApplication::exit(ExitOk);
+        stopServing(c == SIGINT ? "SIGINT" : "SIGTERM");
     });
+    // The parent holds our stdin's write end: end of file means it is gone (or wants us gone),
+    // on every platform and even where no death signal exists.
+    std::unique_ptr<QSocketNotifier> stdinWatch;
+    if (exitWithParent) {
+        stdinWatch = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+        QObject::connect(stdinWatch.get(), &QSocketNotifier::activated, &gateway,
+                         [&stdinWatch, &stopServing] {
+                             char buf[512];
+                             const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+                             if (n > 0 || (n < 0 && (errno == EINTR || errno == EAGAIN)))
+                                 return; // input is ignored; only its end counts
+                             stdinWatch->setEnabled(false);
+                             stopServing("stdin closed");
+                         });
+    }
     QObject::connect(
         &gateway, &Runtime::Gateway::reloaded, &gateway, [](bool ok, quint64 generation) {
             err() << "airgatectl serve: reload "

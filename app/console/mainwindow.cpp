@@ -880,6 +880,9 @@ void MainWindow::showEvent(QShowEvent *event)
     if (!m_shown && !QSettings().contains(QStringLiteral("window/state")))
         QTimer::singleShot(0, this,
                            [this] { resizeDocks({m_problemsDock}, {height() / 4}, Qt::Vertical); });
+    if (!m_shown)
+        // A gateway an earlier console left (crash, kill) holds its ports: stop it and say so.
+        QTimer::singleShot(0, m_gateway, [this] { m_gateway->stopLeftovers(); });
     m_shown = true;
 }
 

@@ -2,6 +2,7 @@
 #include "gateway.h"
 
 #include "io/atomicfile.h"
+#include "io/pidlock.h"
 #include "model/workspace.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,9 @@ namespace {
 
 /// Accept queue of each listening socket.
 constexpr int kListenBacklog = 1024;
+
+/// The lock file in the state folder: who serves from it (pid, parent, workspace, admin).
+const QString kLockFile = QStringLiteral("gateway.pid");
 
 QHostAddress resolve(const QString &host)
 {
@@ -85,6 +89,48 @@ qintptr openReusePort(const QHostAddress &addr, quint16 &port, QString *error)
     return fd;
 }
 
+/**
+ * Whether another process listens on @p addr:@p port. SO_REUSEPORT lets any process of the same
+ * user bind a port a gateway already serves, and the kernel then splits connections between them
+ * (two configurations answering one address). A socket bound *without* SO_REUSEPORT cannot
+ * share, so its bind() tells: EADDRINUSE means a listener is there. SO_REUSEADDR keeps
+ * connections in TIME_WAIT from counting. Only the workers of one process share a port.
+ */
+bool inUseByAnotherProcess(const QHostAddress &addr, quint16 port)
+{
+    if (port == 0)
+        return false;
+    const bool v6 = addr.protocol() == QAbstractSocket::IPv6Protocol;
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    int rc = 0;
+    if (v6) {
+        sockaddr_in6 sa {};
+        sa.sin6_family = AF_INET6;
+        sa.sin6_port = htons(port);
+        const Q_IPV6ADDR ip = addr.toIPv6Address();
+        std::memcpy(&sa.sin6_addr, &ip, sizeof ip);
+        rc = ::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
+    } else {
+        sockaddr_in sa {};
+        sa.sin_family = AF_INET;
+        sa.sin_port = htons(port);
+        sa.sin_addr.s_addr = htonl(addr.toIPv4Address());
+        rc = ::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
+    }
+    const bool inUse = rc != 0 && errno == EADDRINUSE;
+    ::close(fd);
+    return inUse;
+}
+
+QString inUseMessage(const ListenAddress &addr)
+{
+    return QStringLiteral("%1 is already in use by another process").arg(addr.toString());
+}
+
 QByteArray randomToken()
 {
     QByteArray raw(32, Qt::Uninitialized);
@@ -136,6 +182,16 @@ QString Gateway::start()
         return QStringLiteral("cannot create the state folder %1").arg(m_stateDir);
     QFile::setPermissions(m_stateDir,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // One gateway per state folder: two would overwrite each other's quota counters, token and
+    // last good configuration. The lock also tells a console which gateway an earlier one left.
+    auto lock = Io::PidLock::acquire(m_stateDir + u'/' + kLockFile, lockInfo());
+    if (!lock) {
+        if (lock.error().code == Error::Code::Refused)
+            return QStringLiteral("another gateway (%1) already serves from the state folder %2")
+                .arg(lock.error().message, m_stateDir);
+        return lock.error().message;
+    }
+    m_lock = std::move(lock).value();
 
     // Quota counters survive restarts.
     if (auto q = Io::readFile(m_stateDir + QStringLiteral("/quota.json")))
@@ -199,9 +255,12 @@ QString Gateway::start()
     const ListenAddress adminAddr = m_options.admin.valid
         ? m_options.admin
         : ListenAddress::parse(QStringLiteral("127.0.0.1:0"));
+    if (inUseByAnotherProcess(resolve(adminAddr.host), static_cast<quint16>(adminAddr.port)))
+        return QStringLiteral("admin API: ") + inUseMessage(adminAddr);
     m_adminPort = m_admin->listen(resolve(adminAddr.host), static_cast<quint16>(adminAddr.port));
     if (m_adminPort == 0)
         return QStringLiteral("cannot listen for the admin API on %1").arg(adminAddr.toString());
+    (void)m_lock.update(lockInfo());
 
     m_accessLog.setFileName(m_stateDir + QStringLiteral("/access.log"));
     m_accessLog.open(QIODevice::WriteOnly | QIODevice::Append);
@@ -236,6 +295,18 @@ QString Gateway::bindListeners(const RuntimeConfig &config, bool initial, QStrin
         b.signature = signature;
         quint16 port = static_cast<quint16>(addr.port);
         const QHostAddress host = resolve(addr.host);
+        // Our own listeners on this address (a reload that changed its limits) are not "another
+        // process"; anyone else's are.
+        bool ours = false;
+        for (const Bound &o : std::as_const(m_bound))
+            ours = ours || (o.address.port == addr.port && resolve(o.address.host) == host);
+        if (!ours && inUseByAnotherProcess(host, port)) {
+            *error = (entryPoint.startsWith(QLatin1StringView("portal:"))
+                          ? QStringLiteral("portal preview %1: %2").arg(entryPoint.mid(7))
+                          : QStringLiteral("entry point %1: %2").arg(entryPoint))
+                         .arg(inUseMessage(addr));
+            return;
+        }
         for (size_t i = 0; i < m_workers.size(); ++i) {
             QString why;
             const qintptr fd = openReusePort(host, port, &why);
@@ -488,6 +559,20 @@ void Gateway::stop(int graceMs)
         w->stop();
     m_workers.clear();
     m_admin.reset();
+    m_lock.release();
+}
+
+QJsonObject Gateway::lockInfo() const
+{
+    QJsonObject o {{QStringLiteral("pid"), static_cast<qint64>(::getpid())},
+                   {QStringLiteral("parent"), static_cast<qint64>(::getppid())},
+                   {QStringLiteral("workspace"), m_options.workspace},
+                   {QStringLiteral("exitWithParent"), m_options.exitWithParent},
+                   {QStringLiteral("startedAt"),
+                    QDateTime::fromMSecsSinceEpoch(m_startedAtMs, Qt::UTC).toString(Qt::ISODate)}};
+    if (m_adminPort)
+        o.insert(QStringLiteral("admin"), readyEvent().value(QStringLiteral("admin")));
+    return o;
 }
 
 QJsonObject Gateway::readyEvent() const

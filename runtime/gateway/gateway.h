@@ -3,6 +3,7 @@
 
 #include "admin/adminserver.h"
 #include "config/runtimeconfig.h"
+#include "io/pidlock.h"
 #include "sharedstate.h"
 #include "worker.h"
 
@@ -27,6 +28,8 @@ struct GatewayOptions
     QString stateDir; ///< empty = a per-workspace folder under the user's data dir
     bool watch = true;
     int debounceMs = 250;
+    /// Started by a console that it must not outlive (recorded in the state folder's lock).
+    bool exitWithParent = false;
 };
 
 /**
@@ -84,6 +87,7 @@ private:
     void flushAccessLog();
     void saveQuota();
     static QString defaultStateDir(const QString &workspace);
+    QJsonObject lockInfo() const;
 
     GatewayOptions m_options;
     PortalService *m_portal;
@@ -93,6 +97,7 @@ private:
     quint16 m_adminPort = 0;
     QByteArray m_token;
     QString m_stateDir;
+    Io::PidLock m_lock; ///< held while this gateway serves from m_stateDir
     QList<Bound> m_bound;
     QFileSystemWatcher m_watcher;
     QTimer m_debounce;

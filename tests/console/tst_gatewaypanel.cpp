@@ -3,6 +3,7 @@
 // resources, live access log with filters, metrics charts, try-request with a keychain key,
 // reload on save, restart after a crash, stop.
 #include "consoletest.h"
+#include "io/pidlock.h"
 #include "mainwindow.h"
 #include "models/workspacemodel.h"
 #include "panels/gatewaypanel.h"
@@ -16,6 +17,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -26,6 +29,17 @@ using namespace Airgate;
 using namespace Airgate::Console;
 
 namespace {
+
+/** Whether @p pid runs (neither gone nor a zombie). */
+bool processRuns(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) != "Z";
+}
+
 const QString kApp = QStringLiteral("ManagedApplication|apps|partner-app");
 
 /** The example on port 0 everywhere, plus an API without auth in another namespace (ignored). */
@@ -167,6 +181,140 @@ private slots:
         w.gateway()->stop();
         QTRY_COMPARE_WITH_TIMEOUT(w.gateway()->state(), GatewaySupervisor::State::Stopped, 10000);
         QVERIFY(panel->stateLabel()->text().contains(QStringLiteral("Stopped")));
+    }
+
+    void leftoverGatewayIsStoppedAtStart()
+    {
+        // A gateway whose console is gone (here: started by a shell that exited at once) holds
+        // the state folder's lock. The next console finds it when its window opens, stops it
+        // and says so.
+        QTemporaryDir tmp;
+        const QString dir = prepareWorkspace(tmp);
+        GatewaySupervisor probe;
+        probe.setWorkspace(dir);
+        const QString state = probe.stateDir();
+        QVERIFY(QDir().mkpath(state));
+        QVERIFY(QProcess::startDetached(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "\"$0\" serve --path \"$1\" --state \"$2\" --admin 127.0.0.1:0 --listen "
+                 "web=127.0.0.1:0 </dev/null >/dev/null 2>&1 &"),
+             QStringLiteral(AIRGATECTL_PATH), dir, state}));
+        const QString lockFile = state + QStringLiteral("/gateway.pid");
+        QTRY_VERIFY_WITH_TIMEOUT(Io::PidLock::holder(lockFile).has_value(), 15000);
+        const qint64 leftover
+            = Io::PidLock::holder(lockFile)->value(QStringLiteral("pid")).toInteger();
+        QVERIFY(leftover > 0);
+
+        MemorySecretStore store;
+        MainWindow w(&store);
+        QSignalSpy found(w.gateway(), &GatewaySupervisor::leftoverFound);
+        QVERIFY(w.openWorkspace(dir, false));
+        w.show();
+        QVERIFY(found.wait(15000));
+        QCOMPARE(found.first().at(0).toLongLong(), leftover);
+        QCOMPARE(found.first().at(1).toBool(), true);
+        QVERIFY(!Io::PidLock::holder(lockFile).has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(!processRuns(leftover), 5000);
+        // The user is told which: in the gateway panel and the status bar.
+        QVERIFY2(
+            w.gatewayPanel()->bannerText().contains(
+                QStringLiteral("left running by an earlier Airgate session (pid %1").arg(leftover)),
+            qPrintable(w.gatewayPanel()->bannerText()));
+    }
+
+    void gatewayOfAnotherLiveWindowIsLeftAlone()
+    {
+        QTemporaryDir tmp;
+        const QString dir = prepareWorkspace(tmp);
+        GatewaySupervisor probe;
+        probe.setWorkspace(dir);
+        const QString state = probe.stateDir();
+        QVERIFY(QDir().mkpath(state));
+        // Its parent (standing in for another console) stays alive.
+        QProcess owner;
+        owner.start(QStringLiteral("/bin/sh"),
+                    {QStringLiteral("-c"),
+                     QStringLiteral("\"$0\" serve --path \"$1\" --state \"$2\" --admin 127.0.0.1:0 "
+                                    "--listen web=127.0.0.1:0 >/dev/null 2>&1; true"),
+                     QStringLiteral(AIRGATECTL_PATH), dir, state});
+        QVERIFY(owner.waitForStarted());
+        const QString lockFile = state + QStringLiteral("/gateway.pid");
+        QTRY_VERIFY_WITH_TIMEOUT(Io::PidLock::holder(lockFile).has_value(), 15000);
+        const qint64 pid = Io::PidLock::holder(lockFile)->value(QStringLiteral("pid")).toInteger();
+
+        QSignalSpy found(&probe, &GatewaySupervisor::leftoverFound);
+        QCOMPARE(probe.stopLeftovers(), QList<qint64>());
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().at(1).toBool(), false);
+        QVERIFY(processRuns(pid));
+        QVERIFY(Io::PidLock::holder(lockFile).has_value());
+        ::kill(static_cast<pid_t>(pid), SIGTERM);
+        QVERIFY(owner.waitForFinished(15000));
+    }
+
+    void consoleStartsItsGatewayToExitWithIt()
+    {
+        QTemporaryDir tmp;
+        const QString dir = prepareWorkspace(tmp);
+        GatewaySupervisor gw;
+        gw.setExecutable(QStringLiteral(AIRGATECTL_PATH));
+        gw.setWorkspace(dir);
+        QSignalSpy ready(&gw, &GatewaySupervisor::ready);
+        gw.start();
+        QVERIFY(ready.wait(20000));
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(gw.pid()));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        QVERIFY(cmdline.readAll().split('\0').contains("--exit-with-parent"));
+        const auto holder = Io::PidLock::holder(gw.stateDir() + QStringLiteral("/gateway.pid"));
+        QVERIFY(holder.has_value());
+        QCOMPARE(holder->value(QStringLiteral("parent")).toInteger(),
+                 QCoreApplication::applicationPid());
+        QCOMPARE(holder->value(QStringLiteral("exitWithParent")).toBool(), true);
+        gw.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(gw.state(), GatewaySupervisor::State::Stopped, 10000);
+    }
+
+    void lastGoodConfigurationShowsABannerWithReload()
+    {
+        QTemporaryDir tmp;
+        const QString dir = prepareWorkspace(tmp);
+        MemorySecretStore store;
+        MainWindow w(&store);
+        QVERIFY(w.openWorkspace(dir, false));
+        w.gateway()->setExecutable(QStringLiteral(AIRGATECTL_PATH));
+        w.gateway()->setPollInterval(200);
+        GatewayPanel *panel = w.gatewayPanel();
+        QSignalSpy ready(w.gateway(), &GatewaySupervisor::ready);
+        w.gateway()->start();
+        QVERIFY(ready.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.gateway()->lastStatus().isEmpty(), 5000);
+        QVERIFY(panel->bannerText().isEmpty());
+
+        // A file that does not parse: the gateway keeps serving its last good configuration.
+        ConsoleTest::writeFile(dir + QStringLiteral("/lab/broken.yaml"), "kind: [\n");
+        QSignalSpy reloaded(w.gateway(), &GatewaySupervisor::reloaded);
+        w.gateway()->reload();
+        QVERIFY(reloaded.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->bannerText().isEmpty(), 5000);
+        QVERIFY2(panel->bannerText().contains(QStringLiteral("last good configuration")),
+                 qPrintable(panel->bannerText()));
+        QVERIFY2(panel->bannerText().contains(QStringLiteral("lab/broken.yaml:")),
+                 qPrintable(panel->bannerText()));
+        QVERIFY(panel->stateLabel()->text().contains(QStringLiteral("last good")));
+        auto *reload = panel->findChild<QPushButton *>(QStringLiteral("gatewayBannerReload"));
+        QVERIFY(reload && reload->isVisibleTo(panel));
+
+        // Fixed, then "Reload" in the banner: the workspace is served again.
+        QVERIFY(QFile::remove(dir + QStringLiteral("/lab/broken.yaml")));
+        reload->click();
+        QVERIFY(reloaded.wait(10000));
+        QVERIFY(reloaded.last().first().toJsonObject().value(QStringLiteral("ok")).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->bannerText().isEmpty(), 5000);
+        QVERIFY(!panel->stateLabel()->text().contains(QStringLiteral("last good")));
+        w.gateway()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(w.gateway()->state(), GatewaySupervisor::State::Stopped, 10000);
     }
 
     void metricsParsing()

@@ -80,6 +80,8 @@ public:
     /** SIGTERM and wait; @return the exit code. */
     int stop(int timeoutMs = 15000);
     void kill();
+    /** Closes the gateway's stdin (what a console's death does to `--exit-with-parent`). */
+    void closeStdin() { m_proc.closeWriteChannel(); }
     bool running() const;
 
     quint16 port(const QString &entryPoint = QStringLiteral("web")) const;

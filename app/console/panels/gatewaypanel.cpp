@@ -23,9 +23,11 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -289,6 +291,31 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     bar->addWidget(m_stateLabel, 1);
     outer->addLayout(bar);
 
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("gatewayBanner"));
+    static_cast<QFrame *>(m_banner)->setFrameShape(QFrame::StyledPanel);
+    auto *bl = new QHBoxLayout(m_banner);
+    bl->setContentsMargins(6, 4, 6, 4);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("gatewayBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bannerReload = new QPushButton(Tr::tr("Reload"), m_banner);
+    m_bannerReload->setObjectName(QStringLiteral("gatewayBannerReload"));
+    auto *dismiss = new QToolButton(m_banner);
+    dismiss->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    dismiss->setAutoRaise(true);
+    dismiss->setToolTip(Tr::tr("Dismiss"));
+    bl->addWidget(m_bannerText, 1);
+    bl->addWidget(m_bannerReload);
+    bl->addWidget(dismiss);
+    m_banner->hide();
+    outer->addWidget(m_banner);
+    connect(m_bannerReload, &QPushButton::clicked, m_gateway, &GatewaySupervisor::reload);
+    connect(dismiss, &QToolButton::clicked, m_banner, &QWidget::hide);
+    connect(m_gateway, &GatewaySupervisor::leftoverFound, this,
+            [this](qint64, bool, const QString &text) { showBanner(text, false, false); });
+
     m_tabs = new QTabWidget(this);
     outer->addWidget(m_tabs, 1);
 
@@ -450,13 +477,19 @@ void GatewayPanel::updateState()
             = m_gateway->readyInfo().value(QStringLiteral("entryPoints")).toObject();
         for (auto it = e.begin(); it != e.end(); ++it)
             eps << it.key() + QStringLiteral(" http://") + it.value().toString();
-        text = Tr::tr("Running · generation %1 · %2")
+        const bool lastGood = m_gateway->lastStatus().value(QStringLiteral("source")).toString()
+                == QLatin1StringView("last-good")
+            || !m_gateway->lastStatus().value(QStringLiteral("lastErrors")).toArray().isEmpty();
+        text = (lastGood ? Tr::tr("Running the last good configuration · generation %1 · %2")
+                         : Tr::tr("Running · generation %1 · %2"))
                    .arg(m_gateway->lastStatus().value(QStringLiteral("generation")).toInt())
                    .arg(eps.join(QStringLiteral(", ")));
         break;
     }
     }
     m_stateLabel->setText(text);
+    if (s != S::Running && m_bannerIsLastGood)
+        m_banner->hide();
     m_tryEntry->clear();
     const QJsonObject e = m_gateway->readyInfo().value(QStringLiteral("entryPoints")).toObject();
     for (auto it = e.begin(); it != e.end(); ++it)
@@ -464,9 +497,42 @@ void GatewayPanel::updateState()
                             it.value().toString());
 }
 
+QString GatewayPanel::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
+void GatewayPanel::showBanner(const QString &text, bool error, bool reload)
+{
+    m_bannerIsLastGood = error;
+    m_bannerText->setText(text);
+    m_bannerReload->setVisible(reload);
+    m_banner->setStyleSheet(error ? QStringLiteral("#gatewayBanner { background: #fbe3e4; } "
+                                                   "#gatewayBanner QLabel { color: #7a1016; }")
+                                  : QStringLiteral("#gatewayBanner { background: #e3effb; } "
+                                                   "#gatewayBanner QLabel { color: #12385e; }"));
+    m_banner->show();
+}
+
 void GatewayPanel::showStatus(const QJsonObject &status)
 {
     updateState();
+    // /api/status: "source" is "last-good" after a cold start from the saved configuration;
+    // "lastErrors" holds why the workspace itself is not served (also after a failed reload).
+    QStringList errors;
+    for (const auto &e : status.value(QStringLiteral("lastErrors")).toArray())
+        errors << e.toString();
+    const bool lastGood
+        = status.value(QStringLiteral("source")).toString() == QLatin1StringView("last-good")
+        || !errors.isEmpty();
+    if (lastGood)
+        showBanner(Tr::tr("The gateway serves its last good configuration, not the workspace: "
+                          "%1")
+                       .arg(errors.isEmpty() ? Tr::tr("the workspace could not be served")
+                                             : errors.join(QStringLiteral("; "))),
+                   true, true);
+    else if (m_bannerIsLastGood)
+        m_banner->hide();
     m_listeners->clear();
     for (const auto &v : status.value(QStringLiteral("listeners")).toArray()) {
         const QJsonObject l = v.toObject();

@@ -130,6 +130,10 @@ public:
     QLineEdit *tryPath() const { return m_tryPath; }
     QLineEdit *tryHost() const { return m_tryHost; }
     QComboBox *tryApplication() const { return m_tryApp; }
+    /** The banner above the tabs: the last good configuration being served (with its error and
+     * a reload button), or a gateway an earlier console left. Hidden when there is nothing. */
+    QWidget *banner() const { return m_banner; }
+    QString bannerText() const;
 
 signals:
     void responseShown();
@@ -140,6 +144,7 @@ private:
     void refreshFilters();
     void refreshApplications();
     void sendWith(const QByteArray &key);
+    void showBanner(const QString &text, bool error, bool reload);
 
     GatewaySupervisor *m_gateway;
     WorkspaceModel *m_model;
@@ -149,6 +154,10 @@ private:
     TrafficCharts *m_charts;
     QTabWidget *m_tabs;
     QLabel *m_stateLabel;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_bannerReload;
+    bool m_bannerIsLastGood = false;
     QPushButton *m_start;
     QPushButton *m_stop;
     QPushButton *m_restart;

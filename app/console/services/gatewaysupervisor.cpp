@@ -12,6 +12,16 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QStandardPaths>
+#include <QThread>
+
+#include "io/pidlock.h"
+
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 namespace Airgate::Console {
 
@@ -100,6 +110,90 @@ qint64 GatewaySupervisor::pid() const
     return m_process ? m_process->processId() : 0;
 }
 
+QString GatewaySupervisor::stateRoot()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + QStringLiteral("/gateway");
+}
+
+QString GatewaySupervisor::stateDir() const
+{
+    if (m_workspace.isEmpty())
+        return {};
+    return stateRoot() + u'/'
+        + QString::fromLatin1(QCryptographicHash::hash(QDir(m_workspace).absolutePath().toUtf8(),
+                                                       QCryptographicHash::Sha256)
+                                  .toHex()
+                                  .left(16));
+}
+
+namespace {
+
+/** The parent pid of @p pid from /proc (0 when it is gone or unknown). */
+qint64 parentOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ')'.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() : 0;
+}
+
+bool alive(qint64 pid)
+{
+    return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0;
+}
+
+} // namespace
+
+QList<qint64> GatewaySupervisor::stopLeftovers()
+{
+    QList<qint64> stopped;
+    const QDir root(stateRoot());
+    for (const QString &name : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString lockFile = root.filePath(name) + QStringLiteral("/gateway.pid");
+        const auto info = Io::PidLock::holder(lockFile);
+        if (!info)
+            continue;
+        const qint64 pid = info->value(QStringLiteral("pid")).toInteger();
+        const qint64 parent = info->value(QStringLiteral("parent")).toInteger();
+        if (pid <= 0 || pid == this->pid())
+            continue;
+        const QString ws = info->value(QStringLiteral("workspace")).toString();
+        // Still the child of the console that started it (another window): not ours to stop.
+        if (parent > 1 && parent != QCoreApplication::applicationPid() && parentOf(pid) == parent) {
+            const QString text = Tr::tr("The gateway of another Airgate window (pid %1) serves %2; "
+                                        "it was left running.")
+                                     .arg(pid)
+                                     .arg(ws);
+            emit leftoverFound(pid, false, text);
+            emit notice(text);
+            continue;
+        }
+        ::kill(static_cast<pid_t>(pid), SIGTERM); // drains in-flight requests, then exits
+        QElapsedTimer t;
+        t.start();
+        while (Io::PidLock::holder(lockFile) && t.elapsed() < kLeftoverGraceMs)
+            QThread::msleep(20);
+        if (Io::PidLock::holder(lockFile) && alive(pid)) {
+            ::kill(static_cast<pid_t>(pid), SIGKILL);
+            t.restart();
+            while (Io::PidLock::holder(lockFile) && t.elapsed() < 2000)
+                QThread::msleep(20);
+        }
+        stopped << pid;
+        const QString text = Tr::tr("A gateway left running by an earlier Airgate session "
+                                    "(pid %1, serving %2) was found and stopped.")
+                                 .arg(pid)
+                                 .arg(ws);
+        emit leftoverFound(pid, true, text);
+        emit notice(text);
+    }
+    return stopped;
+}
+
 void GatewaySupervisor::setState(State s)
 {
     if (s == m_state)
@@ -129,13 +223,10 @@ void GatewaySupervisor::launch()
         return;
     }
     // Per-workspace state (quotas, last good config, admin token) in the user's data folder.
-    const QString state = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-        + QStringLiteral("/gateway/")
-        + QString::fromLatin1(QCryptographicHash::hash(QDir(m_workspace).absolutePath().toUtf8(),
-                                                       QCryptographicHash::Sha256)
-                                  .toHex()
-                                  .left(16));
+    const QString state = stateDir();
     QDir().mkpath(state);
+    // A gateway an earlier console left would hold our ports and state folder.
+    stopLeftovers();
 
     m_stdout.clear();
     m_ready = {};
@@ -151,9 +242,16 @@ void GatewaySupervisor::launch()
                       QStringLiteral("127.0.0.1:0"),
                       QStringLiteral("--state"),
                       state,
-                      QStringLiteral("--no-watch")};
+                      QStringLiteral("--no-watch"),
+                      QStringLiteral("--exit-with-parent")};
     args += m_extraArgs;
     p->setArguments(args);
+#ifdef __linux__
+    // The child must not outlive the console, however the console ends (kill -9 included): the
+    // kernel sends it SIGTERM when we die. Set between fork and exec; the flag survives exec.
+    // `--exit-with-parent` also ends it when its stdin (our pipe) closes.
+    p->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     connect(p, &QProcess::readyReadStandardOutput, this, &GatewaySupervisor::onStdout);
     connect(p, &QProcess::readyReadStandardError, this, [this, p] {
         const QByteArray err = p->readAllStandardError();

@@ -61,7 +61,19 @@ public:
     QList<MetricsSample> samples() const { return m_samples; }
     qint64 pid() const;
     int restarts() const { return m_restarts; }
+    /** The gateway's state folder for the open workspace (quotas, last good, token, lock). */
+    QString stateDir() const;
+    /** Where every workspace's state folder lives. */
+    static QString stateRoot();
+    /**
+     * Finds gateways an earlier console left running (their lock held in a state folder, their
+     * console gone) and stops them, saying so; a gateway whose console still runs (another
+     * window) is left alone. @return the pids stopped.
+     */
+    QList<qint64> stopLeftovers();
 
+    /// How long a leftover gateway may drain before it is killed.
+    static constexpr int kLeftoverGraceMs = 5000;
     /// Crashes within this window count towards giving up.
     static constexpr int kCrashWindowMs = 60000;
     static constexpr int kMaxCrashes = 5;
@@ -82,6 +94,8 @@ signals:
     void metricsUpdated(const Airgate::Console::MetricsSample &sample);
     /** Something the user should read: a crash and restart, a failed start, a failed reload. */
     void notice(const QString &text);
+    /** A gateway left by an earlier console was found: @p stopped, or left to its live owner. */
+    void leftoverFound(qint64 pid, bool stopped, const QString &text);
     void logLine(const QString &line);
 
 private:

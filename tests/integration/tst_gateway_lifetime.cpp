@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: Apache-2.0
+// Who owns a gateway and its addresses: a second `airgatectl serve` on a served address (entry
+// point, portal preview, admin) or state folder exits 2 and says why; `--exit-with-parent` ends
+// the gateway when its parent dies (kill -9, through PR_SET_PDEATHSIG) or closes its stdin.
+#include "gatewaytest.h"
+#include "io/pidlock.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace AirgateTest;
+
+namespace {
+
+bool accepting(quint16 port)
+{
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    return s.waitForConnected(500);
+}
+
+/** Polls until nothing accepts on @p port; @return the milliseconds it took, or -1. */
+qint64 waitClosed(quint16 port, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        if (!accepting(port))
+            return t.elapsed();
+        QTest::qWait(20);
+    }
+    return -1;
+}
+
+/** Whether @p pid runs (neither gone nor a zombie). */
+bool runningProcess(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) != "Z";
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray err;
+};
+
+/** Runs `airgatectl serve` to completion (it is expected to refuse). */
+Run serve(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(AIRGATECTL_PATH), QStringList {QStringLiteral("serve")} + args);
+    Run r;
+    if (!p.waitForFinished(15000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "did not exit";
+        return r;
+    }
+    r.exitCode = p.exitCode();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestGatewayLifetime : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void secondGatewayOnAServedEntryPointExitsTwo()
+    {
+        TestUpstream up;
+        GatewayProcess first;
+        first.write(QStringLiteral("ws.yaml"), baseWorkspace());
+        first.write(QStringLiteral("airgate.yaml"), settingsFor(up.port()));
+        QVERIFY2(first.start(), qPrintable(first.error()));
+        const quint16 port = first.port();
+
+        QTemporaryDir state;
+        const Run r = serve({QStringLiteral("--path"), first.workspace(), QStringLiteral("--state"),
+                             state.path(), QStringLiteral("--listen"),
+                             QStringLiteral("web=127.0.0.1:%1").arg(port)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("127.0.0.1:%1 is already in use by another process")
+                                    .arg(port)
+                                    .toUtf8()),
+                 r.err.constData());
+        // The first one still serves everything, alone.
+        QCOMPARE(get(port, "orders.test", "/orders", "key-a").status, 200);
+        QCOMPARE(first.stop(), 0);
+    }
+
+    void anyListenerOfAnotherProcessCounts_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::newRow("entry point") << QStringLiteral("listen");
+        QTest::newRow("portal preview") << QStringLiteral("portal");
+        QTest::newRow("admin") << QStringLiteral("admin");
+    }
+
+    void anyListenerOfAnotherProcessCounts()
+    {
+        QFETCH(QString, what);
+        // Not a gateway at all: a plain listener (QTcpServer sets no SO_REUSEPORT) in this process.
+        QTcpServer other;
+        QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+        const QString addr = QStringLiteral("127.0.0.1:%1").arg(other.serverPort());
+        QTemporaryDir ws;
+        QTemporaryDir state;
+        QByteArray settings = "entryPoints:\n  web: 127.0.0.1:0\n";
+        if (what == QLatin1StringView("portal"))
+            settings += "portalPreview:\n  apps/portal: " + addr.toUtf8() + "\n";
+        QFile f(ws.path() + QStringLiteral("/airgate.yaml"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(settings);
+        f.close();
+        QStringList args {QStringLiteral("--path"), ws.path(), QStringLiteral("--state"),
+                          state.path()};
+        if (what == QLatin1StringView("listen"))
+            args << QStringLiteral("--listen") << QStringLiteral("web=") + addr;
+        if (what == QLatin1StringView("admin"))
+            args << QStringLiteral("--admin") << addr;
+        const Run r = serve(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(
+                     (addr + QStringLiteral(" is already in use by another process")).toUtf8()),
+                 r.err.constData());
+    }
+
+    void oneGatewayPerStateFolder()
+    {
+        TestUpstream up;
+        GatewayProcess first;
+        first.write(QStringLiteral("ws.yaml"), baseWorkspace());
+        first.write(QStringLiteral("airgate.yaml"), settingsFor(up.port()));
+        QVERIFY2(first.start(), qPrintable(first.error()));
+        // The lock names the owner.
+        const auto holder
+            = Airgate::Io::PidLock::holder(first.stateDir() + QStringLiteral("/gateway.pid"));
+        QVERIFY(holder.has_value());
+        QVERIFY(holder->value(QStringLiteral("pid")).toInteger() > 0);
+        QCOMPARE(holder->value(QStringLiteral("workspace")).toString(),
+                 QDir(first.workspace()).absolutePath());
+        QVERIFY(!holder->value(QStringLiteral("admin")).toString().isEmpty());
+
+        const Run r = serve({QStringLiteral("--path"), first.workspace(), QStringLiteral("--state"),
+                             first.stateDir(), QStringLiteral("--listen"),
+                             QStringLiteral("web=127.0.0.1:0")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("already serves from the state folder"), r.err.constData());
+        QVERIFY2(
+            r.err.contains(QByteArray::number(holder->value(QStringLiteral("pid")).toInteger())),
+            r.err.constData());
+        QCOMPARE(first.stop(), 0);
+        // Released on exit: the folder is free again.
+        QVERIFY(!Airgate::Io::PidLock::holder(first.stateDir() + QStringLiteral("/gateway.pid")));
+    }
+
+    void sameProcessReloadKeepsItsOwnAddress()
+    {
+        // A reload that changes an entry point's limits re-binds the same address: our own
+        // listeners are not "another process".
+        TestUpstream up;
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        GatewayProcess gw;
+        gw.write(QStringLiteral("ws.yaml"), baseWorkspace());
+        gw.write(QStringLiteral("airgate.yaml"), settingsFor(up.port()));
+        QVERIFY2(
+            gw.start({QStringLiteral("--listen"), QStringLiteral("web=127.0.0.1:%1").arg(port)}),
+            qPrintable(gw.error()));
+        const quint64 gen = gw.status().value(QStringLiteral("generation")).toInteger();
+        gw.write(QStringLiteral("airgate.yaml"),
+                 settingsFor(up.port(), "limits: {maxHeaderBytes: 20000}\n"));
+        QVERIFY(gw.waitForGeneration(gen));
+        QCOMPARE(get(port, "orders.test", "/orders", "key-a").status, 200);
+        QCOMPARE(gw.stop(), 0);
+    }
+
+    void exitWithParentWhenStdinCloses()
+    {
+        TestUpstream up;
+        GatewayProcess gw;
+        gw.write(QStringLiteral("ws.yaml"), baseWorkspace());
+        gw.write(QStringLiteral("airgate.yaml"), settingsFor(up.port()));
+        QVERIFY2(gw.start({QStringLiteral("--exit-with-parent")}), qPrintable(gw.error()));
+        const quint16 port = gw.port();
+        QVERIFY(accepting(port));
+        gw.closeStdin();
+        const qint64 ms = waitClosed(port, 2000);
+        QVERIFY2(ms >= 0, "the port stayed open 2 s after stdin closed");
+        QTRY_VERIFY_WITH_TIMEOUT(!gw.running(), 5000);
+        QCOMPARE(gw.stop(), 0);
+        QVERIFY(gw.stderrText().contains("stdin closed"));
+    }
+
+    void exitWithParentWhenTheParentIsKilled()
+    {
+        // The parent is a shell we kill -9; the gateway's stdin is a FIFO this test keeps open,
+        // so only the kernel's parent-death signal can end it.
+        TestUpstream up;
+        QTemporaryDir tmp;
+        const QString ws = tmp.path() + QStringLiteral("/ws");
+        QDir().mkpath(ws);
+        QFile wsFile(ws + QStringLiteral("/ws.yaml"));
+        QVERIFY(wsFile.open(QIODevice::WriteOnly));
+        wsFile.write(baseWorkspace());
+        wsFile.close();
+        QFile settings(ws + QStringLiteral("/airgate.yaml"));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write(settingsFor(up.port()));
+        settings.close();
+        const QString fifo = tmp.path() + QStringLiteral("/stdin");
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const int keep = ::open(QFile::encodeName(fifo).constData(), O_RDWR);
+        QVERIFY(keep >= 0);
+
+        QProcess shell;
+        shell.setProcessChannelMode(QProcess::SeparateChannels);
+        shell.start(QStringLiteral("/bin/sh"),
+                    {QStringLiteral("-c"),
+                     QStringLiteral("\"$0\" serve --path \"$1\" --state \"$2\" --admin 127.0.0.1:0 "
+                                    "--listen web=127.0.0.1:0 --exit-with-parent < \"$3\" & wait"),
+                     QStringLiteral(AIRGATECTL_PATH), ws, tmp.path() + QStringLiteral("/state"),
+                     fifo});
+        QVERIFY(shell.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(shell.canReadLine(), 15000);
+        const QJsonObject ready = QJsonDocument::fromJson(shell.readLine()).object();
+        const quint16 port = static_cast<quint16>(ready.value(QStringLiteral("entryPoints"))
+                                                      .toObject()
+                                                      .value(QStringLiteral("web"))
+                                                      .toString()
+                                                      .section(u':', -1)
+                                                      .toUInt());
+        QVERIFY(port > 0);
+        QVERIFY(accepting(port));
+        const auto holder
+            = Airgate::Io::PidLock::holder(tmp.path() + QStringLiteral("/state/gateway.pid"));
+        QVERIFY(holder.has_value());
+        const qint64 gatewayPid = holder->value(QStringLiteral("pid")).toInteger();
+        QCOMPARE(holder->value(QStringLiteral("parent")).toInteger(), shell.processId());
+
+        ::kill(static_cast<pid_t>(shell.processId()), SIGKILL);
+        QVERIFY(shell.waitForFinished(5000));
+        const qint64 ms = waitClosed(port, 2000);
+        QVERIFY2(ms >= 0, "the port stayed open 2 s after the parent was killed");
+        qInfo("port closed %lld ms after kill -9 of the parent", ms);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !Airgate::Io::PidLock::holder(tmp.path() + QStringLiteral("/state/gateway.pid")), 5000);
+        // Gone, or a zombie waiting for whoever adopted it to reap it.
+        QTRY_VERIFY_WITH_TIMEOUT(!runningProcess(gatewayPid), 5000);
+        ::close(keep);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayLifetime)
+#include "tst_gateway_lifetime.moc"
