@@ -333,11 +333,14 @@ void MainWindow::buildActions()
     add(gw, Tr::tr("&Start"), QKeySequence(Qt::Key_F5), [this] {
         m_gatewayDock->show();
         m_gatewayDock->raise();
+        m_model->commitPendingEdits();
         m_gateway->start();
     });
     add(gw, Tr::tr("S&top"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_gateway->stop(); });
-    add(gw, Tr::tr("&Restart"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5),
-        [this] { m_gateway->restart(); });
+    add(gw, Tr::tr("&Restart"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5), [this] {
+        m_model->commitPendingEdits();
+        m_gateway->restart();
+    });
     QAction *reloadOnSave = gw->addAction(Tr::tr("Reload on &save"));
     reloadOnSave->setCheckable(true);
     reloadOnSave->setChecked(true);
@@ -371,13 +374,23 @@ bool MainWindow::openWorkspace(const QString &dir, bool askJournal)
     m_current.clear();
     m_tree->expandAll();
     if (askJournal && m_model->hasJournal()) {
-        const auto answer = QMessageBox::question(
-            this, Tr::tr("Unsaved edits found"),
-            Tr::tr("Airgate was closed on %1 with unsaved edits in this workspace. Restore them?")
-                .arg(QLocale().toString(m_model->journalTime(), QLocale::ShortFormat)),
-            QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
-        if (answer == QMessageBox::Yes)
-            m_model->restoreJournal();
+        const QStringList files = m_model->journalFiles();
+        QMessageBox box(QMessageBox::Question, Tr::tr("Unsaved edits found"),
+                        Tr::tr("Airgate was closed on %1 with unsaved edits to %n file(s) of this "
+                               "workspace:\n%2\nRestore them? (Edit ▸ Undo takes them back.)",
+                               nullptr, static_cast<int>(files.size()))
+                            .arg(QLocale().toString(m_model->journalTime(), QLocale::ShortFormat),
+                                 files.join(u'\n')),
+                        QMessageBox::Yes | QMessageBox::Discard, this);
+        box.setObjectName(QStringLiteral("journalQuestion"));
+        box.setDefaultButton(QMessageBox::Yes);
+        if (box.exec() == QMessageBox::Yes) {
+            const QStringList restored = m_model->restoreJournal();
+            statusBar()->showMessage(
+                Tr::tr("Restored unsaved edits to %1 — Edit ▸ Undo takes them back.")
+                    .arg(restored.join(QStringLiteral(", "))),
+                15000);
+        }
     }
     // Start on the first resource with a problem, or the first resource.
     QString first;
@@ -489,8 +502,41 @@ void MainWindow::editFile(const QString &relPath, int line, int column, const QS
     edit->setFocus();
 }
 
+bool MainWindow::readyToSave(const QStringList &files)
+{
+    m_model->commitPendingEdits();
+    if (!m_yaml->unappliedError().isEmpty()) {
+        const auto answer = QMessageBox::warning(
+            this, Tr::tr("Save"),
+            Tr::tr("The YAML view holds text that does not parse, so it is not part of the "
+                   "resource yet: %1\nSave the other edits anyway? (The YAML view keeps its "
+                   "text.)")
+                .arg(m_yaml->unappliedError()),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Save)
+            return false;
+    }
+    const QStringList changed = m_model->changedOnDisk(files);
+    if (changed.isEmpty())
+        return true;
+    // Someone else wrote these since they were loaded here ("Keep my edits", an editor, git).
+    QMessageBox box(QMessageBox::Warning, Tr::tr("Files changed on disk"),
+                    Tr::tr("These files were changed on disk since they were loaded here; "
+                           "saving replaces those changes with yours:\n%1")
+                        .arg(changed.join(u'\n')),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("overwriteQuestion"));
+    QPushButton *overwrite = box.addButton(Tr::tr("&Overwrite"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == overwrite;
+}
+
 bool MainWindow::saveAll()
 {
+    if (!m_model->isOpen() || !readyToSave(m_model->dirtyFiles()))
+        return false;
     const Status st = m_model->save();
     if (!st) {
         QMessageBox::critical(this, Tr::tr("Save"),
@@ -507,10 +553,13 @@ bool MainWindow::saveAll()
 
 bool MainWindow::saveCurrentFile()
 {
+    m_model->commitPendingEdits(); // the typed name may rename the current resource
     const Resource *r = m_model->resource(m_current);
     if (!r)
         return saveAll();
     const QString file = r->source.file;
+    if (!readyToSave({file}))
+        return false;
     const Status st = m_model->saveFile(file);
     if (!st) {
         QMessageBox::critical(this, Tr::tr("Save"),
@@ -572,6 +621,10 @@ void MainWindow::updateStatus()
 
 void MainWindow::onExternalChange(const QStringList &files, bool conflicting)
 {
+    // The gateway serves what is on disk: an outside change is a change for it too (it runs
+    // with --no-watch so console saves reload it once, not twice).
+    if (m_reloadOnSave)
+        m_gateway->reload();
     if (!conflicting) {
         statusBar()->showMessage(
             Tr::tr("Reloaded from disk: %1").arg(files.join(QStringLiteral(", "))), 5000);
@@ -746,6 +799,7 @@ void MainWindow::manageKeys()
 
 void MainWindow::exportWorkspace(const QString &outDir, const QString &layout, bool force)
 {
+    m_model->commitPendingEdits();
     ExportLayout l = ExportLayout::Bundle;
     parseExportLayout(layout, l);
     int errors = 0;
@@ -860,6 +914,7 @@ void MainWindow::showSettings()
 
 bool MainWindow::maybeSave()
 {
+    m_model->commitPendingEdits();
     if (!m_model->isOpen() || !m_model->isDirty())
         return true;
     const auto answer = QMessageBox::question(

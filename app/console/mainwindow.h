@@ -93,6 +93,9 @@ private:
     void openDialog();
     QString currentNamespace() const;
     bool maybeSave();
+    /** Applies pending edits, then asks about unparsed YAML and files changed on disk since
+     * they were loaded; @return whether saving @p files may go on. */
+    bool readyToSave(const QStringList &files);
 
     WorkspaceModel *m_model;
     SecretStore *m_store;

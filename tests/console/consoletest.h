@@ -3,6 +3,8 @@
 // settings, so no test reads or writes the user's own configuration.
 #pragma once
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -10,6 +12,9 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
 
 namespace ConsoleTest {
 
@@ -53,6 +58,46 @@ inline void isolate()
     QStandardPaths::setTestModeEnabled(true);
     QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
         .removeRecursively();
+}
+
+/**
+ * Answers the next modal dialog (a QMessageBox's exec() runs its own event loop): @p handle is
+ * called with it and returns whether it dealt with it. Polls, so it also catches dialogs opened
+ * from a queued call.
+ */
+inline void onModal(std::function<bool(QWidget *)> handle)
+{
+    auto *timer = new QTimer(qApp);
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, handle] {
+        if (QWidget *m = QApplication::activeModalWidget(); m && handle(m)) {
+            timer->stop();
+            timer->deleteLater();
+        }
+    });
+    timer->start();
+}
+
+/** Clicks the button of the next modal dialog whose text contains @p buttonText; the dialog's
+ * text goes to @p seen when given. */
+inline void clickInModal(const QString &buttonText, QString *seen = nullptr)
+{
+    onModal([buttonText, seen](QWidget *m) {
+        for (QAbstractButton *b : m->findChildren<QAbstractButton *>()) {
+            if (b->text().remove(u'&').contains(buttonText)) {
+                if (seen) {
+                    QStringList texts;
+                    for (QObject *o : m->findChildren<QObject *>())
+                        if (const QVariant t = o->property("text"); t.isValid())
+                            texts << t.toString();
+                    *seen = texts.join(u'\n');
+                }
+                b->click();
+                return true;
+            }
+        }
+        return false;
+    });
 }
 
 } // namespace ConsoleTest

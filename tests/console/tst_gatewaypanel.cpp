@@ -317,6 +317,32 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.gateway()->state(), GatewaySupervisor::State::Stopped, 10000);
     }
 
+    void outsideChangeReloadsTheGateway()
+    {
+        // The gateway runs with --no-watch (the console reloads it after its own saves): a file
+        // changed by another program must reload it too.
+        QTemporaryDir tmp;
+        const QString dir = prepareWorkspace(tmp);
+        MemorySecretStore store;
+        MainWindow w(&store);
+        QVERIFY(w.openWorkspace(dir, false));
+        w.gateway()->setExecutable(QStringLiteral(AIRGATECTL_PATH));
+        QSignalSpy ready(w.gateway(), &GatewaySupervisor::ready);
+        w.gateway()->start();
+        QVERIFY(ready.wait(20000));
+        QSignalSpy reloaded(w.gateway(), &GatewaySupervisor::reloaded);
+        QByteArray plan = ConsoleTest::readFile(dir + QStringLiteral("/plans/standard-plan.yaml"));
+        plan.replace("limit: 100", "limit: 600");
+        ConsoleTest::writeFile(dir + QStringLiteral("/plans/standard-plan.yaml"), plan);
+        QVERIFY(reloaded.wait(10000));
+        QVERIFY(reloaded.first().first().toJsonObject().value(QStringLiteral("ok")).toBool());
+        QCOMPARE(
+            reloaded.first().first().toJsonObject().value(QStringLiteral("trigger")).toString(),
+            QStringLiteral("api"));
+        w.gateway()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(w.gateway()->state(), GatewaySupervisor::State::Stopped, 10000);
+    }
+
     void metricsParsing()
     {
         const QByteArray text

@@ -89,6 +89,23 @@ FormEditor::FormEditor(WorkspaceModel *model, QWidget *parent)
             refresh();
     });
     connect(m_model, &WorkspaceModel::diagnosticsChanged, this, &FormEditor::showProblems);
+    // A field applied when it is left (the name, a map key) is applied now if it is being typed:
+    // Ctrl+S, export or close right after typing must not leave it behind.
+    connect(m_model, &WorkspaceModel::pendingEditsRequested, this, [this] {
+        if (!m_body)
+            return;
+        // Typed, not yet left: isModified() is set by typing and cleared here, so a field is
+        // finished once. Fields applied as typed ignore editingFinished.
+        QList<QPointer<QLineEdit>> edits; // a rename rebuilds the form: guard each pointer
+        for (QLineEdit *le : m_body->findChildren<QLineEdit *>())
+            edits << le;
+        for (const QPointer<QLineEdit> &le : std::as_const(edits)) {
+            if (le && le->isModified()) {
+                le->setModified(false);
+                emit le->editingFinished();
+            }
+        }
+    });
     connect(m_model, &WorkspaceModel::resourceRenamed, this,
             [this](const QString &from, const QString &to) {
                 if (from == m_key) {
@@ -264,9 +281,20 @@ void FormEditor::addMetadata(QFormLayout *form)
     bind(QStringLiteral("metadata.name"), name, QStringLiteral("string"), form, Tr::tr("Name *"));
     connect(name, &QLineEdit::editingFinished, this, [this, name] {
         // Renaming updates every reference to the resource: done when the user leaves the field.
+        name->setModified(false); // finished: a pending-edits pass must not finish it again
         const Resource *cur = m_model->resource(m_key);
-        if (cur && !name->text().isEmpty() && name->text() != cur->name)
-            m_model->renameResource(m_key, name->text());
+        if (!cur || name->text() == cur->name)
+            return;
+        if (name->text().isEmpty()) {
+            // A required field emptied is an edit like any other: dirty, and its error shows.
+            // References keep the old name until a new one is typed (then they follow it).
+            const QString old = cur->name;
+            m_model->setValue(m_key, QStringLiteral("metadata.name"), QVariant(QStringLiteral("")));
+            m_clearedNames.insert(m_key, old);
+            return;
+        }
+        const QString previous = cur->name.isEmpty() ? m_clearedNames.take(m_key) : QString();
+        m_model->renameResource(m_key, name->text(), previous);
     });
     auto *ns = new QComboBox(form->parentWidget());
     ns->setEditable(true);
@@ -610,6 +638,7 @@ void FormEditor::addMap(QFormLayout *form, const QString &label, const QString &
         m_bindings[entryPath].problem->setParent(box);
         grid->addWidget(m_bindings[entryPath].problem);
         connect(keyEdit, &QLineEdit::editingFinished, this, [this, keyEdit, path, k] {
+            keyEdit->setModified(false);
             if (!keyEdit->text().isEmpty() && keyEdit->text() != k)
                 m_model->renameMapEntry(m_key, path, k, keyEdit->text());
         });

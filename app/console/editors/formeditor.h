@@ -83,6 +83,7 @@ private:
     QWidget *m_body = nullptr;
     QHash<QString, Binding> m_bindings;
     QString m_signature;
+    QHash<QString, QString> m_clearedNames; ///< key of a resource whose name was emptied → old name
     bool m_updating = false;
 };
 

@@ -98,6 +98,11 @@ YamlEditor::YamlEditor(WorkspaceModel *model, QWidget *parent)
             load();
     });
     connect(m_model, &WorkspaceModel::diagnosticsChanged, this, &YamlEditor::underline);
+    // Save, export, reload, close and every other edit first take what was typed here.
+    connect(m_model, &WorkspaceModel::pendingEditsRequested, this, [this] {
+        if (m_apply.isActive())
+            apply();
+    });
     connect(m_model, &WorkspaceModel::resourceRenamed, this,
             [this](const QString &from, const QString &to) {
                 if (from == m_key)
@@ -115,6 +120,7 @@ void YamlEditor::setResource(const QString &key)
 
 void YamlEditor::load()
 {
+    m_unappliedError.clear();
     const QString text = m_key.isEmpty() ? QString() : m_model->yaml(m_key);
     if (text != m_edit->toPlainText()) {
         m_loading = true;
@@ -131,9 +137,11 @@ void YamlEditor::load()
 
 void YamlEditor::apply()
 {
+    m_apply.stop();
     if (m_key.isEmpty())
         return;
     const QString error = m_model->setYaml(m_key, m_edit->toPlainText());
+    m_unappliedError = error;
     if (error.isEmpty()) {
         m_status->clear();
         return;

@@ -43,6 +43,8 @@ public:
     bool goToFileLine(int fileLine);
     /** Editor lines (1-based) that carry an underlined diagnostic. */
     QList<int> problemLines() const { return m_problemLines; }
+    /** Text typed here that does not parse, so it is not in the model yet (empty when none). */
+    QString unappliedError() const { return m_unappliedError; }
     /// Typing is applied this long after the last keystroke.
     static constexpr int kApplyDelayMs = 600;
 
@@ -57,6 +59,7 @@ private:
     QLabel *m_status;
     QTimer m_apply;
     bool m_loading = false;
+    QString m_unappliedError;
     QList<int> m_problemLines;
 };
 

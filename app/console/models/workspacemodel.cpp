@@ -97,6 +97,7 @@ Status WorkspaceModel::open(const QString &dir)
         return ws.error();
     m_ws = std::make_unique<Workspace>(std::move(ws).value());
     m_undo.clear();
+    m_base.clear();
     m_journal = std::make_unique<EditJournal>(m_ws->root());
     m_lastDirty = false;
     watch();
@@ -406,6 +407,7 @@ void WorkspaceModel::editNode(const QString &key,
 
 void WorkspaceModel::setValue(const QString &key, const QString &path, const QVariant &value)
 {
+    commitPendingEdits();
     if (!value.isValid() || (value.typeId() == QMetaType::QString && value.toString().isNull())) {
         removeField(key, path);
         return;
@@ -432,12 +434,14 @@ void WorkspaceModel::setValue(const QString &key, const QString &path, const QVa
 void WorkspaceModel::setNode(const QString &key, const QString &path, Yaml::NodePtr node,
                              const QString &label)
 {
+    commitPendingEdits();
     editNode(
         key, [&](const Yaml::NodePtr &root) { return Yaml::Path::set(root, path, node); }, label);
 }
 
 void WorkspaceModel::removeField(const QString &key, const QString &path)
 {
+    commitPendingEdits();
     editNode(
         key, [&](const Yaml::NodePtr &root) { return Yaml::Path::remove(root, path); },
         Tr::tr("Remove %1").arg(path));
@@ -445,6 +449,7 @@ void WorkspaceModel::removeField(const QString &key, const QString &path)
 
 void WorkspaceModel::appendItem(const QString &key, const QString &path, Yaml::NodePtr item)
 {
+    commitPendingEdits();
     editNode(
         key, [&](const Yaml::NodePtr &root) { return Yaml::Path::insertItem(root, path, item); },
         Tr::tr("Add to %1").arg(path));
@@ -452,6 +457,7 @@ void WorkspaceModel::appendItem(const QString &key, const QString &path, Yaml::N
 
 void WorkspaceModel::removeItem(const QString &key, const QString &listPath, int index)
 {
+    commitPendingEdits();
     editNode(
         key,
         [&](const Yaml::NodePtr &root) {
@@ -462,6 +468,7 @@ void WorkspaceModel::removeItem(const QString &key, const QString &listPath, int
 
 void WorkspaceModel::moveItem(const QString &key, const QString &listPath, int from, int to)
 {
+    commitPendingEdits();
     editNode(
         key,
         [&](const Yaml::NodePtr &root) { return Yaml::Path::moveItem(root, listPath, from, to); },
@@ -471,6 +478,7 @@ void WorkspaceModel::moveItem(const QString &key, const QString &listPath, int f
 void WorkspaceModel::setMapEntry(const QString &key, const QString &mapPath, const QString &entry,
                                  const QString &value)
 {
+    commitPendingEdits();
     editNode(
         key,
         [&](const Yaml::NodePtr &root) {
@@ -483,6 +491,7 @@ void WorkspaceModel::setMapEntry(const QString &key, const QString &mapPath, con
 void WorkspaceModel::renameMapEntry(const QString &key, const QString &mapPath, const QString &from,
                                     const QString &to)
 {
+    commitPendingEdits();
     editNode(
         key,
         [&](const Yaml::NodePtr &root) { return Yaml::Path::renameKey(root, mapPath, from, to); },
@@ -492,6 +501,7 @@ void WorkspaceModel::renameMapEntry(const QString &key, const QString &mapPath, 
 void WorkspaceModel::removeMapEntry(const QString &key, const QString &mapPath,
                                     const QString &entry)
 {
+    commitPendingEdits();
     editNode(
         key,
         [&](const Yaml::NodePtr &root) {
@@ -502,6 +512,7 @@ void WorkspaceModel::removeMapEntry(const QString &key, const QString &mapPath,
 
 QString WorkspaceModel::setYaml(const QString &key, const QString &yaml)
 {
+    commitPendingEdits();
     std::vector<Yaml::Problem> problems;
     const QByteArray bytes = yaml.toUtf8();
     Yaml::NodePtr node = Yaml::parseSingleDocument(
@@ -553,6 +564,7 @@ QByteArray WorkspaceModel::fileText(const QString &relPath) const
 
 void WorkspaceModel::setFileText(const QString &relPath, const QByteArray &text)
 {
+    commitPendingEdits();
     const int fi = fileIndex(relPath);
     if (fi < 0)
         return;
@@ -562,6 +574,7 @@ void WorkspaceModel::setFileText(const QString &relPath, const QByteArray &text)
 
 QString WorkspaceModel::addResource(const QString &relFile, Yaml::NodePtr node)
 {
+    commitPendingEdits();
     const int fi = fileIndex(relFile);
     const QByteArray before = fi >= 0 ? m_ws->serialize(fi) : QByteArray();
     Workspace copy = *m_ws;
@@ -581,6 +594,7 @@ QString WorkspaceModel::addResource(const QString &relFile, Yaml::NodePtr node)
 
 void WorkspaceModel::removeResource(const QString &key)
 {
+    commitPendingEdits();
     const Resource *r = resource(key);
     if (!r)
         return;
@@ -600,14 +614,16 @@ void WorkspaceModel::removeResource(const QString &key)
            Tr::tr("Delete %1").arg(r->displayName()), QString());
 }
 
-QString WorkspaceModel::renameResource(const QString &key, const QString &newName)
+QString WorkspaceModel::renameResource(const QString &key, const QString &newName,
+                                       const QString &previousName)
 {
+    commitPendingEdits();
     const Resource *target = resource(key);
     if (!target || newName.isEmpty() || newName == target->name)
         return key;
     const Kind kind = target->kind;
     const QString ns = target->ns;
-    const QString oldName = target->name;
+    const QString oldName = previousName.isEmpty() ? target->name : previousName;
     // Collect every edit first, then apply them as one step over all files.
     Workspace copy = *m_ws;
     QMap<QString, QByteArray> before;
@@ -680,31 +696,77 @@ bool WorkspaceModel::isDirty(const QString &resourceKey) const
     return r && m_ws->files()[static_cast<size_t>(r->fileIndex)].isModified();
 }
 
+void WorkspaceModel::commitPendingEdits()
+{
+    if (m_flushing)
+        return;
+    m_flushing = true;
+    emit pendingEditsRequested();
+    m_flushing = false;
+}
+
+QByteArray WorkspaceModel::baseBytes(const WorkspaceFile &f) const
+{
+    return m_base.value(f.relPath, f.onDisk);
+}
+
+QStringList WorkspaceModel::changedOnDisk(const QStringList &relPaths) const
+{
+    QStringList out;
+    if (!m_ws)
+        return out;
+    for (const QString &rel : relPaths) {
+        const int fi = fileIndex(rel);
+        if (fi < 0)
+            continue;
+        const WorkspaceFile &f = m_ws->files()[static_cast<size_t>(fi)];
+        QFile file(QDir(m_ws->root()).filePath(rel));
+        const bool exists = file.exists();
+        if (f.isNew) {
+            if (exists)
+                out << rel; // someone else created it meanwhile
+            continue;
+        }
+        const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        if (!exists || now != baseBytes(f))
+            out << rel;
+    }
+    return out;
+}
+
 Status WorkspaceModel::save()
 {
+    commitPendingEdits();
     m_watcher.blockSignals(true);
     const Status st = m_ws->save();
     m_watcher.blockSignals(false);
-    if (st && m_journal)
-        m_journal->clear();
+    if (st) {
+        m_base.clear();
+        if (m_journal)
+            m_journal->clear();
+    }
     afterChange();
     return st;
 }
 
 Status WorkspaceModel::saveFile(const QString &relPath)
 {
+    commitPendingEdits();
     const int fi = fileIndex(relPath);
     if (fi < 0)
         return {};
     m_watcher.blockSignals(true);
     const Status st = m_ws->saveFile(fi);
     m_watcher.blockSignals(false);
+    if (st)
+        m_base.remove(relPath);
     afterChange();
     return st;
 }
 
 void WorkspaceModel::revertFile(const QString &relPath)
 {
+    commitPendingEdits();
     const int fi = fileIndex(relPath);
     if (fi < 0)
         return;
@@ -715,6 +777,7 @@ void WorkspaceModel::revertFile(const QString &relPath)
 
 void WorkspaceModel::revertAll()
 {
+    commitPendingEdits();
     QList<FileText> changes;
     for (const WorkspaceFile &f : m_ws->files())
         if (f.isModified())
@@ -793,6 +856,7 @@ void WorkspaceModel::reloadFromDisk(const QStringList &relPaths)
             m_ws->removeFile(fi);
         else
             (void)m_ws->reloadFile(fi);
+        m_base.remove(rel);
     }
     // Undo steps refer to text that is no longer on disk.
     m_undo.clear();
@@ -807,6 +871,9 @@ void WorkspaceModel::keepMine(const QStringList &relPaths)
         if (fi < 0)
             continue;
         const QByteArray mine = m_ws->serialize(fi);
+        // The edits were made on the bytes first loaded: a save over the outside change asks.
+        if (!m_base.contains(rel))
+            m_base.insert(rel, m_ws->files()[static_cast<size_t>(fi)].onDisk);
         (void)m_ws->reloadFile(fi);
         m_ws->setFileText(fi, mine);
     }
@@ -818,6 +885,15 @@ bool WorkspaceModel::hasJournal() const
     return m_journal && m_journal->exists() && !m_journal->load().isEmpty();
 }
 
+QStringList WorkspaceModel::journalFiles() const
+{
+    QStringList out;
+    if (m_journal)
+        for (const auto &e : m_journal->load())
+            out << e.first;
+    return out;
+}
+
 QDateTime WorkspaceModel::journalTime() const
 {
     return m_journal ? m_journal->time() : QDateTime();
@@ -825,6 +901,7 @@ QDateTime WorkspaceModel::journalTime() const
 
 QStringList WorkspaceModel::restoreJournal()
 {
+    commitPendingEdits();
     QStringList restored;
     if (!m_journal)
         return restored;

@@ -92,12 +92,21 @@ public:
     /** Adds a resource to @p relFile (created when new); @return its key. */
     QString addResource(const QString &relFile, Yaml::NodePtr node);
     void removeResource(const QString &key);
-    /** Renames a resource and updates every reference to it; @return its new key. */
-    QString renameResource(const QString &key, const QString &newName);
+    /** Renames a resource and updates every reference to it; @return its new key. References
+     * to @p previousName are updated instead when given (a name the user cleared, then retyped). */
+    QString renameResource(const QString &key, const QString &newName,
+                           const QString &previousName = {});
 
     /** Groups the edits until endCompound() into one undo step (nesting allowed). */
     void beginCompound(const QString &label) { m_undo.beginMacro(label); }
     void endCompound() { m_undo.endMacro(); }
+
+    /**
+     * Asks every editor to apply what it holds but has not applied yet (the YAML view's text
+     * waiting for its apply delay, a form field being typed). Called before every edit, save,
+     * export, gateway reload and close, so nothing typed is left behind.
+     */
+    void commitPendingEdits();
 
     // ---- files
     bool isDirty() const;
@@ -109,14 +118,20 @@ public:
     void revertAll();
     /** Reloads files changed on disk (the "reload" answer to an external change). */
     void reloadFromDisk(const QStringList &relPaths);
-    /** Keeps the editor's text for files changed on disk (the "keep" answer): they stay dirty. */
+    /** Keeps the editor's text for files changed on disk (the "keep" answer): they stay dirty,
+     * and a later save of them asks again (see changedOnDisk()). */
     void keepMine(const QStringList &relPaths);
+    /** Of @p relPaths, those whose bytes on disk differ from the ones the edits were made on
+     * (changed by someone else since they were loaded or last saved here). */
+    QStringList changedOnDisk(const QStringList &relPaths) const;
 
     /** Restores the journal of an earlier session that ended without saving; @return files
      * restored. */
     QStringList restoreJournal();
     bool hasJournal() const;
     QDateTime journalTime() const;
+    /** The files the journal holds unsaved edits of. */
+    QStringList journalFiles() const;
 
     ValidationOptions &validationOptions() { return m_validation; }
     /** Time the last validation took, in milliseconds (for the status bar and the benchmark). */
@@ -131,6 +146,8 @@ signals:
     void dirtyChanged(bool dirty);
     void resourceRenamed(const QString &oldKey, const QString &newKey);
     void externalChange(const QStringList &relPaths, bool conflicting);
+    /** Editors apply what they hold now (see commitPendingEdits()); connect directly. */
+    void pendingEditsRequested();
     void workspaceOpened();
 
 private:
@@ -152,6 +169,8 @@ private:
     void watch();
     void onDiskChanged();
     int fileIndex(const QString &relPath) const;
+    /** The bytes the edits of @p relPath were made on. */
+    QByteArray baseBytes(const WorkspaceFile &f) const;
 
     std::unique_ptr<Workspace> m_ws;
     QUndoStack m_undo;
@@ -163,6 +182,9 @@ private:
     QTimer m_diskDebounce;
     std::unique_ptr<EditJournal> m_journal;
     bool m_lastDirty = false;
+    bool m_flushing = false;
+    /// Files kept over an outside change: the disk bytes their edits were made on.
+    QHash<QString, QByteArray> m_base;
     double m_lastValidationMs = 0;
 };
 

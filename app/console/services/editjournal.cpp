@@ -5,6 +5,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,11 +29,18 @@ void EditJournal::record(const QList<QPair<QString, QByteArray>> &files)
         clear();
         return;
     }
+    // Unsaved edits may hold what the workspace never shows others (a key title, a draft): the
+    // folder is the user's alone (0700) before anything is written into it, each file 0600.
+    const QString journalRoot = QFileInfo(m_dir).absolutePath();
+    QDir().mkpath(m_dir);
+    for (const QString &d : {journalRoot, m_dir})
+        QFile::setPermissions(d, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QJsonArray entries;
     for (int i = 0; i < files.size(); ++i) {
         const QString name = QStringLiteral("file-%1.yaml").arg(i);
         if (!Io::writeFileAtomically(m_dir + u'/' + name, files[i].second))
             return;
+        QFile::setPermissions(m_dir + u'/' + name, QFile::ReadOwner | QFile::WriteOwner);
         entries.append(
             QJsonObject {{QStringLiteral("path"), files[i].first}, {QStringLiteral("data"), name}});
     }
@@ -40,8 +49,10 @@ void EditJournal::record(const QList<QPair<QString, QByteArray>> &files)
         {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("files"), entries}};
     // The index is written last: a crash before it leaves the previous journal whole.
-    (void)Io::writeFileAtomically(m_dir + QStringLiteral("/index.json"),
-                                  QJsonDocument(index).toJson());
+    if (Io::writeFileAtomically(m_dir + QStringLiteral("/index.json"),
+                                QJsonDocument(index).toJson()))
+        QFile::setPermissions(m_dir + QStringLiteral("/index.json"),
+                              QFile::ReadOwner | QFile::WriteOwner);
 }
 
 void EditJournal::clear()
