@@ -26,7 +26,11 @@ struct RequestContext
     SharedState *shared = nullptr;
     const RouteConfig *route = nullptr;
     const ApiConfig *api = nullptr;
-    QByteArray decodedPath;
+    /// Traefik's routing path of the normalised request path (routing/requestpath.h): what
+    /// routes and operation filters match.
+    QByteArray routingPath;
+    /// The normalised path, percent-encoded: what goes upstream (before stripPrefix/addPrefix).
+    QByteArray forwardPath;
     QByteArray host;
     qint64 startNanos = 0;
 

@@ -223,7 +223,7 @@ FilterStatus accessFilter(RequestContext &ctx)
         bool allowed = false;
         for (const QString &set : *it->operationFilter) {
             const auto s = ctx.api->operationSets.constFind(set);
-            if (s != ctx.api->operationSets.cend() && s->matches(method, ctx.decodedPath)) {
+            if (s != ctx.api->operationSets.cend() && s->matches(method, ctx.routingPath)) {
                 allowed = true;
                 break;
             }
@@ -233,7 +233,7 @@ FilterStatus accessFilter(RequestContext &ctx)
             return ctx.reply(
                 403,
                 QStringLiteral("%1 %2 is outside the operation sets of subscription %3")
-                    .arg(QString::fromLatin1(method), QString::fromUtf8(ctx.decodedPath),
+                    .arg(QString::fromLatin1(method), QString::fromUtf8(ctx.routingPath),
                          it->subscription));
         }
     }

@@ -1,9 +1,43 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gatewayhandler.h"
 
+#include "routing/requestpath.h"
+
 #include <QUrl>
 
 namespace Airgate::Runtime {
+
+namespace {
+
+/**
+ * The route's stripPrefix and addPrefix middlewares, in their order, on the normalised path.
+ * Like Traefik ≥ 3.6.19, a strip that leaves `.`/`..` segments (`/api../x` less `/api`) is
+ * refused rather than sent: the upstream would resolve it to another resource.
+ */
+Result<QByteArray> upstreamPath(const RouteConfig &route, QByteArray path)
+{
+    for (const MiddlewareConfig &m : route.middlewares) {
+        if (m.type == MiddlewareConfig::Type::StripPrefix) {
+            for (const QByteArray &p : m.values)
+                if (auto stripped = stripPathPrefix(path, p)) {
+                    if (removeDotSegments(*stripped) != *stripped)
+                        return makeError(
+                            Error::Code::Refused,
+                            QStringLiteral("stripPrefix %1 leaves dot segments in %2")
+                                .arg(QString::fromUtf8(p), QString::fromUtf8(*stripped)));
+                    path = std::move(*stripped);
+                    break;
+                }
+        } else if (m.type == MiddlewareConfig::Type::AddPrefix && !m.values.isEmpty()) {
+            path = encodePathLiteral(m.values.first()) + path;
+            if (!path.startsWith('/'))
+                path.prepend('/');
+        }
+    }
+    return path;
+}
+
+} // namespace
 
 void stripHopByHop(Http::Headers &headers)
 {
@@ -43,7 +77,7 @@ const RouteConfig *GatewayHandler::findRoute(const RequestContext &ctx) const
             continue;
         if (!route.entryPoints.isEmpty() && !route.entryPoints.contains(r.entryPoint))
             continue;
-        if (route.matcher->matches(r, ctx.decodedPath, ctx.host))
+        if (route.matcher->matches(r, ctx.routingPath, ctx.host))
             return &route;
     }
     return nullptr;
@@ -62,7 +96,11 @@ void GatewayHandler::handle(const Http::ExchangePtr &exchange)
     ctx->shared = m_shared;
     ctx->startNanos = m_shared->steadyNanos();
     Http::Request &r = exchange->request;
-    ctx->decodedPath = Http::percentDecode(r.path);
+    auto path = RequestPath::fromRaw(r.path);
+    if (path) {
+        ctx->routingPath = std::move(path->routing);
+        ctx->forwardPath = std::move(path->forward);
+    }
     ctx->host = r.host();
     ctx->log.timeMs = r.receivedAtMs;
     ctx->log.entryPoint = r.entryPoint;
@@ -72,6 +110,13 @@ void GatewayHandler::handle(const Http::ExchangePtr &exchange)
     ctx->log.path = r.path;
     ctx->log.generation = gen;
     m_shared->inFlight++;
+    if (!path) {
+        ctx->log.reason = path.error().message;
+        Http::Response bad = Http::Response::text(400, "Bad Request\n");
+        bad.closeAfter = true;
+        complete(ctx, std::move(bad));
+        return;
+    }
     if (!m_config) {
         complete(ctx, Http::Response::text(503, "the gateway has no configuration yet\n"));
         return;
@@ -148,20 +193,14 @@ void GatewayHandler::terminal(const RequestContextPtr &ctx)
         complete(ctx, Http::Response::text(502, "Bad Gateway\n"));
         return;
     case UpstreamConfig::Type::Mock: {
-        QByteArray path = ctx->decodedPath;
-        for (const MiddlewareConfig &m : route.middlewares) {
-            if (m.type == MiddlewareConfig::Type::StripPrefix)
-                for (const QByteArray &p : m.values)
-                    if (path.startsWith(p)) {
-                        path = path.mid(p.size());
-                        if (!path.startsWith('/'))
-                            path.prepend('/');
-                        break;
-                    }
-            if (m.type == MiddlewareConfig::Type::AddPrefix && !m.values.isEmpty())
-                path = m.values.first() + path;
+        auto path = upstreamPath(route, ctx->forwardPath);
+        if (!path) {
+            ctx->log.reason = path.error().message;
+            complete(ctx, Http::Response::text(400, "Bad Request\n"));
+            return;
         }
-        complete(ctx, u->mock->respond(ctx->request().method, path, u->specPaths));
+        complete(ctx,
+                 u->mock->respond(ctx->request().method, Http::percentDecode(*path), u->specPaths));
         return;
     }
     case UpstreamConfig::Type::Portal: {
@@ -187,21 +226,15 @@ void GatewayHandler::terminal(const RequestContextPtr &ctx)
 void GatewayHandler::proxy(const RequestContextPtr &ctx, const UpstreamConfig &u)
 {
     Http::Request &r = ctx->request();
-    QByteArray path = r.path;
-    for (const MiddlewareConfig &m : ctx->route->middlewares) {
-        if (m.type == MiddlewareConfig::Type::StripPrefix) {
-            const QByteArray decoded = Http::percentDecode(path);
-            for (const QByteArray &p : m.values)
-                if (decoded.startsWith(p)) {
-                    path = path.mid(p.size());
-                    if (!path.startsWith('/'))
-                        path.prepend('/');
-                    break;
-                }
-        } else if (m.type == MiddlewareConfig::Type::AddPrefix && !m.values.isEmpty()) {
-            path = m.values.first() + path;
-        }
+    // The normalised path, never the raw one: what the route and the filters judged is what
+    // the upstream receives.
+    auto stripped = upstreamPath(*ctx->route, ctx->forwardPath);
+    if (!stripped) {
+        ctx->log.reason = stripped.error().message;
+        complete(ctx, Http::Response::text(400, "Bad Request\n"));
+        return;
     }
+    const QByteArray &path = *stripped;
     Http::Headers headers = r.headers;
     stripHopByHop(headers);
     headers.remove("content-length");

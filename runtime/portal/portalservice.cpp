@@ -261,7 +261,8 @@ void PortalServiceImpl::serve(const RequestContextPtr &ctx, const QString &porta
     r->done = std::move(done);
     r->config = ctx->config;
     r->service = this;
-    r->path = ctx->decodedPath.isEmpty() ? ctx->request().path : ctx->decodedPath;
+    r->path
+        = ctx->forwardPath.isEmpty() ? ctx->request().path : Http::percentDecode(ctx->forwardPath);
     // Language: the first of de / fr / en the browser asks for.
     for (const QByteArray &part : ctx->request().headers.value("Accept-Language").split(',')) {
         const QString tag = QString::fromLatin1(part.trimmed().left(2)).toLower();

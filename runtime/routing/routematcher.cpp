@@ -150,10 +150,10 @@ RouteMatcher::RouteMatcher(const QString &rule)
 
 RouteMatcher::~RouteMatcher() = default;
 
-bool RouteMatcher::matches(const Http::Request &request, const QByteArray &decodedPath,
+bool RouteMatcher::matches(const Http::Request &request, const QByteArray &routingPath,
                            const QByteArray &host) const
 {
-    return m_root && m_root->eval(request, decodedPath, host);
+    return m_root && m_root->eval(request, routingPath, host);
 }
 
 } // namespace Airgate::Runtime

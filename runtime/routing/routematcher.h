@@ -24,8 +24,8 @@ public:
 
     bool ok() const { return m_root != nullptr; }
     const QString &error() const { return m_error; }
-    /** Whether @p request matches; @p decodedPath is its percent-decoded path. */
-    bool matches(const Http::Request &request, const QByteArray &decodedPath,
+    /** Whether @p request matches; @p routingPath is its RequestPath::routing. */
+    bool matches(const Http::Request &request, const QByteArray &routingPath,
                  const QByteArray &host) const;
 
     struct Node;

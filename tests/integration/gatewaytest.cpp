@@ -53,6 +53,10 @@ private:
     void handle(const Airgate::Http::Request &r)
     {
         m_owner->m_requests++;
+        {
+            QMutexLocker lock(&m_owner->m_targetsMutex);
+            m_owner->m_targets << r.target;
+        }
         if (r.path == "/close") {
             m_socket->abort();
             return;

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QMap>
+#include <QMutex>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
@@ -32,6 +33,12 @@ public:
     quint16 port() const { return m_port; }
     int requests() const { return m_requests.load(); }
     int connections() const { return m_connections.load(); }
+    /** Every request-target received so far, exactly as it came on the wire. */
+    QList<QByteArray> targets() const
+    {
+        QMutexLocker lock(&m_targetsMutex);
+        return m_targets;
+    }
 
 private:
     QThread m_thread;
@@ -39,6 +46,8 @@ private:
     quint16 m_port = 0;
     std::atomic<int> m_requests {0};
     std::atomic<int> m_connections {0};
+    mutable QMutex m_targetsMutex;
+    QList<QByteArray> m_targets;
     friend class UpstreamConnection;
 };
 

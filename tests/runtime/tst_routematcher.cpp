@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "routing/requestpath.h"
 #include "routing/routematcher.h"
 
 #include <QTest>
@@ -28,7 +29,8 @@ Http::Request req(const QByteArray &method, const QByteArray &host, const QByteA
 bool matches(const char *rule, const Http::Request &r)
 {
     RouteMatcher m(QString::fromLatin1(rule));
-    return m.ok() && m.matches(r, Http::percentDecode(r.path), r.host());
+    const auto path = RequestPath::fromRaw(r.path);
+    return m.ok() && path.ok() && m.matches(r, path->routing, r.host());
 }
 
 } // namespace
