@@ -54,6 +54,31 @@ bool isIpOrCidr(const QString &s)
     return ok && n >= 0 && n <= maxBits;
 }
 
+/**
+ * Traefik's rules.NewParser registers each matcher under its own name, ToLower, ToUpper and
+ * cases.Title(ToLower): `PathPrefix`, `pathprefix`, `PATHPREFIX`, `Pathprefix`; any other
+ * mix (`pathPrefix`) is unknown.
+ */
+const MatcherSpec *findMatcher(const QString &name)
+{
+    for (const MatcherSpec &m : matchers()) {
+        const QString n = QLatin1StringView(m.name).toString();
+        const QString lower = n.toLower();
+        if (name == n || name == lower || name == n.toUpper()
+            || name == lower.left(1).toUpper() + lower.mid(1))
+            return &m;
+    }
+    return nullptr;
+}
+
+bool isAscii(const QString &s)
+{
+    for (QChar c : s)
+        if (c.unicode() > 0x7F)
+            return false;
+    return true;
+}
+
 struct ParseError
 {
     int offset;
@@ -178,10 +203,7 @@ private:
         if (name.isEmpty())
             throw ParseError {static_cast<int>(start),
                               QStringLiteral("expected a matcher such as Host(`example.com`)")};
-        const MatcherSpec *spec = nullptr;
-        for (const MatcherSpec &m : matchers())
-            if (name == QLatin1StringView(m.name))
-                spec = &m;
+        const MatcherSpec *spec = findMatcher(name);
         if (!spec) {
             QString hint;
             if (name == QLatin1StringView("HostHeader") || name == QLatin1StringView("HostSNI"))
@@ -226,6 +248,16 @@ private:
     static void check(const RuleNode &n, int at)
     {
         const QString &a0 = n.args.value(0);
+        // rules.CheckRule: every argument must be non-empty, whatever the matcher.
+        for (const QString &a : n.args)
+            if (a.isEmpty()) {
+                QStringList shown;
+                for (const QString &v : n.args)
+                    shown << v;
+                throw ParseError {at,
+                                  QStringLiteral("empty args for matcher %1, [%2]")
+                                      .arg(matcherName(n.matcher), shown.join(u' '))};
+            }
         auto regex = [&](const QString &p) {
             if (auto problem = goRegexpProblem(p))
                 throw ParseError {at,
@@ -233,21 +265,18 @@ private:
         };
         switch (n.matcher) {
         case MatcherType::Host:
-            for (QChar c : a0)
-                if (c.unicode() > 0x7F)
-                    throw ParseError {
-                        at,
-                        QStringLiteral(
-                            "Host: non-ASCII characters are not allowed in %1; use punycode")
-                            .arg(a0)};
-            if (a0.isEmpty())
-                throw ParseError {at, QStringLiteral("Host: empty host")};
-            if (a0.contains(u'*')
-                && !(a0.startsWith(QLatin1StringView("*.")) && a0.count(u'*') == 1))
+            if (!isAscii(a0))
                 throw ParseError {
                     at,
-                    QStringLiteral(
-                        "Host: a wildcard is only allowed as the first label (*.example.com)")};
+                    QStringLiteral("invalid value \"%1\" for Host matcher, non-ASCII characters "
+                                   "are not allowed; use punycode")
+                        .arg(a0)};
+            // `*` alone matches every host (Traefik >= 3.7.7); otherwise only a first label.
+            if (a0.contains(u'*') && a0 != QLatin1StringView("*")
+                && !(a0.startsWith(QLatin1StringView("*.")) && a0.count(u'*') == 1))
+                throw ParseError {at,
+                                  QStringLiteral("Host: a wildcard is only allowed alone (*) or "
+                                                 "as the first label (*.example.com)")};
             break;
         case MatcherType::Path:
         case MatcherType::PathPrefix:
@@ -256,6 +285,13 @@ private:
                                   QStringLiteral("path \"%1\" does not start with a '/'").arg(a0)};
             break;
         case MatcherType::HostRegexp:
+            if (!isAscii(a0))
+                throw ParseError {at,
+                                  QStringLiteral("invalid value \"%1\" for HostRegexp matcher, "
+                                                 "non-ASCII characters are not allowed")
+                                      .arg(a0)};
+            regex(a0);
+            break;
         case MatcherType::PathRegexp:
             regex(a0);
             break;
@@ -273,9 +309,6 @@ private:
                     QStringLiteral("ClientIP: \"%1\" is not an IP address or CIDR range").arg(a0)};
             break;
         case MatcherType::Method:
-            if (a0.isEmpty())
-                throw ParseError {at, QStringLiteral("Method: empty method")};
-            break;
         case MatcherType::Header:
         case MatcherType::Query:
             break;

@@ -739,8 +739,19 @@ void runRouteRule(RuleContext &ctx)
         const IngressRouteSpec spec = readIngressRouteSpec(r->spec());
         for (int i = 0; i < spec.routes.size(); ++i) {
             const QString &match = spec.routes[i].match;
-            if (match.isEmpty())
+            if (match.isEmpty()) {
+                // The gateway ignores such a route, and Traefik refuses it ("no tree"): one
+                // verdict everywhere. An absent field is the schema's "Required value".
+                const Yaml::Node *routes = r->spec() ? r->spec()->get("routes") : nullptr;
+                const bool present = routes && routes->isSequence()
+                    && static_cast<size_t>(i) < routes->items.size()
+                    && routes->items[static_cast<size_t>(i)]->has("match");
+                if (present)
+                    ctx.error(*r, QStringLiteral("spec.routes[%1].match").arg(i),
+                              QStringLiteral("empty rule: a route needs a matcher such as "
+                                             "Host(`example.com`)"));
                 continue;
+            }
             const Routing::RuleParseResult parsed = Routing::parseRule(match);
             if (!parsed.ok())
                 ctx.error(*r, QStringLiteral("spec.routes[%1].match").arg(i),

@@ -39,6 +39,20 @@ bool OperationSetConfig::matches(const QByteArray &method, const QByteArray &pat
     return false;
 }
 
+const RouteConfig *RuntimeConfig::findRoute(const Http::Request &r, const QByteArray &routingPath,
+                                            const QByteArray &host) const
+{
+    for (const RouteConfig &route : routes) {
+        if (route.tls != r.tls)
+            continue;
+        if (!route.entryPoints.isEmpty() && !route.entryPoints.contains(r.entryPoint))
+            continue;
+        if (route.matcher->matches(r, routingPath, host))
+            return &route;
+    }
+    return nullptr;
+}
+
 bool CorsConfig::originAllowed(const QByteArray &origin) const
 {
     if (allowOrigins.contains("*") || allowOrigins.contains(origin))

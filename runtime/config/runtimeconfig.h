@@ -227,6 +227,13 @@ struct RuntimeConfig
     QString workspaceRoot;
     /// The workspace the snapshot was compiled from (the portal reads catalogs and documents).
     std::shared_ptr<const Workspace> workspace;
+
+    /**
+     * The router: the first route, highest priority first, whose TLS mode and entry points fit
+     * @p request and whose rule matches its routing path (RequestPath::routing) and @p host.
+     */
+    const RouteConfig *findRoute(const Http::Request &request, const QByteArray &routingPath,
+                                 const QByteArray &host) const;
 };
 
 /** @brief How to compile: listen addresses given on the command line win over airgate.yaml. */

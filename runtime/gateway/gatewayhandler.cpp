@@ -69,20 +69,6 @@ GatewayHandler::GatewayHandler(SharedState *shared, PortalService *portal, QObje
 {
 }
 
-const RouteConfig *GatewayHandler::findRoute(const RequestContext &ctx) const
-{
-    const Http::Request &r = ctx.exchange->request;
-    for (const RouteConfig &route : ctx.config->routes) {
-        if (route.tls != r.tls)
-            continue;
-        if (!route.entryPoints.isEmpty() && !route.entryPoints.contains(r.entryPoint))
-            continue;
-        if (route.matcher->matches(r, ctx.routingPath, ctx.host))
-            return &route;
-    }
-    return nullptr;
-}
-
 void GatewayHandler::handle(const Http::ExchangePtr &exchange)
 {
     const quint64 gen = m_shared->generation();
@@ -138,7 +124,7 @@ void GatewayHandler::handle(const Http::ExchangePtr &exchange)
         });
         return;
     }
-    ctx->route = findRoute(*ctx);
+    ctx->route = m_config->findRoute(r, ctx->routingPath, ctx->host);
     if (!ctx->route) {
         ctx->log.reason = QStringLiteral("no route matches");
         // Traefik's own answer.

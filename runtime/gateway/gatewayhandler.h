@@ -44,7 +44,6 @@ public:
     UpstreamPool &upstreams() { return m_pool; }
 
 private:
-    const RouteConfig *findRoute(const RequestContext &ctx) const;
     void terminal(const RequestContextPtr &ctx);
     void proxy(const RequestContextPtr &ctx, const UpstreamConfig &u);
     void complete(const RequestContextPtr &ctx, Http::Response response);

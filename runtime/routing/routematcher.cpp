@@ -6,6 +6,73 @@
 
 namespace Airgate::Runtime {
 
+namespace {
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/// Go's url.QueryUnescape: '+' is a space; a bad escape makes the pair unusable.
+bool queryUnescape(QByteArrayView in, QByteArray &out)
+{
+    out.clear();
+    out.reserve(in.size());
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (c == '%') {
+            if (i + 2 >= in.size())
+                return false;
+            const int hi = hexDigit(in[i + 1]);
+            const int lo = hexDigit(in[i + 2]);
+            if (hi < 0 || lo < 0)
+                return false;
+            out += static_cast<char>(hi * 16 + lo);
+            i += 2;
+        } else {
+            out += c == '+' ? ' ' : c;
+        }
+    }
+    return true;
+}
+
+/**
+ * Calls @p fn with every value of @p key in @p query, as Traefik sees req.URL.Query(): pairs
+ * split on '&' and on ';' (the entry point turns ';' into '&' unless encodeQuerySemicolons),
+ * a key without '=' has the empty value, pairs with bad escapes are skipped.
+ */
+template<typename Fn>
+bool anyQueryValue(const QByteArray &query, const QByteArray &key, Fn fn)
+{
+    QByteArray k;
+    QByteArray v;
+    qsizetype start = 0;
+    while (start <= query.size() && !query.isEmpty()) {
+        qsizetype end = start;
+        while (end < query.size() && query[end] != '&' && query[end] != ';')
+            ++end;
+        const QByteArrayView pair = QByteArrayView(query).sliced(start, end - start);
+        start = end + 1;
+        if (!pair.isEmpty()) {
+            const qsizetype eq = pair.indexOf('=');
+            if (queryUnescape(eq < 0 ? pair : pair.first(eq), k) && k == key
+                && queryUnescape(eq < 0 ? QByteArrayView() : pair.sliced(eq + 1), v) && fn(v))
+                return true;
+        }
+        if (end >= query.size())
+            break;
+    }
+    return false;
+}
+
+} // namespace
+
 using Routing::MatcherType;
 using Routing::RuleNode;
 
@@ -17,6 +84,7 @@ struct RouteMatcher::Node
     QByteArray b; // second argument (header/query value)
     bool hasB = false;
     bool wildcard = false; // Host(`*.example.com`)
+    bool anyHost = false; // Host(`*`)
     QRegularExpression regex;
     QPair<QHostAddress, int> subnet;
     std::vector<std::unique_ptr<Node>> children;
@@ -35,6 +103,8 @@ struct RouteMatcher::Node
         }
         switch (matcher) {
         case MatcherType::Host:
+            if (anyHost)
+                return true;
             if (wildcard) {
                 // One label only: *.example.com matches a.example.com, not a.b.example.com.
                 if (!host.endsWith(a) || host.size() <= a.size())
@@ -65,18 +135,13 @@ struct RouteMatcher::Node
                     return true;
             return false;
         }
-        case MatcherType::Query: {
-            const QByteArray v = r.queryValue(a);
-            if (v.isNull())
-                return false;
-            return hasB ? v == b : true;
-        }
-        case MatcherType::QueryRegexp: {
-            const QByteArray v = r.queryValue(a);
-            if (v.isNull())
-                return false;
-            return hasB ? regex.match(QString::fromUtf8(v)).hasMatch() : true;
-        }
+        case MatcherType::Query:
+            // Any value of a repeated key; one argument means the empty value (`?mobile`).
+            return anyQueryValue(r.query, a, [&](const QByteArray &v) { return v == b; });
+        case MatcherType::QueryRegexp:
+            return anyQueryValue(r.query, a, [&](const QByteArray &v) {
+                return !hasB || regex.match(QString::fromUtf8(v)).hasMatch();
+            });
         case MatcherType::ClientIP:
             return r.peer.isInSubnet(subnet);
         }
@@ -103,7 +168,9 @@ std::unique_ptr<RouteMatcher::Node> compile(const RuleNode &n)
         c->a = a0.toLower().toLatin1();
         if (c->a.endsWith('.'))
             c->a.chop(1);
-        if (c->a.startsWith("*.")) {
+        if (c->a == "*")
+            c->anyHost = true;
+        else if (c->a.startsWith("*.")) {
             c->wildcard = true;
             c->a = c->a.mid(1); // ".example.com"
         }

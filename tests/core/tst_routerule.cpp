@@ -65,7 +65,29 @@ private slots:
             << "ClientIP: \"10.0.0.0/33\" is not an IP address or CIDR range";
         QTest::newRow("wildcard")
             << "Host(`a.*.com`)"
-            << "Host: a wildcard is only allowed as the first label (*.example.com)";
+            << "Host: a wildcard is only allowed alone (*) or as the first label (*.example.com)";
+        // Traefik's rules.CheckRule: no empty argument, whatever the matcher.
+        QTest::newRow("empty host regexp") << "HostRegexp(``)"
+                                           << "empty args for matcher HostRegexp, []";
+        QTest::newRow("empty path regexp") << "PathRegexp(``)"
+                                           << "empty args for matcher PathRegexp, []";
+        QTest::newRow("empty header value") << "Header(`X`, ``)"
+                                            << "empty args for matcher Header, [X ]";
+        QTest::newRow("empty header name") << "HeaderRegexp(``, `v`)"
+                                           << "empty args for matcher HeaderRegexp, [ v]";
+        QTest::newRow("empty query") << "Query(``)"
+                                     << "empty args for matcher Query, []";
+        QTest::newRow("empty query value") << "Query(`q`, ``)"
+                                           << "empty args for matcher Query, [q ]";
+        QTest::newRow("empty query regexp") << "QueryRegexp(``)"
+                                            << "empty args for matcher QueryRegexp, []";
+        QTest::newRow("non-ASCII host regexp")
+            << QStringLiteral("HostRegexp(`\U0001F9AD.com`)")
+            << QStringLiteral("invalid value \"\U0001F9AD.com\" for HostRegexp matcher, "
+                              "non-ASCII characters are not allowed");
+        // rules.NewParser knows Name, name, NAME and Title-case only.
+        QTest::newRow("mixed case") << "pathPrefix(`/a`)"
+                                    << "unknown matcher pathPrefix";
         QTest::newRow("paren") << "(Host(`a`)"
                                << "missing ')'";
         QTest::newRow("empty") << "  "
@@ -87,6 +109,10 @@ private slots:
     void acceptsWildcardsIpv6AndPriorities()
     {
         QVERIFY(parseRule(QStringLiteral("Host(`*.example.com`)")).ok());
+        QVERIFY(parseRule(QStringLiteral("Host(`*`)")).ok()); // Traefik >= 3.7.7
+        for (const char *name : {"pathprefix", "PATHPREFIX", "Pathprefix", "PathPrefix"})
+            QVERIFY2(parseRule(QLatin1StringView(name) + QStringLiteral("(`/a`)")).ok(), name);
+        QVERIFY(parseRule(QStringLiteral("Hostregexp(`^a$`) && CLIENTIP(`::1`)")).ok());
         QVERIFY(parseRule(QStringLiteral("ClientIP(`::1`) || ClientIP(`192.168.0.0/16`)")).ok());
         QCOMPARE(defaultPriority(QStringLiteral("Host(`a`)")), qint64(9));
     }

@@ -75,6 +75,27 @@ private slots:
         QVERIFY(!matches("ClientIP(`192.168.0.0/16`)", req("GET", "h", "/")));
     }
 
+    void traefikV37Semantics()
+    {
+        // Host(`*`) matches every host (Traefik >= 3.7.7).
+        QVERIFY(matches("Host(`*`)", req("GET", "anything.test", "/")));
+        QVERIFY(matches("Host(`*`)", req("GET", "localhost:8080", "/")));
+        // Query and QueryRegexp look at every value of a repeated key.
+        QVERIFY(matches("Query(`q`, `traefik`)", req("GET", "h", "/?q=awesome&q=traefik")));
+        QVERIFY(matches("QueryRegexp(`q`, `^traefik$`)", req("GET", "h", "/?q=a&q=traefik")));
+        // One argument needs the empty value.
+        QVERIFY(matches("Query(`mobile`)", req("GET", "h", "/?mobile")));
+        QVERIFY(!matches("Query(`mobile`)", req("GET", "h", "/?mobile=true")));
+        QVERIFY(matches("Query(`v`, `a b`)", req("GET", "h", "/?v=a+b")));
+        // Reserved characters stay encoded for matching (Traefik >= 3.4.1).
+        QVERIFY(!matches("Path(`/foo/bar`)", req("GET", "h", "/foo%2Fbar")));
+        QVERIFY(matches("Path(`/foo%2Fbar`)", req("GET", "h", "/foo%2fbar")));
+        QVERIFY(!matches("PathPrefix(`/admin/`)", req("GET", "h", "/admin%2Fx")));
+        QVERIFY(matches("Path(`/foo bar`)", req("GET", "h", "/foo%20bar")));
+        // Matcher names in lower, UPPER and Title case.
+        QVERIFY(matches("pathprefix(`/a`) && HOST(`h`)", req("GET", "h", "/a")));
+    }
+
     void logic()
     {
         const auto r = req("GET", "a.test", "/x");
