@@ -367,6 +367,14 @@ private:
         }
         const QString abs
             = QDir::cleanPath(QFileInfo(src.path).absoluteDir().absoluteFilePath(filePart));
+        const QString leaves = QStringLiteral("it leaves the workspace (%1); only files inside "
+                                              "it are read")
+                                   .arg(m_rootDir);
+        // Outside first: whether a file out there exists is none of the document's business.
+        if (abs != m_rootDir && !abs.startsWith(m_rootDir + u'/')) {
+            refProblem(src, ref, leaves);
+            return {};
+        }
         const QFileInfo info(abs);
         if (!info.exists()) {
             refProblem(src, ref, QStringLiteral("%1 does not exist").arg(filePart));
@@ -374,10 +382,7 @@ private:
         }
         const QString canonical = info.canonicalFilePath();
         if (canonical != m_rootDir && !canonical.startsWith(m_rootDir + u'/')) {
-            refProblem(src, ref,
-                       QStringLiteral("it leaves the workspace (%1); only files inside it are "
-                                      "read")
-                           .arg(m_rootDir));
+            refProblem(src, ref, leaves); // a link pointing out
             return {};
         }
         if (canonical == m_mainPath)
@@ -417,6 +422,28 @@ private:
                 }
                 if (!it.value().isObject() && !it.value().isArray())
                     continue;
+                if (it.key() == QLatin1StringView("discriminator")) {
+                    // Mapping values are references too (OpenAPI 3 §4.8.25), to files as well.
+                    QJsonObject d = it.value().toObject();
+                    QJsonObject mapping = d.value(QStringLiteral("mapping")).toObject();
+                    bool c = false;
+                    for (auto m = mapping.begin(); m != mapping.end(); ++m) {
+                        const QString ref = m.value().toString();
+                        if (!ref.contains(u'#') && !ref.contains(u'/') && !ref.contains(u'.'))
+                            continue; // a schema name
+                        const QString local = target(src, ref);
+                        if (!local.isEmpty() && local != ref) {
+                            m.value() = local;
+                            c = true;
+                        }
+                    }
+                    if (c) {
+                        d.insert(QStringLiteral("mapping"), mapping);
+                        o.insert(it.key(), d);
+                        changed = true;
+                    }
+                    continue;
+                }
                 bool c = false;
                 const bool outer = m_inExtension;
                 m_inExtension = outer || it.key().startsWith(QLatin1StringView("x-"));

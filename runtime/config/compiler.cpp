@@ -551,13 +551,22 @@ private:
         if (it->type == ServiceTarget::Type::Mock) {
             auto mock = m_mocks.value(it->mockFile);
             if (!mock) {
-                auto loaded = MockApi::load(it->mockFile);
+                auto loaded = MockApi::load(it->mockFile, m_ws.root());
                 if (!loaded) {
                     u.problem = QStringLiteral("mock for %1: %2")
                                     .arg(u.serviceKey, loaded.error().message);
                     return u;
                 }
                 mock = *loaded;
+                // Refused or dangling $refs: the rest of the document is served.
+                const QDir root(m_ws.root());
+                for (const OpenApi::Problem &p : mock->document()->problems()) {
+                    OpenApi::Problem shown = p;
+                    if (QDir::isAbsolutePath(shown.file))
+                        shown.file = root.relativeFilePath(shown.file);
+                    m_c.warnings
+                        << QStringLiteral("mock for %1: %2").arg(u.serviceKey, shown.toString());
+                }
                 m_mocks.insert(it->mockFile, mock);
             }
             u.type = UpstreamConfig::Type::Mock;

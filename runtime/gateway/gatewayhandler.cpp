@@ -186,7 +186,7 @@ void GatewayHandler::terminal(const RequestContextPtr &ctx)
             return;
         }
         complete(ctx,
-                 u->mock->respond(ctx->request().method, Http::percentDecode(*path), u->specPaths));
+                 u->mock->respond(ctx->request(), Http::percentDecode(*path), u->specPaths));
         return;
     }
     case UpstreamConfig::Type::Portal: {

@@ -1,271 +1,345 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mockapi.h"
 
-#include "io/atomicfile.h"
-#include "yaml/yamlparser.h"
+#include "openapi/requestvalidator.h"
+#include "openapi/schemaexample.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
 
 #include <algorithm>
 
 namespace Airgate::Runtime {
 
-QJsonValue yamlToJson(const Yaml::Node *n)
-{
-    if (!n)
-        return QJsonValue();
-    switch (n->kind) {
-    case Yaml::NodeKind::Null:
-        return QJsonValue();
-    case Yaml::NodeKind::Map: {
-        QJsonObject o;
-        for (const auto &e : n->entries)
-            o.insert(QString::fromStdString(e.key), yamlToJson(e.value.get()));
-        return o;
-    }
-    case Yaml::NodeKind::Sequence: {
-        QJsonArray a;
-        for (const auto &i : n->items)
-            a.append(yamlToJson(i.get()));
-        return a;
-    }
-    case Yaml::NodeKind::Scalar:
-        break;
-    }
-    switch (n->scalarType) {
-    case Yaml::ScalarType::Bool:
-        return n->asBool().value_or(false);
-    case Yaml::ScalarType::Int:
-        if (auto i = n->asInt())
-            return static_cast<qint64>(*i);
-        return n->asDouble().value_or(0);
-    case Yaml::ScalarType::Float:
-        return n->asDouble().value_or(0);
-    case Yaml::ScalarType::Null:
-        return QJsonValue();
-    case Yaml::ScalarType::String:
-        break;
-    }
-    return QString::fromStdString(n->value);
-}
-
 namespace {
 
-QJsonValue resolveRef(const QJsonObject &doc, const QJsonValue &v, int depth = 0)
+/// Prism's problem types, so clients written against Prism read ours.
+constexpr char kPrismErrors[] = "https://stoplight.io/prism/errors#";
+
+Http::Response problem(int status, const char *type, const QString &title, const QString &detail,
+                       const QJsonArray &validation = {})
 {
-    const QJsonObject o = v.toObject();
-    const QString ref = o.value(QStringLiteral("$ref")).toString();
-    if (ref.isEmpty() || !ref.startsWith(QLatin1StringView("#/")) || depth > 16)
-        return v;
-    QJsonValue cur = doc;
-    for (const QString &part : ref.mid(2).split(u'/'))
-        cur = cur.toObject().value(QString(part)
-                                       .replace(QStringLiteral("~1"), QStringLiteral("/"))
-                                       .replace(QStringLiteral("~0"), QStringLiteral("~")));
-    return resolveRef(doc, cur, depth + 1);
+    QJsonObject o {{QStringLiteral("type"),
+                    QString(QLatin1StringView(kPrismErrors) + QLatin1StringView(type))},
+                   {QStringLiteral("title"), title},
+                   {QStringLiteral("status"), status},
+                   {QStringLiteral("detail"), detail}};
+    if (!validation.isEmpty())
+        o.insert(QStringLiteral("validation"), validation);
+    return Http::Response::text(status, QJsonDocument(o).toJson(QJsonDocument::Compact),
+                                "application/problem+json");
 }
 
-/// An example built from a schema when the document gives none.
-QJsonValue exampleFromSchema(const QJsonObject &doc, const QJsonValue &schemaValue, int depth = 0)
+QByteArray serialise(const QJsonValue &v, const QString &mime)
 {
-    const QJsonObject s = resolveRef(doc, schemaValue).toObject();
-    if (depth > 8)
-        return QJsonValue();
-    if (s.contains(QStringLiteral("example")))
-        return s.value(QStringLiteral("example"));
-    if (s.contains(QStringLiteral("default")))
-        return s.value(QStringLiteral("default"));
-    const QJsonArray en = s.value(QStringLiteral("enum")).toArray();
-    if (!en.isEmpty())
-        return en.first();
-    const QString type = s.value(QStringLiteral("type")).toString();
-    if (type == QLatin1StringView("object") || s.contains(QStringLiteral("properties"))) {
-        QJsonObject o;
-        const QJsonObject props = s.value(QStringLiteral("properties")).toObject();
-        for (auto it = props.begin(); it != props.end(); ++it)
-            o.insert(it.key(), exampleFromSchema(doc, it.value(), depth + 1));
-        return o;
+    if (!mime.contains(QLatin1StringView("json"))) {
+        if (v.isString())
+            return v.toString().toUtf8();
+        if (v.isDouble() || v.isBool())
+            return v.toVariant().toString().toUtf8();
     }
-    if (type == QLatin1StringView("array"))
-        return QJsonArray {exampleFromSchema(doc, s.value(QStringLiteral("items")), depth + 1)};
-    if (type == QLatin1StringView("integer"))
-        return 0;
-    if (type == QLatin1StringView("number"))
-        return 0.0;
-    if (type == QLatin1StringView("boolean"))
-        return false;
-    if (type == QLatin1StringView("string"))
-        return QStringLiteral("string");
-    return QJsonValue();
+    if (v.isObject())
+        return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    if (v.isArray())
+        return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    if (v.isUndefined())
+        return {};
+    // A scalar as JSON text: wrap it in an array and take the array off again.
+    return QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+}
+
+/** `Prefer: code=404, example=name` (RFC 7240 preferences, as Prism reads them). */
+QHash<QString, QString> preferences(const Http::Headers &h)
+{
+    QHash<QString, QString> out;
+    for (const QByteArray &line : h.values("Prefer"))
+        for (QByteArray part : line.split(',')) {
+            for (QByteArray p : part.split(';')) {
+                p = p.trimmed();
+                const int eq = p.indexOf('=');
+                if (eq <= 0)
+                    continue;
+                QByteArray v = p.mid(eq + 1).trimmed();
+                if (v.size() >= 2 && v.startsWith('"') && v.endsWith('"'))
+                    v = v.mid(1, v.size() - 2);
+                out.insert(QString::fromLatin1(p.left(eq).trimmed()).toLower(),
+                           QString::fromUtf8(v));
+            }
+        }
+    return out;
+}
+
+/** The response key for a status: exact, then its class ("4XX"), then "default". */
+QString responseKey(const QJsonObject &responses, const QString &code)
+{
+    if (responses.contains(code))
+        return code;
+    const QString range = code.left(1) + QStringLiteral("XX");
+    for (auto it = responses.begin(); it != responses.end(); ++it)
+        if (it.key().compare(range, Qt::CaseInsensitive) == 0)
+            return it.key();
+    return {};
+}
+
+/** The media type to answer in: the first declared one the Accept header allows (JSON first). */
+QString chooseMedia(const QJsonObject &content, const QByteArray &accept)
+{
+    QStringList declared = content.keys();
+    std::stable_sort(declared.begin(), declared.end(), [](const QString &a, const QString &b) {
+        return a.contains(QLatin1StringView("json")) && !b.contains(QLatin1StringView("json"));
+    });
+    if (declared.isEmpty())
+        return {};
+    if (accept.isEmpty())
+        return declared.first();
+    for (const QByteArray &range : accept.split(',')) {
+        const QString r = QString::fromLatin1(range.split(';').first().trimmed()).toLower();
+        if (r.isEmpty())
+            continue;
+        for (const QString &d : declared) {
+            const QString m = d.toLower();
+            if (r == QLatin1StringView("*/*") || r == m
+                || (r.endsWith(QLatin1StringView("/*")) && m.startsWith(r.chopped(1))))
+                return d;
+        }
+    }
+    return declared.first();
 }
 
 } // namespace
 
-Result<std::shared_ptr<const MockApi>> MockApi::load(const QString &file)
+Result<std::shared_ptr<const MockApi>> MockApi::load(const QString &file, const QString &root)
 {
-    auto bytes = Io::readFile(file, 32 * 1024 * 1024);
-    if (!bytes)
-        return bytes.error();
-    QJsonParseError err;
-    QJsonDocument doc = QJsonDocument::fromJson(*bytes, &err);
-    if (doc.isNull()) {
-        std::vector<Yaml::Problem> problems;
-        const Yaml::NodePtr root = Yaml::parseSingleDocument(
-            std::string_view(bytes->constData(), static_cast<size_t>(bytes->size())), problems);
-        for (const auto &p : problems)
-            if (p.severity == Yaml::Problem::Severity::Error)
-                return makeError(Error::Code::Parse,
-                                 QStringLiteral("%1:%2:%3: %4")
-                                     .arg(file)
-                                     .arg(p.mark.line)
-                                     .arg(p.mark.column)
-                                     .arg(QString::fromStdString(p.message)));
-        doc = QJsonDocument(yamlToJson(root.get()).toObject());
-    }
-    if (!doc.isObject())
-        return makeError(Error::Code::Parse,
-                         QStringLiteral("%1: not an OpenAPI document").arg(file));
-    return fromDocument(doc.object(), file);
+    OpenApi::LoadOptions options;
+    options.root = root;
+    auto doc = OpenApi::Document::load(file, options);
+    if (!doc)
+        return doc.error();
+    return fromDocument(*doc);
 }
 
-Result<std::shared_ptr<const MockApi>> MockApi::fromDocument(const QJsonObject &document,
-                                                             QString name)
+std::shared_ptr<const MockApi> MockApi::fromDocument(std::shared_ptr<const OpenApi::Document> doc)
 {
-    if (!document.contains(QStringLiteral("openapi"))
-        && !document.contains(QStringLiteral("swagger")))
-        return makeError(
-            Error::Code::Parse,
-            QStringLiteral("%1: no \"openapi\" field; not an OpenAPI document").arg(name));
     auto api = std::make_shared<MockApi>();
-    api->m_document = document;
-    api->m_documentJson = QJsonDocument(document).toJson(QJsonDocument::Indented);
-    api->m_name = std::move(name);
-    const QJsonArray servers = document.value(QStringLiteral("servers")).toArray();
-    if (!servers.isEmpty()) {
-        const QString base
-            = QUrl(servers.first().toObject().value(QStringLiteral("url")).toString()).path();
-        if (base.size() > 1)
-            api->m_basePath = base.endsWith(u'/') ? base.chopped(1) : base;
-    }
-    const QJsonObject paths = document.value(QStringLiteral("paths")).toObject();
-    static const QStringList methods {QStringLiteral("get"),    QStringLiteral("put"),
-                                      QStringLiteral("post"),   QStringLiteral("delete"),
-                                      QStringLiteral("patch"),  QStringLiteral("head"),
-                                      QStringLiteral("options")};
-    for (auto p = paths.begin(); p != paths.end(); ++p) {
-        const QJsonObject item = p.value().toObject();
+    api->m_document = std::move(doc);
+    for (const OpenApi::Operation &op : api->m_document->operations()) {
+        Route r;
+        r.operation = &op;
         QString pattern = QStringLiteral("^");
-        int literal = 0;
-        const QString tmpl = p.key();
+        const QString &tmpl = op.path;
         for (qsizetype i = 0; i < tmpl.size(); ++i) {
             if (tmpl[i] == u'{') {
                 const qsizetype close = tmpl.indexOf(u'}', i);
                 if (close > i) {
-                    pattern += QStringLiteral("[^/]+");
+                    r.parameters << tmpl.mid(i + 1, close - i - 1);
+                    pattern += QStringLiteral("([^/]+)");
                     i = close;
                     continue;
                 }
             }
             pattern += QRegularExpression::escape(QString(tmpl[i]));
-            ++literal;
+            ++r.literalLength;
         }
-        pattern += u'$';
-        for (const QString &m : methods) {
-            if (!item.contains(m))
-                continue;
-            const QJsonObject op = item.value(m).toObject();
-            Operation o;
-            o.method = m.toUpper().toLatin1();
-            o.pathTemplate = tmpl;
-            o.pattern = QRegularExpression(pattern);
-            o.literalLength = literal;
-            const QJsonObject responses = op.value(QStringLiteral("responses")).toObject();
-            QString code;
-            for (auto r = responses.begin(); r != responses.end(); ++r)
-                if (r.key().startsWith(u'2') && (code.isEmpty() || r.key() < code))
-                    code = r.key();
-            if (code.isEmpty())
-                code = responses.contains(QStringLiteral("default")) ? QStringLiteral("200")
-                                                                     : QStringLiteral("204");
-            o.status = code.toInt() > 0 ? code.toInt() : 200;
-            const QJsonObject response = resolveRef(document, responses.value(code)).toObject();
-            const QJsonObject content = response.value(QStringLiteral("content")).toObject();
-            if (!content.isEmpty()) {
-                QString mime = content.contains(QStringLiteral("application/json"))
-                    ? QStringLiteral("application/json")
-                    : content.keys().first();
-                const QJsonObject media = content.value(mime).toObject();
-                QJsonValue example;
-                if (media.contains(QStringLiteral("example")))
-                    example = media.value(QStringLiteral("example"));
-                else if (media.contains(QStringLiteral("examples"))) {
-                    const QJsonObject examples = media.value(QStringLiteral("examples")).toObject();
-                    if (!examples.isEmpty())
-                        example = resolveRef(document, examples.begin().value())
-                                      .toObject()
-                                      .value(QStringLiteral("value"));
-                } else if (media.contains(QStringLiteral("schema"))) {
-                    example = exampleFromSchema(document, media.value(QStringLiteral("schema")));
-                }
-                o.contentType = mime.toLatin1();
-                if (mime.contains(QLatin1StringView("json")))
-                    o.body = example.isObject()
-                        ? QJsonDocument(example.toObject()).toJson(QJsonDocument::Compact)
-                        : example.isArray()
-                        ? QJsonDocument(example.toArray()).toJson(QJsonDocument::Compact)
-                        : QJsonDocument(QJsonArray {example})
-                              .toJson(QJsonDocument::Compact)
-                              .mid(1)
-                              .chopped(1);
-                else
-                    o.body = example.toString().toUtf8();
-            }
-            api->m_operations << o;
-        }
+        r.pattern = QRegularExpression(pattern + u'$');
+        r.pattern.optimize();
+        api->m_routes.push_back(std::move(r));
     }
     // Most specific template first: /weather/current before /weather/{city}.
     std::stable_sort(
-        api->m_operations.begin(), api->m_operations.end(),
-        [](const Operation &a, const Operation &b) { return a.literalLength > b.literalLength; });
-    return std::shared_ptr<const MockApi>(api);
+        api->m_routes.begin(), api->m_routes.end(),
+        [](const Route &a, const Route &b) { return a.literalLength > b.literalLength; });
+    return api;
 }
 
-Http::Response MockApi::respond(const QByteArray &method, const QByteArray &path,
+Http::Response MockApi::respond(const Http::Request &request, const QByteArray &path,
                                 const QList<QByteArray> &specPaths) const
 {
-    if (method == "GET" && specPaths.contains(path)) {
-        Http::Response r = Http::Response::text(200, m_documentJson, "application/json");
-        return r;
-    }
+    const QByteArray &method = request.method;
+    if (method == "GET" && specPaths.contains(path))
+        return Http::Response::text(200, m_document->json(), "application/json");
     const QString p = QString::fromUtf8(path);
-    QString stripped = p;
-    if (!m_basePath.isEmpty() && p.startsWith(m_basePath))
-        stripped = p.mid(m_basePath.size());
+    const QString &base = m_document->basePath();
+    QStringList candidates {p};
+    if (!base.isEmpty() && p.startsWith(base + u'/'))
+        candidates << p.mid(base.size());
     bool pathKnown = false;
-    for (const QString &candidate : {p, stripped}) {
-        for (const Operation &o : m_operations) {
-            if (!o.pattern.match(candidate).hasMatch())
+    QStringList allowed;
+    for (const QString &candidate : candidates) {
+        for (const Route &route : m_routes) {
+            const QRegularExpressionMatch m = route.pattern.match(candidate);
+            if (!m.hasMatch())
                 continue;
             pathKnown = true;
-            if (o.method != method && !(method == "HEAD" && o.method == "GET"))
+            const QByteArray opMethod = route.operation->method.toLatin1();
+            if (opMethod != method && !(method == "HEAD" && opMethod == "GET")) {
+                if (!allowed.contains(route.operation->method))
+                    allowed << route.operation->method;
                 continue;
-            Http::Response r;
-            r.status = o.status;
-            if (!o.contentType.isEmpty())
-                r.headers.add("Content-Type", o.contentType);
-            r.headers.add("X-Airgate-Mock", o.pathTemplate.toUtf8());
-            r.body = o.body;
+            }
+            Http::Response r = answer(route, m, request);
+            r.headers.add("X-Airgate-Mock", route.operation->path.toUtf8());
             return r;
         }
+        if (pathKnown)
+            break;
     }
     if (pathKnown) {
         Http::Response r
-            = Http::Response::text(405, "method not allowed by the OpenAPI document\n");
+            = problem(405, "NO_METHOD_MATCHED_ERROR", QStringLiteral("Method not allowed"),
+                      QStringLiteral("The OpenAPI document has no %1 operation on this "
+                                     "path (it has %2).")
+                          .arg(QString::fromLatin1(method), allowed.join(QStringLiteral(", "))));
+        r.headers.set("Allow", allowed.join(QStringLiteral(", ")).toLatin1());
         return r;
     }
-    return Http::Response::text(404, "no operation of the OpenAPI document matches this path\n");
+    return problem(404, "NO_PATH_MATCHED_ERROR",
+                   QStringLiteral("Route not resolved, no path matched"),
+                   QStringLiteral("No operation of the OpenAPI document matches %1.").arg(p));
+}
+
+Http::Response MockApi::answer(const Route &route, const QRegularExpressionMatch &match,
+                               const Http::Request &request) const
+{
+    const OpenApi::Operation &op = *route.operation;
+    const OpenApi::Document &doc = *m_document;
+    // 1. The request, as the operation says it must be.
+    OpenApi::RequestParts parts;
+    for (qsizetype i = 0; i < route.parameters.size(); ++i)
+        parts.pathParameters.insert(route.parameters[i], match.captured(int(i) + 1));
+    for (const QByteArray &pair : request.query.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const int eq = pair.indexOf('=');
+        QByteArray k = eq < 0 ? pair : pair.left(eq);
+        QByteArray v = eq < 0 ? QByteArray() : pair.mid(eq + 1);
+        k.replace('+', ' ');
+        v.replace('+', ' ');
+        parts.query.append({QUrl::fromPercentEncoding(k), QUrl::fromPercentEncoding(v)});
+    }
+    parts.header = [&request](const QByteArray &name) { return request.headers.value(name); };
+    parts.body = request.body;
+    const OpenApi::ValidationResult v = OpenApi::validateRequest(doc, op, parts);
+    if (v.unsupportedMediaType)
+        return problem(415, "INVALID_CONTENT_TYPE", QStringLiteral("Unsupported media type"),
+                       v.mediaTypeMessage);
+    if (!v.violations.isEmpty()) {
+        QJsonArray validation;
+        QStringList said;
+        for (const OpenApi::Violation &x : v.violations) {
+            validation.append(
+                QJsonObject {{QStringLiteral("location"), QJsonArray::fromStringList(x.location)},
+                             {QStringLiteral("severity"), QStringLiteral("Error")},
+                             {QStringLiteral("code"), x.code},
+                             {QStringLiteral("message"), x.message}});
+            said << x.location.join(u'.') + u' ' + x.message;
+        }
+        return problem(422, "UNPROCESSABLE_ENTITY", QStringLiteral("Invalid request"),
+                       QStringLiteral("The request does not match %1 %2: %3")
+                           .arg(op.method, op.path, said.join(QStringLiteral("; "))),
+                       validation);
+    }
+    // 2. Which response: the one asked for, else the lowest 2xx, else default.
+    const QHash<QString, QString> prefer = preferences(request.headers);
+    const QJsonObject responses = op.object.value(QStringLiteral("responses")).toObject();
+    QString key;
+    int status = 200;
+    if (prefer.contains(QStringLiteral("code"))) {
+        const QString code = prefer.value(QStringLiteral("code"));
+        key = responseKey(responses, code);
+        status = code.toInt();
+        if (key.isEmpty() || status < 100 || status > 599)
+            return problem(
+                404, "NOT_FOUND", QStringLiteral("The server cannot find the requested content"),
+                QStringLiteral("Prefer: code=%1, but %2 %3 defines no such response "
+                               "(it defines %4).")
+                    .arg(code, op.method, op.path, responses.keys().join(QStringLiteral(", "))));
+    } else {
+        for (auto it = responses.begin(); it != responses.end(); ++it) {
+            const QString k = it.key().toUpper();
+            if (!k.startsWith(u'2'))
+                continue;
+            const QString normal = k == QLatin1StringView("2XX") ? QStringLiteral("200") : k;
+            if (key.isEmpty() || normal < QString::number(status)) {
+                key = it.key();
+                status = normal.toInt();
+            }
+        }
+        if (key.isEmpty() && responses.contains(QStringLiteral("default"))) {
+            key = QStringLiteral("default");
+            status = 200;
+        }
+        if (key.isEmpty())
+            status = 204;
+    }
+    Http::Response r;
+    r.status = status;
+    const QJsonObject response = doc.resolveObject(responses.value(key));
+    const QJsonObject content = response.value(QStringLiteral("content")).toObject();
+    const QString exampleName = prefer.value(QStringLiteral("example"));
+    if (content.isEmpty()) {
+        if (!exampleName.isEmpty())
+            return problem(404, "NOT_FOUND",
+                           QStringLiteral("The server cannot find the requested content"),
+                           QStringLiteral("Prefer: example=%1, but the %2 response has no content.")
+                               .arg(exampleName, key));
+        return r;
+    }
+    // 3. In which media type, and with which body.
+    const QString mime = chooseMedia(content, request.headers.value("Accept"));
+    bool missing = false;
+    const qsizetype index = &route - m_routes.data();
+    const Body b = body(route, static_cast<int>(index), key, content.value(mime).toObject(), mime,
+                        exampleName, &missing);
+    if (missing)
+        return problem(
+            404, "NOT_FOUND", QStringLiteral("The server cannot find the requested content"),
+            QStringLiteral("Prefer: example=%1, but the %2 response in %3 has no example "
+                           "of that name.")
+                .arg(exampleName, key, mime));
+    r.headers.add("Content-Type", b.contentType);
+    r.body = b.bytes;
+    return r;
+}
+
+MockApi::Body MockApi::body(const Route &route, int routeIndex, const QString &status,
+                            const QJsonObject &media, const QString &mime,
+                            const QString &exampleName, bool *missingExample) const
+{
+    Q_UNUSED(route);
+    const QString cacheKey
+        = QStringLiteral("%1|%2|%3|%4").arg(routeIndex).arg(status, mime, exampleName);
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_bodies.constFind(cacheKey);
+        if (it != m_bodies.cend())
+            return *it;
+    }
+    const OpenApi::Document &doc = *m_document;
+    const QJsonObject examples = media.value(QStringLiteral("examples")).toObject();
+    QJsonValue value(QJsonValue::Undefined);
+    if (!exampleName.isEmpty()) {
+        if (!examples.contains(exampleName)) {
+            *missingExample = true;
+            return {};
+        }
+        value = doc.resolveObject(examples.value(exampleName)).value(QStringLiteral("value"));
+    } else if (media.contains(QStringLiteral("example"))) {
+        value = media.value(QStringLiteral("example"));
+    } else if (!examples.isEmpty()) {
+        value = doc.resolveObject(examples.begin().value()).value(QStringLiteral("value"));
+    } else if (media.contains(QStringLiteral("schema"))) {
+        value = OpenApi::exampleFromSchema(doc, media.value(QStringLiteral("schema")));
+    }
+    Body b;
+    // A wildcard media type names no concrete type to answer in.
+    b.contentType
+        = mime.contains(u'*') ? QByteArrayLiteral("application/octet-stream") : mime.toLatin1();
+    b.bytes = serialise(value, mime);
+    QMutexLocker lock(&m_mutex);
+    m_bodies.insert(cacheKey, b);
+    return b;
 }
 
 } // namespace Airgate::Runtime

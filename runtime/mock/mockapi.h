@@ -2,56 +2,71 @@
 #pragma once
 
 #include "http/httpmessage.h"
+#include "openapi/openapidocument.h"
 #include "util/result.h"
-#include "yaml/yamlnode.h"
 
-#include <QJsonObject>
+#include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace Airgate::Runtime {
 
 /**
- * @brief A `mock:` service: answers from an OpenAPI document's examples (status, content type,
- * body) and serves the document itself at the API's `openApiSpec.path`; 404 otherwise.
+ * @brief A `mock:` service: answers an OpenAPI document's operations as Stoplight Prism's
+ * static mode does, and serves the document itself at the API's `openApiSpec.path`.
+ *
+ * The request is checked against its operation first (422 problem+json naming each
+ * violation, 415 for an undeclared body media type). The answer is the lowest 2xx response
+ * (or the one `Prefer: code=404` asks for), in the media type the client accepts, with the
+ * document's example (`Prefer: example=name` picks a named one) or else a body generated from
+ * the schema (bounded, kept once made). Paths match with or without the server's base path
+ * (Swagger's basePath); a known path with another method is a 405, an unknown one a 404.
  */
 class MockApi
 {
 public:
-    /** Reads an OpenAPI 3 document in JSON or YAML. */
-    static Result<std::shared_ptr<const MockApi>> load(const QString &file);
-    static Result<std::shared_ptr<const MockApi>> fromDocument(const QJsonObject &document,
-                                                               QString name);
+    /** Reads an OpenAPI 3.x or Swagger 2.0 document; `$ref`s must stay inside @p root. */
+    static Result<std::shared_ptr<const MockApi>> load(const QString &file,
+                                                       const QString &root = {});
+    static std::shared_ptr<const MockApi>
+    fromDocument(std::shared_ptr<const OpenApi::Document> document);
 
-    /** The mocked answer for a request path (already stripped of any route prefix). */
-    Http::Response respond(const QByteArray &method, const QByteArray &path,
+    /** The mocked answer for a request; @p path is the request path already stripped of any
+     * route prefix, percent-decoded. */
+    Http::Response respond(const Http::Request &request, const QByteArray &path,
                            const QList<QByteArray> &specPaths) const;
 
-    const QJsonObject &document() const { return m_document; }
-    int operationCount() const { return static_cast<int>(m_operations.size()); }
+    const std::shared_ptr<const OpenApi::Document> &document() const { return m_document; }
+    int operationCount() const { return static_cast<int>(m_routes.size()); }
 
 private:
-    struct Operation
+    struct Route
     {
-        QByteArray method;
-        QString pathTemplate;
+        const OpenApi::Operation *operation = nullptr;
         QRegularExpression pattern;
+        QStringList parameters; ///< names of the template's parameters, in capture order
         int literalLength = 0; ///< more literal characters = more specific
-        int status = 200;
-        QByteArray contentType;
-        QByteArray body;
     };
-    QJsonObject m_document;
-    QByteArray m_documentJson;
-    QString m_name;
-    QString m_basePath;
-    QList<Operation> m_operations;
-};
+    struct Body
+    {
+        QByteArray contentType;
+        QByteArray bytes;
+    };
 
-/** Converts a parsed YAML tree to JSON (scalars by their YAML 1.2 type). */
-QJsonValue yamlToJson(const Yaml::Node *node);
+    Http::Response answer(const Route &route, const QRegularExpressionMatch &match,
+                          const Http::Request &request) const;
+    Body body(const Route &route, int routeIndex, const QString &status, const QJsonObject &media,
+              const QString &mime, const QString &exampleName, bool *missingExample) const;
+
+    std::shared_ptr<const OpenApi::Document> m_document;
+    std::vector<Route> m_routes;
+    mutable QMutex m_mutex;
+    mutable QHash<QString, Body> m_bodies; ///< generated bodies, made once
+};
 
 } // namespace Airgate::Runtime

@@ -7,6 +7,7 @@
 #include "model/resolver.h"
 #include "model/specs.h"
 #include "openapi.h"
+#include "openapi/openapidocument.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -444,10 +445,12 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
     // 1. A local copy named in airgate.yaml (`specs:`).
     const QString local = r->config->workspace->settings().specs.value(key);
     if (!local.isEmpty()) {
-        auto m = MockApi::load(local);
+        OpenApi::LoadOptions options;
+        options.root = r->config->workspace->root();
+        auto m = OpenApi::Document::load(local, options);
         if (!m)
             return finish({}, m.error().message);
-        return finish(m.value()->document(), {});
+        return finish((*m)->root(), {});
     }
     // 2. The document of a `mock:` service behind the API's route.
     QString upstreamUrl;
@@ -456,7 +459,7 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
             continue;
         for (const UpstreamConfig &u : rc.upstreams) {
             if (u.type == UpstreamConfig::Type::Mock && u.mock)
-                return finish(u.mock->document(), {});
+                return finish(u.mock->document()->root(), {});
             if (u.type == UpstreamConfig::Type::Url && upstreamUrl.isEmpty())
                 upstreamUrl
                     = QStringLiteral("%1://%2:%3")
@@ -485,11 +488,11 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
                        url, status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString()));
             return;
         }
-        auto m = MockApi::fromDocument(QJsonDocument::fromJson(reply->readAll()).object(), url);
+        auto m = OpenApi::Document::fromBytes(reply->readAll(), url);
         if (!m)
             finish({}, QStringLiteral("%1: %2").arg(url, m.error().message));
         else
-            finish(m.value()->document(), {});
+            finish((*m)->root(), {});
     });
 }
 

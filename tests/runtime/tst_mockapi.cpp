@@ -1,12 +1,71 @@
 // SPDX-License-Identifier: Apache-2.0
+// The mock: examples, schema-generated bodies, Prism's Prefer conventions, request validation,
+// Swagger 2.0 and split documents.
 #include "mock/mockapi.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Airgate;
 using namespace Airgate::Runtime;
+
+namespace {
+
+const QString kData = QStringLiteral(AIRGATE_TEST_DATA_DIR "/openapi");
+
+std::shared_ptr<const MockApi> mock(const QString &file, const QString &root = {})
+{
+    auto api = MockApi::load(file, root);
+    if (!api) {
+        qWarning() << api.error().message;
+        return {};
+    }
+    return *api;
+}
+
+Http::Request req(const QByteArray &method, const QByteArray &target,
+                  const QList<std::pair<QByteArray, QByteArray>> &headers = {},
+                  const QByteArray &body = {})
+{
+    Http::Request r;
+    r.method = method;
+    r.target = target;
+    const int q = target.indexOf('?');
+    r.path = q < 0 ? target : target.left(q);
+    r.query = q < 0 ? QByteArray() : target.mid(q + 1);
+    for (const auto &[k, v] : headers)
+        r.headers.add(k, v);
+    r.body = body;
+    return r;
+}
+
+Http::Response call(const MockApi &api, const Http::Request &r, const QList<QByteArray> &spec = {})
+{
+    return api.respond(r, Http::percentDecode(r.path), spec);
+}
+
+QJsonValue json(const Http::Response &r)
+{
+    const QJsonDocument d = QJsonDocument::fromJson(r.body);
+    return d.isObject() ? QJsonValue(d.object()) : QJsonValue(d.array());
+}
+
+QStringList violations(const Http::Response &r)
+{
+    QStringList out;
+    for (const QJsonValue &v : json(r).toObject().value(QStringLiteral("validation")).toArray())
+        out << v.toObject().value(QStringLiteral("location")).toVariant().toStringList().join(u'.')
+                + u' ' + v.toObject().value(QStringLiteral("message")).toString();
+    return out;
+}
+
+const QList<std::pair<QByteArray, QByteArray>> kTenant {{"X-Tenant", "t1"}};
+
+} // namespace
 
 class TestMockApi final : public QObject
 {
@@ -15,56 +74,226 @@ class TestMockApi final : public QObject
 private slots:
     void answersFromExamples()
     {
-        auto api = MockApi::load(
+        auto api = mock(
             QStringLiteral(AIRGATE_SOURCE_DIR "/resources/examples/weather/specs/weather.json"));
-        QVERIFY2(api.ok(), qPrintable(api.ok() ? QString() : api.error().message));
-        const auto r = (*api)->respond("GET", "/weather/Paris", {});
+        QVERIFY(api);
+        const auto r = call(*api, req("GET", "/weather/Paris"));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
-        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("city")).toString(),
+        QCOMPARE(json(r).toObject().value(QStringLiteral("city")).toString(),
                  QStringLiteral("Lyon"));
         // `examples` (named) are used too.
-        const auto f = (*api)->respond("GET", "/forecast/Lyon", {});
-        QCOMPARE(QJsonDocument::fromJson(f.body).array().size(), 3);
-        // No 2xx body: 204.
-        QCOMPARE((*api)->respond("PUT", "/weather/Lyon", {}).status, 204);
-        QCOMPARE((*api)->respond("DELETE", "/weather/Lyon", {}).status, 405);
-        QCOMPARE((*api)->respond("GET", "/nope", {}).status, 404);
-        QCOMPARE((*api)->respond("GET", "/spec.json", {"/spec.json"}).status, 200);
+        QCOMPARE(json(call(*api, req("GET", "/forecast/Lyon"))).toArray().size(), 3);
+        // No 2xx body: 204 (once the required body is there).
+        QCOMPARE(
+            call(*api, req("PUT", "/weather/Lyon", {{"Content-Type", "application/json"}}, r.body))
+                .status,
+            204);
+        QCOMPARE(call(*api, req("PUT", "/weather/Lyon")).status, 422);
+        const auto wrongMethod = call(*api, req("DELETE", "/weather/Lyon"));
+        QCOMPARE(wrongMethod.status, 405);
+        QVERIFY(wrongMethod.headers.value("Allow").contains("GET"));
+        QCOMPARE(call(*api, req("GET", "/nope")).status, 404);
+        QCOMPARE(call(*api, req("GET", "/nope")).headers.value("Content-Type"),
+                 QByteArray("application/problem+json"));
+        QCOMPARE(call(*api, req("GET", "/spec.json"), {"/spec.json"}).status, 200);
     }
 
-    void yamlDocumentsAndSchemaExamples()
+    // allOf, oneOf and anyOf gave `null` (petstore-expanded, Stripe's customer): bodies are
+    // generated from the schema, every branch merged or chosen.
+    void bodiesFromSchemas()
     {
-        QTemporaryDir dir;
-        QFile f(dir.filePath(QStringLiteral("pets.yaml")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("openapi: 3.0.0\ninfo: {title: Pets, version: '1'}\nservers: [{url: "
-                "'https://pets.example.com/v1'}]\npaths:\n"
-                "  /pets/{id}:\n    get:\n      responses:\n        '200':\n          description: "
-                "a pet\n          content:\n"
-                "            application/json:\n              schema:\n                type: "
-                "object\n                properties:\n"
-                "                  id: {type: integer, example: 7}\n                  name: {type: "
-                "string}\n"
-                "  /pets/mine:\n    get:\n      responses:\n        '201':\n          description: "
-                "mine\n          content:\n"
-                "            text/plain:\n              example: all mine\n");
-        f.close();
-        auto api = MockApi::load(f.fileName());
-        QVERIFY(api.ok());
-        const auto r = (*api)->respond("GET", "/v1/pets/3", {});
+        auto api = mock(kData + QStringLiteral("/mock.yaml"));
+        QVERIFY(api);
+        auto r = call(*api, req("GET", "/v1/pets", kTenant));
         QCOMPARE(r.status, 200);
-        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("id")).toInt(), 7);
-        const auto mine
-            = (*api)->respond("GET", "/pets/mine", {}); // the most literal template wins
-        QCOMPARE(mine.status, 201);
-        QCOMPARE(mine.body, QByteArray("all mine"));
+        const QJsonObject pet = json(r).toArray().first().toObject();
+        QCOMPARE(pet.value(QStringLiteral("id")).toInteger(), 1); // minimum
+        QCOMPARE(pet.value(QStringLiteral("name")).toString(), QStringLiteral("string"));
+        QVERIFY(pet.contains(QStringLiteral("tag")));
+        // The discriminator's first mapping, its name in the property.
+        r = call(*api, req("GET", "/shapes/3fa85f64-5717-4562-b3fc-2c963f66afa6"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(json(r).toObject().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("circle"));
+        QCOMPARE(json(r).toObject().value(QStringLiteral("radius")).toDouble(), 1.0);
+        const QJsonObject f = json(call(*api, req("GET", "/formats"))).toObject();
+        QCOMPARE(f.value(QStringLiteral("when")).toString(),
+                 QStringLiteral("2024-01-01T00:00:00Z"));
+        QCOMPARE(f.value(QStringLiteral("id")).toString().size(), 36);
+        QVERIFY(f.value(QStringLiteral("mail")).toString().contains(u'@'));
+        QCOMPARE(f.value(QStringLiteral("state")).toString(), QStringLiteral("active"));
+        QCOMPARE(f.value(QStringLiteral("count")).toInt(), 5);
+        QVERIFY(f.value(QStringLiteral("ratio")).toDouble() > 1);
+        QCOMPARE(f.value(QStringLiteral("tags")).toArray().size(), 3);
+        QVERIFY(f.value(QStringLiteral("tags")).toArray().first().toString().size() >= 8);
+        QVERIFY(f.value(QStringLiteral("labels"))
+                    .toObject()
+                    .value(QStringLiteral("additionalProp1"))
+                    .isDouble());
+        QVERIFY(!f.contains(QStringLiteral("secret"))); // writeOnly: not in responses
+        QCOMPARE(f.value(QStringLiteral("flag")).toBool(), true);
+        QCOMPARE(f.value(QStringLiteral("nothing")).toString(), QStringLiteral("str"));
+        // A plain-text response, chosen by Accept.
+        r = call(*api, req("GET", "/text", {{"Accept", "text/plain"}}));
+        QCOMPARE(r.body, QByteArray("hello"));
+        QCOMPARE(r.headers.value("Content-Type"), QByteArray("text/plain"));
+        r = call(*api, req("GET", "/text", {{"Accept", "application/xml"}}));
+        QCOMPARE(r.body, QByteArray("<a/>"));
     }
 
-    void refusesNonOpenApi()
+    // Recursive schemas (an array of itself reached through a property; a tree whose parent is
+    // a tree) and schemas whose expansion would be enormous give bounded bodies.
+    void recursionAndSizeAreBounded()
     {
-        QVERIFY(!MockApi::fromDocument(QJsonObject {{QStringLiteral("x"), 1}}, QStringLiteral("x"))
-                     .ok());
+        auto api = mock(kData + QStringLiteral("/mock.yaml"));
+        QVERIFY(api);
+        auto r = call(*api, req("GET", "/trees"));
+        QCOMPARE(r.status, 200);
+        const QJsonObject tree = json(r).toObject();
+        QCOMPARE(tree.value(QStringLiteral("name")).toString(), QStringLiteral("string"));
+        QVERIFY(!tree.contains(QStringLiteral("parent"))); // the cycle is cut
+        QElapsedTimer t;
+        t.start();
+        r = call(*api, req("GET", "/huge"));
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.body.size() <= 1024 * 1024, QByteArray::number(r.body.size()).constData());
+        QVERIFY(r.body.size() > 100 * 1024);
+        QVERIFY(!json(r).toArray().isEmpty()); // valid JSON even when cut
+        // Made once: the same bytes again.
+        QCOMPARE(call(*api, req("GET", "/huge")).body, r.body);
+    }
+
+    // A schema whose k properties all refer back to itself was expanded at load (k = 6: 36 s,
+    // 1.1 GB). Loading no longer expands anything, and an answer stays small.
+    void wideRecursionLoadsAndAnswersAtOnce()
+    {
+        QTemporaryDir tmp;
+        QByteArray props;
+        for (int i = 0; i < 8; ++i)
+            props
+                += "        p" + QByteArray::number(i) + ": {$ref: '#/components/schemas/Node'}\n";
+        QFile f(tmp.filePath(QStringLiteral("wide.yaml")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /nodes:\n    get:\n"
+                "      responses:\n        '200':\n          description: ok\n          content:\n"
+                "            application/json:\n              schema: {$ref: "
+                "'#/components/schemas/Node'}\ncomponents:\n  schemas:\n    Node:\n"
+                "      type: object\n      properties:\n        id: {type: integer}\n"
+                + props);
+        f.close();
+        auto api = mock(f.fileName());
+        QVERIFY(api);
+        const auto r = call(*api, req("GET", "/nodes"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("{\"id\":0}"));
+    }
+
+    // Stoplight Prism's conventions: Prefer: code=…, Prefer: example=….
+    void preferCodeAndExample()
+    {
+        auto api = mock(kData + QStringLiteral("/mock.yaml"));
+        QVERIFY(api);
+        auto h = kTenant;
+        h.append(std::pair<QByteArray, QByteArray>("Prefer", "code=404"));
+        auto r = call(*api, req("GET", "/v1/pets", h));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(json(r).toObject().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("gone"));
+        h.last() = {"Prefer", "code=404, example=never"};
+        r = call(*api, req("GET", "/v1/pets", h));
+        QCOMPARE(json(r).toObject().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("never existed"));
+        h.last() = {"Prefer", "code=418"};
+        r = call(*api, req("GET", "/v1/pets", h));
+        QCOMPARE(r.status, 404);
+        QVERIFY(json(r)
+                    .toObject()
+                    .value(QStringLiteral("detail"))
+                    .toString()
+                    .contains(QStringLiteral("code=418")));
+        h.last() = {"Prefer", "code=404, example=nosuch"};
+        r = call(*api, req("GET", "/v1/pets", h));
+        QCOMPARE(r.status, 404);
+        QVERIFY(json(r)
+                    .toObject()
+                    .value(QStringLiteral("detail"))
+                    .toString()
+                    .contains(QStringLiteral("example=nosuch")));
+    }
+
+    // The request is checked against the operation: 422 problem+json naming each violation.
+    void requestsAreValidated()
+    {
+        auto api = mock(kData + QStringLiteral("/mock.yaml"));
+        QVERIFY(api);
+        auto r = call(*api, req("GET", "/v1/pets?limit=500"));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.headers.value("Content-Type"), QByteArray("application/problem+json"));
+        QCOMPARE(violations(r),
+                 (QStringList {QStringLiteral("query.limit must be <= 100"),
+                               QStringLiteral("header.X-Tenant must have required "
+                                              "property 'X-Tenant'")}));
+        QCOMPARE(json(r).toObject().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY"));
+        QCOMPARE(violations(call(*api, req("GET", "/v1/pets?limit=abc", kTenant))),
+                 QStringList {QStringLiteral("query.limit must be integer")});
+        QCOMPARE(call(*api, req("GET", "/v1/pets?limit=5", kTenant)).status, 200);
+        // Body: required, JSON, schema (readOnly id is not required of a request).
+        const QList<std::pair<QByteArray, QByteArray>> ct {{"Content-Type", "application/json"}};
+        QCOMPARE(violations(call(*api, req("POST", "/v1/pets", ct))),
+                 QStringList {QStringLiteral("body a request body is required")});
+        QCOMPARE(violations(call(*api, req("POST", "/v1/pets", ct, "{\"tag\": 3}"))),
+                 (QStringList {QStringLiteral("body.name must have required property 'name'"),
+                               QStringLiteral("body.tag must be string")}));
+        QVERIFY(violations(call(*api, req("POST", "/v1/pets", ct, "{oops")))
+                    .first()
+                    .startsWith(QStringLiteral("body is not JSON")));
+        r = call(*api, req("POST", "/v1/pets", ct, "{\"name\": \"Rex\"}"));
+        QCOMPARE(r.status, 201);
+        QCOMPARE(call(*api, req("POST", "/v1/pets", {{"Content-Type", "text/csv"}}, "a,b")).status,
+                 415);
+        // Path parameters too.
+        QCOMPARE(violations(call(*api, req("GET", "/shapes/not-a-uuid"))),
+                 QStringList {QStringLiteral("path.id must match format \"uuid\"")});
+    }
+
+    // Swagger 2.0: basePath was ignored (every Docker /v1.56/… request got 404) and response
+    // examples too (200, empty body, no Content-Type).
+    void swagger2BasePathAndExamples()
+    {
+        auto api = mock(kData + QStringLiteral("/swagger2.yaml"));
+        QVERIFY(api);
+        for (const QByteArray &path : {QByteArray("/v1.2/items"), QByteArray("/items")}) {
+            const auto r = call(*api, req("GET", path));
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.headers.value("Content-Type"), QByteArray("application/json"));
+            QCOMPARE(json(r).toArray().at(1).toObject().value(QStringLiteral("name")).toString(),
+                     QStringLiteral("second"));
+        }
+        auto r = call(*api, req("GET", "/v1.2/items/7", {{"Prefer", "code=404"}}));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(json(r).toObject().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("no such item"));
+        QCOMPARE(
+            violations(call(
+                *api, req("POST", "/v1.2/items", {{"Content-Type", "application/json"}}, "{}"))),
+            QStringList {QStringLiteral("body.name must have required property 'name'")});
+        QCOMPARE(call(*api, req("GET", "/v1.2/items?limit=0")).status, 422);
+    }
+
+    // External $refs were dropped: Redocly's cafe answered 404, a response $ref to another
+    // file an empty 200.
+    void splitDocuments()
+    {
+        auto api = mock(kData + QStringLiteral("/split/openapi.yaml"));
+        QVERIFY(api);
+        const auto r = call(*api, req("GET", "/v2/pets"));
+        QCOMPARE(r.status, 200);
+        const QJsonObject pet = json(r).toArray().first().toObject();
+        QCOMPARE(pet.value(QStringLiteral("id")).toInt(), 0);
+        QCOMPARE(pet.value(QStringLiteral("name")).toString(), QStringLiteral("string"));
+        QCOMPARE(call(*api, req("GET", "/pets/4")).status, 200);
     }
 };
 
