@@ -185,8 +185,7 @@ void GatewayHandler::terminal(const RequestContextPtr &ctx)
             complete(ctx, Http::Response::text(400, "Bad Request\n"));
             return;
         }
-        complete(ctx,
-                 u->mock->respond(ctx->request(), Http::percentDecode(*path), u->specPaths));
+        complete(ctx, u->mock->respond(ctx->request(), Http::percentDecode(*path), u->specPaths));
         return;
     }
     case UpstreamConfig::Type::Portal: {
