@@ -159,11 +159,4 @@ int keyCommand(Args &args)
     return ExitUsage;
 }
 
-int versionCommand(Args &)
-{
-    out() << "airgatectl " << AIRGATE_VERSION << " (Qt " << qVersion()
-          << ", Traefik Hub CRDs v1.33.0, Traefik v3.7)\n";
-    return ExitOk;
-}
-
 } // namespace Airgate::Cli

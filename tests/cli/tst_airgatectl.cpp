@@ -424,7 +424,21 @@ private slots:
     {
         const Run r = run({QStringLiteral("version")});
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.startsWith("airgatectl " AIRGATE_VERSION));
+        QVERIFY(r.out.startsWith("airgatectl " AIRGATE_VERSION "\n"));
+        for (const char *label :
+             {"Git commit:", "Qt:", "OpenSSL:", "libyaml:", "Traefik Hub CRDs:", "Traefik CRDs:"})
+            QVERIFY2(r.out.contains(QByteArray(QByteArray("\n") + label)), label);
+        QVERIFY(r.out.contains("Traefik Hub CRDs: v1.33.0"));
+
+        const Run j = run({QStringLiteral("version"), QStringLiteral("--json")});
+        QCOMPARE(j.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(j.out).object();
+        QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral(AIRGATE_VERSION));
+        QCOMPARE(o.value(QStringLiteral("qt")).toString(), QString::fromLatin1(qVersion()));
+        // The text and the JSON name the same commit.
+        QVERIFY(r.out.contains(o.value(QStringLiteral("gitCommit")).toString().toUtf8()));
+
+        QCOMPARE(run({QStringLiteral("version"), QStringLiteral("--bogus")}).code, 2);
     }
 };
 
