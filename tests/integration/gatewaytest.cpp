@@ -136,10 +136,13 @@ QJsonObject Reply::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
-QList<Reply> exchange(quint16 port, const QByteArray &raw, int count, int timeoutMs)
+QList<Reply> exchange(quint16 port, const QByteArray &raw, int count, int timeoutMs,
+                      const QHostAddress &from)
 {
     QList<Reply> out;
     QTcpSocket s;
+    if (!from.isNull() && !s.bind(from, 0))
+        return out;
     s.connectToHost(QHostAddress::LocalHost, port);
     if (!s.waitForConnected(timeoutMs))
         return out;

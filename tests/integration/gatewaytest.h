@@ -62,8 +62,12 @@ struct Reply
     QJsonObject json() const;
 };
 
-/** Sends @p raw on a new connection and reads @p count replies (then whether it closed). */
-QList<Reply> exchange(quint16 port, const QByteArray &raw, int count = 1, int timeoutMs = 10000);
+/**
+ * Sends @p raw on a new connection (from the local address @p from when set, e.g. 127.0.1.1)
+ * and reads @p count replies (then whether it closed).
+ */
+QList<Reply> exchange(quint16 port, const QByteArray &raw, int count = 1, int timeoutMs = 10000,
+                      const QHostAddress &from = {});
 Reply request(quint16 port, const QByteArray &method, const QByteArray &path,
               const QMap<QByteArray, QByteArray> &headers = {}, const QByteArray &body = {});
 /** GET with a Host header and an optional bearer key. */
