@@ -31,14 +31,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(AIRGATE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.airgate.Airgate"));
 
-    QTranslator qtTr;
-    if (qtTr.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTr);
-    QTranslator tr;
-    if (tr.load(QLocale(), QStringLiteral("airgate"), QStringLiteral("_"),
-                QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&tr);
+    installTranslations(QLocale());
 
     QCommandLineParser cli;
     cli.setApplicationDescription(

@@ -5,6 +5,7 @@
 #include "dialogs/keydialogs.h"
 #include "dialogs/wizards.h"
 #include "editors/formeditor.h"
+#include "editors/wheelguard.h"
 #include "editors/yamleditor.h"
 #include "export/exporter.h"
 #include "models/problemsmodel.h"
@@ -48,6 +49,7 @@
 #include <QStyleHints>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTextBlock>
 #include <QTimer>
 #include <QToolBar>
@@ -117,11 +119,14 @@ MainWindow::MainWindow(SecretStore *store, QWidget *parent)
     , m_problemsModel(new ProblemsModel(m_model, this))
 {
     setObjectName(QStringLiteral("AirgateMainWindow"));
+    WheelGuard::install();
     m_treeFilter->setSourceModel(m_treeModel);
     m_treeFilter->setRecursiveFilteringEnabled(true);
 
     // Centre: the tree on the left, the editors on the right.
     auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    m_split = split;
     auto *left = new QWidget(split);
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(4, 4, 0, 4);
@@ -211,11 +216,39 @@ MainWindow::MainWindow(SecretStore *store, QWidget *parent)
     resize(size().isValid() && settings.contains(QStringLiteral("window/geometry"))
                ? size()
                : QSize(1280, 800));
+    m_split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/editorTab"), 0).toInt());
+    if (settings.value(QStringLiteral("window/raisedDock")).toString()
+        == QLatin1StringView("gateway"))
+        m_gatewayDock->raise();
+    m_gatewayPanel->restoreLayout(settings);
+    // The layout is saved as it changes, not only on a clean close: a crash keeps it too.
+    m_layoutTimer.setSingleShot(true);
+    m_layoutTimer.setInterval(kLayoutSaveDelayMs);
+    connect(&m_layoutTimer, &QTimer::timeout, this, &MainWindow::saveLayout);
+    auto later = [this] { m_layoutTimer.start(); };
+    connect(m_split, &QSplitter::splitterMoved, this, later);
+    connect(m_tabs, &QTabWidget::currentChanged, this, later);
+    for (QDockWidget *d : {m_problemsDock, m_gatewayDock}) {
+        connect(d, &QDockWidget::visibilityChanged, this, later);
+        connect(d, &QDockWidget::topLevelChanged, this, later);
+        connect(d, &QDockWidget::dockLocationChanged, this, later);
+        d->installEventFilter(this);
+    }
+    connect(m_gatewayPanel, &GatewayPanel::layoutChanged, this, later);
     updateTitle();
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The docks outlive this body (QWidget's destructor hides them): no layout saving then.
+    for (QDockWidget *d : {m_problemsDock, m_gatewayDock}) {
+        d->disconnect(this);
+        d->removeEventFilter(this);
+    }
+    m_layoutTimer.stop();
+}
 
 void MainWindow::buildDocks()
 {
@@ -333,6 +366,9 @@ void MainWindow::buildActions()
     add(gw, Tr::tr("&Start"), QKeySequence(Qt::Key_F5), [this] {
         m_gatewayDock->show();
         m_gatewayDock->raise();
+        // Tall enough for the charts and a few log lines; the user's own size is kept after.
+        if (m_gatewayDock->height() < height() * 2 / 5)
+            resizeDocks({m_gatewayDock}, {height() * 2 / 5}, Qt::Vertical);
         m_model->commitPendingEdits();
         m_gateway->start();
     });
@@ -345,12 +381,29 @@ void MainWindow::buildActions()
     reloadOnSave->setCheckable(true);
     reloadOnSave->setChecked(true);
     connect(reloadOnSave, &QAction::toggled, this, [this](bool on) { m_reloadOnSave = on; });
-    add(gw, Tr::tr("Open &portal"), QKeySequence(), [this] {
-        if (!m_gatewayPanel->portalUrl().isEmpty())
-            QDesktopServices::openUrl(QUrl(m_gatewayPanel->portalUrl()));
-    });
+    add(gw, Tr::tr("Open &portal"), QKeySequence(), [this] { m_gatewayPanel->openPortal(); });
 
     QMenu *help = menuBar()->addMenu(Tr::tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *manual = add(help, Tr::tr("&Manual"), QKeySequence::HelpContents, [this] {
+        const QString path = manualPath();
+        if (path.isEmpty()) {
+            QMessageBox::information(
+                this, Tr::tr("Manual"),
+                Tr::tr("The offline manual is not installed here. It is looked for in:\n%1")
+                    .arg(manualCandidates().join(u'\n')));
+            return;
+        }
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+            QMessageBox::information(this, Tr::tr("Manual"),
+                                     Tr::tr("No program opened the manual. Open this file in a "
+                                            "browser:\n%1")
+                                         .arg(path));
+    });
+    manual->setObjectName(QStringLiteral("manualAction"));
+    add(help, Tr::tr("&Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash),
+        [this] { showShortcuts(); });
+    help->addSeparator();
     add(help, Tr::tr("&About Airgate"), QKeySequence(), [this] {
         QMessageBox::about(this, Tr::tr("About Airgate"),
                            Tr::tr("<h3>Airgate %1</h3><p>Offline API-management workbench for "
@@ -392,17 +445,12 @@ bool MainWindow::openWorkspace(const QString &dir, bool askJournal)
                 15000);
         }
     }
-    // Start on the first resource with a problem, or the first resource.
+    // Start on the first resource as the tree lists it (namespace, kind, name): the problems
+    // panel is one double-click away, and opening on an arbitrary warning is disorienting.
     QString first;
-    for (const Diagnostic &d : m_model->diagnostics())
-        if (!d.name.isEmpty()) {
-            first = resourceKey(kindFromName(d.kind), d.ns, d.name);
-            if (m_model->resource(first))
-                break;
-            first.clear();
-        }
-    if (first.isEmpty() && !m_model->resourceKeys().isEmpty())
-        first = m_model->resourceKeys().first();
+    for (QModelIndex i = m_treeModel->index(0, 0); i.isValid() && first.isEmpty();
+         i = m_treeModel->index(0, 0, i))
+        first = i.data(ResourceTreeModel::KeyRole).toString();
     if (!first.isEmpty())
         selectResource(first);
     updateTitle();
@@ -595,11 +643,12 @@ void MainWindow::updateStatus()
         else if (d.severity == Diagnostic::Severity::Warning)
             ++warnings;
     }
-    m_statusProblems->setText(Tr::tr("%1 resources · %2 errors · %3 warnings · validated in %4 ms")
-                                  .arg(m_model->resourceKeys().size())
-                                  .arg(errors)
-                                  .arg(warnings)
-                                  .arg(m_model->lastValidationMs(), 0, 'f', 1));
+    const int resources = static_cast<int>(m_model->resourceKeys().size());
+    m_statusProblems->setText(
+        QStringLiteral("%1 · %2 · %3 · %4")
+            .arg(Tr::tr("%n resource(s)", nullptr, resources),
+                 Tr::tr("%n error(s)", nullptr, errors), Tr::tr("%n warning(s)", nullptr, warnings),
+                 Tr::tr("validated in %1 ms").arg(m_model->lastValidationMs(), 0, 'f', 1)));
     m_problemsDock->setWindowTitle(
         errors + warnings ? Tr::tr("Problems (%1)").arg(errors + warnings) : Tr::tr("Problems"));
     using S = GatewaySupervisor::State;
@@ -675,7 +724,10 @@ void MainWindow::openDialog()
 {
     if (!maybeSave())
         return;
-    const QString dir = QFileDialog::getExistingDirectory(this, Tr::tr("Open workspace"));
+    // Beside the open workspace (its parent holds the user's other workspaces).
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, Tr::tr("Open workspace"),
+        m_model->isOpen() ? QFileInfo(m_model->root()).absolutePath() : QDir::homePath());
     if (!dir.isEmpty())
         openWorkspace(dir);
 }
@@ -797,60 +849,171 @@ void MainWindow::manageKeys()
     d.exec();
 }
 
-void MainWindow::exportWorkspace(const QString &outDir, const QString &layout, bool force)
+QString MainWindow::exportTo(const QString &outDir, const QString &layout, bool force)
 {
     m_model->commitPendingEdits();
+    if (outDir.trimmed().isEmpty())
+        return Tr::tr("Choose a folder to export to.");
     ExportLayout l = ExportLayout::Bundle;
     parseExportLayout(layout, l);
     int errors = 0;
     for (const Diagnostic &d : m_model->diagnostics())
         errors += d.isError();
-    if (errors && !force) {
-        QMessageBox::warning(
-            this, Tr::tr("Export"),
-            Tr::tr("The workspace has %n error(s); fix them or export anyway.", nullptr, errors));
-        return;
-    }
+    if (errors && !force)
+        return Tr::tr("The workspace has %n error(s); fix them or export anyway.", nullptr, errors);
     const Status st = Exporter::write(m_model->workspace(), l, outDir);
     if (!st)
-        QMessageBox::critical(this, Tr::tr("Export"), st.error().message);
-    else
-        statusBar()->showMessage(Tr::tr("Exported to %1.").arg(outDir), 5000);
+        return st.error().message;
+    statusBar()->showMessage(Tr::tr("Exported to %1.").arg(outDir), 5000);
+    return {};
+}
+
+void MainWindow::exportWorkspace(const QString &outDir, const QString &layout, bool force)
+{
+    const QString error = exportTo(outDir, layout, force);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, Tr::tr("Export"), error);
+}
+
+QString MainWindow::startFolder(const QString &remembered) const
+{
+    if (!remembered.isEmpty() && QFileInfo(remembered).isDir())
+        return remembered;
+    return m_model->isOpen() ? m_model->root() : QDir::homePath();
 }
 
 void MainWindow::showExportDialog()
 {
     if (!m_model->isOpen())
         return;
+    QSettings settings;
     QDialog d(this);
+    d.setObjectName(QStringLiteral("exportDialog"));
     d.setWindowTitle(Tr::tr("Export manifests"));
     auto *form = new QFormLayout(&d);
     auto *layout = new QComboBox(&d);
+    layout->setObjectName(QStringLiteral("exportLayout"));
     layout->addItem(Tr::tr("One bundle.yaml in apply order"), QStringLiteral("bundle"));
     layout->addItem(Tr::tr("One folder per namespace"), QStringLiteral("namespaces"));
     layout->addItem(Tr::tr("Kustomize (one file per resource)"), QStringLiteral("kustomize"));
-    auto *out = new QLineEdit(QSettings().value(QStringLiteral("export/dir")).toString(), &d);
+    layout->setCurrentIndex(
+        std::max(0, layout->findData(settings.value(QStringLiteral("export/layout")))));
+    auto *out = new QLineEdit(settings.value(QStringLiteral("export/dir")).toString(), &d);
+    out->setObjectName(QStringLiteral("exportFolder"));
     auto *browse = new QPushButton(Tr::tr("Browse…"), &d);
     auto *row = new QHBoxLayout;
     row->addWidget(out, 1);
     row->addWidget(browse);
     auto *force = new QCheckBox(Tr::tr("Export even with errors"), &d);
+    force->setObjectName(QStringLiteral("exportForce"));
+    auto *error = new QLabel(&d);
+    error->setObjectName(QStringLiteral("exportError"));
+    error->setWordWrap(true);
+    error->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    error->hide();
     form->addRow(Tr::tr("Layout:"), layout);
     form->addRow(Tr::tr("Folder:"), row);
     form->addRow(force);
+    form->addRow(error);
     auto *b = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+    b->button(QDialogButtonBox::Ok)->setText(Tr::tr("&Export"));
     form->addRow(b);
-    connect(b, &QDialogButtonBox::accepted, &d, &QDialog::accept);
+    // A failed export keeps the dialog and what was chosen, with the reason in it.
+    connect(b, &QDialogButtonBox::accepted, &d, [&] {
+        const QString why
+            = exportTo(out->text().trimmed(), layout->currentData().toString(), force->isChecked());
+        QSettings s;
+        s.setValue(QStringLiteral("export/layout"), layout->currentData());
+        if (!out->text().trimmed().isEmpty())
+            s.setValue(QStringLiteral("export/dir"), out->text().trimmed());
+        if (why.isEmpty()) {
+            d.accept();
+            return;
+        }
+        error->setText(why);
+        error->show();
+    });
     connect(b, &QDialogButtonBox::rejected, &d, &QDialog::reject);
     connect(browse, &QPushButton::clicked, &d, [&] {
-        const QString dir = QFileDialog::getExistingDirectory(&d, Tr::tr("Export folder"));
+        const QString dir = QFileDialog::getExistingDirectory(&d, Tr::tr("Export folder"),
+                                                              startFolder(out->text()));
         if (!dir.isEmpty())
             out->setText(dir);
     });
-    if (d.exec() != QDialog::Accepted || out->text().isEmpty())
-        return;
-    QSettings().setValue(QStringLiteral("export/dir"), out->text());
-    exportWorkspace(out->text(), layout->currentData().toString(), force->isChecked());
+    d.exec();
+}
+
+QStringList MainWindow::manualCandidates()
+{
+    const QString appDir = QCoreApplication::applicationDirPath();
+    QStringList out {appDir + QStringLiteral("/../share/doc/airgate/manual/index.html"),
+                     appDir + QStringLiteral("/../share/airgate/manual/index.html"),
+                     appDir + QStringLiteral("/../../docs/manual/index.html")};
+#ifdef AIRGATE_SOURCE_DIR_FOR_MANUAL
+    out << QStringLiteral(AIRGATE_SOURCE_DIR_FOR_MANUAL "/docs/manual/index.html");
+#endif
+    for (QString &p : out)
+        p = QDir::cleanPath(p);
+    return out;
+}
+
+QString MainWindow::manualPath()
+{
+    for (const QString &c : manualCandidates())
+        if (QFileInfo::exists(c))
+            return c;
+    return {};
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog d(this);
+    d.setObjectName(QStringLiteral("shortcutsDialog"));
+    d.setWindowTitle(Tr::tr("Keyboard shortcuts"));
+    auto *l = new QVBoxLayout(&d);
+    auto *table = new QTableWidget(0, 2, &d);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setHorizontalHeaderLabels({Tr::tr("Action"), Tr::tr("Shortcut")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Read from the menus themselves, so the list cannot drift from what the keys do.
+    std::function<void(QMenu *, const QString &)> walk = [&](QMenu *menu, const QString &prefix) {
+        for (QAction *a : menu->actions()) {
+            const QString text = prefix + a->text().remove(u'&');
+            if (a->menu()) {
+                walk(a->menu(), text + QStringLiteral(" ▸ "));
+                continue;
+            }
+            if (a->shortcut().isEmpty())
+                continue;
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem(text));
+            table->setItem(row, 1,
+                           new QTableWidgetItem(a->shortcut().toString(QKeySequence::NativeText)));
+        }
+    };
+    for (QAction *m : menuBar()->actions())
+        if (m->menu())
+            walk(m->menu(), m->text().remove(u'&') + QStringLiteral(" ▸ "));
+    for (const auto &[what, keys] :
+         {std::pair {Tr::tr("Form ▸ Next / previous field"), QStringLiteral("Tab / Shift+Tab")},
+          std::pair {Tr::tr("Problems ▸ Go to the field and line"), QStringLiteral("Enter")},
+          std::pair {Tr::tr("Tree ▸ Delete the resource"),
+                     QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText)}}) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(what));
+        table->setItem(row, 1, new QTableWidgetItem(keys));
+    }
+    table->resizeColumnToContents(1);
+    auto *b = new QDialogButtonBox(QDialogButtonBox::Close, &d);
+    connect(b, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    l->addWidget(table);
+    l->addWidget(b);
+    d.resize(560, 520);
+    d.exec();
 }
 
 void MainWindow::applyAppearance(const QString &theme, int pointSize)
@@ -935,10 +1098,44 @@ void MainWindow::showEvent(QShowEvent *event)
     if (!m_shown && !QSettings().contains(QStringLiteral("window/state")))
         QTimer::singleShot(0, this,
                            [this] { resizeDocks({m_problemsDock}, {height() / 4}, Qt::Vertical); });
+    if (!m_shown && QSettings().contains(QStringLiteral("window/state")))
+        // Dock sizes restored before the window had its real size are proportioned anew by
+        // the first layout: restore them once the window is shown.
+        restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
     if (!m_shown)
         // A gateway an earlier console left (crash, kill) holds its ports: stop it and say so.
         QTimer::singleShot(0, m_gateway, [this] { m_gateway->stopLeftovers(); });
     m_shown = true;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && (watched == m_problemsDock || watched == m_gatewayDock)
+        && m_shown)
+        m_layoutTimer.start(); // a dock separator was dragged
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_shown)
+        m_layoutTimer.start();
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/splitter"), m_split->saveState());
+    s.setValue(QStringLiteral("window/editorTab"), m_tabs->currentIndex());
+    // Tabified docks: the one in front is part of the layout.
+    s.setValue(QStringLiteral("window/raisedDock"),
+               !m_gatewayDock->visibleRegion().isEmpty() && m_gatewayDock->isVisible()
+                   ? QStringLiteral("gateway")
+                   : QStringLiteral("problems"));
+    m_gatewayPanel->saveLayout(s);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -947,9 +1144,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
+    saveLayout();
     m_gateway->stop();
     event->accept();
 }

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 class QLabel;
 class QLineEdit;
@@ -13,6 +14,7 @@ class QTableView;
 class QTreeView;
 class QMenu;
 class QDockWidget;
+class QSplitter;
 
 namespace Airgate::Console {
 
@@ -53,6 +55,8 @@ public:
     void editFile(const QString &relPath, int line, int column, const QString &problem);
     bool saveCurrentFile();
     void exportWorkspace(const QString &outDir, const QString &layout, bool force);
+    /** Exports; @return why it did not, or empty (the export dialog shows it and stays open). */
+    QString exportTo(const QString &outDir, const QString &layout, bool force);
 
     WorkspaceModel *model() const { return m_model; }
     FormEditor *formEditor() const { return m_form; }
@@ -70,10 +74,21 @@ public:
     static void applyAppearance(const QString &theme, int pointSize);
 
     static QStringList recentWorkspaces();
+    /** Where the offline manual is looked for, in order; and the first that exists. */
+    static QStringList manualCandidates();
+    static QString manualPath();
+    /** Help ▸ Keyboard shortcuts: every menu shortcut, read from the menus. */
+    void showShortcuts();
+    /** Writes geometry, docks, splitters, editor tab and gateway panel layout to QSettings. */
+    void saveLayout();
+    /// Layout changes are written this long after the last one.
+    static constexpr int kLayoutSaveDelayMs = 1000;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -96,6 +111,8 @@ private:
     /** Applies pending edits, then asks about unparsed YAML and files changed on disk since
      * they were loaded; @return whether saving @p files may go on. */
     bool readyToSave(const QStringList &files);
+    /** Where a file dialog opens: @p remembered when it still exists, else the workspace. */
+    QString startFolder(const QString &remembered) const;
 
     WorkspaceModel *m_model;
     SecretStore *m_store;
@@ -116,6 +133,8 @@ private:
     QLabel *m_statusProblems = nullptr;
     QLabel *m_statusGateway = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QSplitter *m_split = nullptr;
+    QTimer m_layoutTimer;
     QString m_current;
     bool m_reloadOnSave = true;
     bool m_shown = false;

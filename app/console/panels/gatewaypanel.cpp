@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -358,6 +359,8 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
 
     // Status: listeners, ignored resources, the child's own log lines.
     auto *status = new QSplitter(Qt::Horizontal, m_tabs);
+    status->setObjectName(QStringLiteral("gatewayStatusSplitter"));
+    m_statusSplit = status;
     auto *left = new QWidget(status);
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 4, 0, 0);
@@ -410,10 +413,9 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     connect(m_start, &QPushButton::clicked, m_gateway, &GatewaySupervisor::start);
     connect(m_stop, &QPushButton::clicked, m_gateway, &GatewaySupervisor::stop);
     connect(m_restart, &QPushButton::clicked, m_gateway, &GatewaySupervisor::restart);
-    connect(m_portal, &QPushButton::clicked, this, [this] {
-        if (!portalUrl().isEmpty())
-            QDesktopServices::openUrl(QUrl(portalUrl()));
-    });
+    connect(m_portal, &QPushButton::clicked, this, &GatewayPanel::openPortal);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &GatewayPanel::layoutChanged);
+    connect(m_statusSplit, &QSplitter::splitterMoved, this, &GatewayPanel::layoutChanged);
     connect(send, &QPushButton::clicked, this, &GatewayPanel::sendTryRequest);
     connect(m_tryPath, &QLineEdit::returnPressed, this, &GatewayPanel::sendTryRequest);
     connect(clear, &QPushButton::clicked, m_log, &AccessLogModel::clear);
@@ -495,6 +497,33 @@ void GatewayPanel::updateState()
     for (auto it = e.begin(); it != e.end(); ++it)
         m_tryEntry->addItem(it.key() + QStringLiteral(" (") + it.value().toString() + u')',
                             it.value().toString());
+}
+
+void GatewayPanel::openPortal()
+{
+    const QString url = portalUrl();
+    if (url.isEmpty()) {
+        showBanner(Tr::tr("No portal preview is running: start the gateway, and give a portal a "
+                          "portalPreview address in airgate.yaml."),
+                   false, false);
+        return;
+    }
+    if (!QDesktopServices::openUrl(QUrl(url)))
+        showBanner(Tr::tr("No browser could be started. Open %1 in a browser.").arg(url), false,
+                   false);
+}
+
+void GatewayPanel::saveLayout(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("gateway/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("gateway/statusSplitter"), m_statusSplit->saveState());
+}
+
+void GatewayPanel::restoreLayout(const QSettings &settings)
+{
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("gateway/tab"), 0).toInt());
+    m_statusSplit->restoreState(
+        settings.value(QStringLiteral("gateway/statusSplitter")).toByteArray());
 }
 
 QString GatewayPanel::bannerText() const

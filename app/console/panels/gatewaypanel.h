@@ -9,6 +9,8 @@
 #include <QWidget>
 
 class QComboBox;
+class QSettings;
+class QSplitter;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -134,9 +136,15 @@ public:
      * a reload button), or a gateway an earlier console left. Hidden when there is nothing. */
     QWidget *banner() const { return m_banner; }
     QString bannerText() const;
+    /** "Open portal": the preview in the default browser; says so when none starts. */
+    void openPortal();
+    void saveLayout(QSettings &settings) const;
+    void restoreLayout(const QSettings &settings);
 
 signals:
     void responseShown();
+    /** The user changed the panel's tab or split: the window saves its layout. */
+    void layoutChanged();
 
 private:
     void updateState();
@@ -164,6 +172,7 @@ private:
     QPushButton *m_portal;
     QListWidget *m_listeners;
     QTableWidget *m_ignored;
+    QSplitter *m_statusSplit;
     QPlainTextEdit *m_gatewayLog;
     QComboBox *m_apiFilter;
     QComboBox *m_appFilter;
