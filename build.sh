@@ -17,7 +17,7 @@ JOBS=${JOBS:-$(nproc)}
 # Qt6HttpServer's CMake config calls find_dependency(Qt6WebSockets).
 PACKAGES=(cmake ninja-build g++ pkg-config clang-format git
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qtkeychain-qt6-dev libsecret-1-0 libyaml-dev libssl-dev openssl
+  qtkeychain-qt6-dev libsecret-1-0 libyaml-dev libssl-dev openssl libgit2-dev
   gnome-keyring dbus dbus-x11 libsecret-tools
   fontconfig fonts-dejavu-core xvfb xauth
   nodejs npm curl)

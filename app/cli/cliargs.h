@@ -45,6 +45,8 @@ QTextStream &err();
 
 int lintCommand(Args &args);
 int exportCommand(Args &args);
+int importCommand(Args &args);
+int diffCommand(Args &args);
 int keyCommand(Args &args);
 int serveCommand(Args &args);
 int versionCommand(Args &args);

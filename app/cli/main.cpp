@@ -22,6 +22,13 @@ void usage(QTextStream &s)
          "  export  --path DIR --out DIR [--layout bundle|namespaces|kustomize] [--force]\n"
          "          write kubectl-ready manifests (refused while lint finds errors, unless "
          "--force)\n"
+         "  import  --from FILE|DIR|- --path DIR [--layout namespaces|kinds] [--force]\n"
+         "          [--prefer-last-applied] [--dry-run]\n"
+         "          turn `kubectl get -o yaml|json` output into workspace files (server fields "
+         "stripped)\n"
+         "  diff    --path DIR --against DIR|FILE|git:REV|gateway [--format "
+         "unified|json|markdown]\n"
+         "          semantic diff per resource; exit 0 none, 1 differences, 2 error\n"
          "  key     hash [KEY]                     print the Secret value for an API key (stdin "
          "when KEY is omitted)\n"
          "          new --path DIR -n NS --app APP [--title T]\n"
@@ -57,6 +64,10 @@ int main(int argc, char **argv)
         return lintCommand(rest);
     if (command == QLatin1StringView("export"))
         return exportCommand(rest);
+    if (command == QLatin1StringView("import"))
+        return importCommand(rest);
+    if (command == QLatin1StringView("diff"))
+        return diffCommand(rest);
     if (command == QLatin1StringView("key"))
         return keyCommand(rest);
     if (command == QLatin1StringView("serve"))

@@ -20,12 +20,7 @@ QString plural(const Resource &r)
 {
     if (r.kind == Kind::Unknown)
         return r.kindName.toLower() + u's';
-    QString k = r.kindName.toLower();
-    if (k.endsWith(u'y'))
-        return k.chopped(1) + QStringLiteral("ies");
-    if (k.endsWith(u's'))
-        return k + QStringLiteral("es");
-    return k + u's';
+    return Exporter::kindPlural(r.kindName);
 }
 
 QString nsFolder(const Resource &r)
@@ -81,6 +76,16 @@ bool parseExportLayout(const QString &name, ExportLayout &out)
     else
         return false;
     return true;
+}
+
+QString Exporter::kindPlural(const QString &kindName)
+{
+    QString k = kindName.toLower();
+    if (k.endsWith(u'y'))
+        return k.chopped(1) + QStringLiteral("ies");
+    if (k.endsWith(u's'))
+        return k + QStringLiteral("es");
+    return k + u's';
 }
 
 int Exporter::applyOrder(Kind kind)

@@ -37,6 +37,9 @@ public:
      */
     static Status write(const Workspace &ws, ExportLayout layout, const QString &outDir);
 
+    /** "apiplans", "ingressroutes", "secrets": the file stem of a kind in the namespaces layout. */
+    static QString kindPlural(const QString &kindName);
+
     /** Apply order of a kind (lower first). */
     static int applyOrder(Kind kind);
 };

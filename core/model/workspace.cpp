@@ -75,6 +75,35 @@ bool WorkspaceFile::isModified() const
     });
 }
 
+bool Workspace::isManifestPath(const QString &relPath, QString *why)
+{
+    const QStringList parts = relPath.split(u'/');
+    if (std::any_of(parts.begin(), parts.end() - 1,
+                    [](const QString &p) { return p.startsWith(u'.'); })) {
+        if (why)
+            *why = QStringLiteral("in a dot folder");
+        return false;
+    }
+    const QString fileName = parts.last();
+    if (relPath == kSettingsFile || relPath == QLatin1StringView("airgate.yml")) {
+        if (why)
+            *why = QStringLiteral("local settings, never a manifest");
+        return false;
+    }
+    if (isKustomization(fileName)) {
+        if (why)
+            *why = QStringLiteral("kustomization, not a manifest");
+        return false;
+    }
+    if (!fileName.endsWith(QLatin1StringView(".yaml"))
+        && !fileName.endsWith(QLatin1StringView(".yml"))) {
+        if (why)
+            *why = QStringLiteral("not a .yaml or .yml file");
+        return false;
+    }
+    return true;
+}
+
 Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options)
 {
     const QFileInfo info(dir);
@@ -106,13 +135,9 @@ Result<Workspace> Workspace::load(const QString &dir, const LoadOptions &options
     ws.m_root = root.absolutePath();
     ws.m_options = options;
     for (const QString &rel : paths) {
-        const QString fileName = QFileInfo(rel).fileName();
-        if (rel == kSettingsFile || rel == QLatin1StringView("airgate.yml")) {
-            ws.m_skipped << rel + QStringLiteral(": local settings, never a manifest");
-            continue;
-        }
-        if (isKustomization(fileName)) {
-            ws.m_skipped << rel + QStringLiteral(": kustomization, not a manifest");
+        QString why;
+        if (!isManifestPath(rel, &why)) {
+            ws.m_skipped << rel + QStringLiteral(": ") + why;
             continue;
         }
         auto bytes = Io::readFile(root.filePath(rel), options.maxFileBytes);

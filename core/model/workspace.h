@@ -73,6 +73,12 @@ public:
     /** Loads every *.yaml / *.yml under @p dir (skipping dot folders, the root airgate.yaml,
      * kustomizations). */
     static Result<Workspace> load(const QString &dir, const LoadOptions &options = LoadOptions());
+    /**
+     * Whether a file at @p relPath (relative, '/'-separated) is read as a manifest by load(): a
+     * *.yaml / *.yml outside dot folders that is neither the root airgate.yaml nor a
+     * kustomization; @p why says why not. Git trees and served snapshots are filtered the same way.
+     */
+    static bool isManifestPath(const QString &relPath, QString *why = nullptr);
     /** Builds a workspace from in-memory files (relative path → bytes), for tests and editors. */
     static Workspace fromFiles(const QString &root, const QList<QPair<QString, QByteArray>> &files,
                                const LoadOptions &options = LoadOptions());

@@ -95,6 +95,14 @@ AdminServer::AdminServer(QByteArray token, Hooks hooks, QObject *parent)
                         result.value(QStringLiteral("ok")).toBool() ? Status::Ok
                                                                     : Status::UnprocessableEntity);
         });
+    m_server->route(QStringLiteral("/api/manifests"), Method::Get,
+                    [this](const QHttpServerRequest &req) {
+                        if (!authorized(req.value("Authorization")))
+                            return QHttpServerResponse(Status::Unauthorized);
+                        if (!m_hooks.manifests)
+                            return QHttpServerResponse(Status::NotFound);
+                        return json(m_hooks.manifests());
+                    });
     m_server->route(QStringLiteral("/api/events"), Method::Get,
                     [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
                         if (!authorized(req.value("Authorization"))) {

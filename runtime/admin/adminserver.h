@@ -21,8 +21,9 @@ namespace Airgate::Runtime {
 /**
  * @brief The loopback admin API of `airgatectl serve`, on Qt HttpServer behind a guard:
  * `GET /ping`, `GET /api/status`, `GET /metrics` (Prometheus text), `GET /api/events`
- * (server-sent events: access-log lines and reloads), `POST /api/reload`. Every call but
- * /ping needs `Authorization: Bearer <token>`.
+ * (server-sent events: access-log lines and reloads), `POST /api/reload`, `GET /api/manifests`
+ * (the manifest files of the snapshot being served, for drift checks). Every call but /ping needs
+ * `Authorization: Bearer <token>`.
  */
 class AdminServer final : public QObject
 {
@@ -35,6 +36,7 @@ public:
         std::function<QJsonObject()> status;
         std::function<QByteArray()> metrics;
         std::function<QJsonObject()> reload; ///< runs a reload now and says how it went
+        std::function<QJsonObject()> manifests; ///< the served snapshot's manifest files
     };
 
     AdminServer(QByteArray token, Hooks hooks, QObject *parent = nullptr);

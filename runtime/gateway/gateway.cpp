@@ -207,6 +207,7 @@ QString Gateway::start()
         if (r.config) {
             config = r.config;
             persistLastGood(*ws);
+            rememberServed(*ws);
         } else {
             problems = r.fatal;
         }
@@ -224,6 +225,7 @@ QString Gateway::start()
                 .arg(problems.join(QStringLiteral("\n  ")));
         config = r.config;
         config->workspaceRoot = m_options.workspace;
+        rememberServed(*saved);
         m_source = QStringLiteral("last-good");
         m_lastErrors = problems;
     }
@@ -251,6 +253,7 @@ QString Gateway::start()
     hooks.status = [this] { return status(); };
     hooks.metrics = [this] { return metrics(); };
     hooks.reload = [this] { return reload(QStringLiteral("api")); };
+    hooks.manifests = [this] { return servedManifests(); };
     m_admin = std::make_unique<AdminServer>(m_token, hooks);
     const ListenAddress adminAddr = m_options.admin.valid
         ? m_options.admin
@@ -262,6 +265,10 @@ QString Gateway::start()
         return QStringLiteral("cannot listen for the admin API on %1").arg(adminAddr.toString());
     (void)m_lock.update(lockInfo());
 
+    // Stale when the process is killed; a reader then finds nobody at that address.
+    (void)Io::writeFileAtomically(m_stateDir + u'/' + QLatin1StringView(kAdminFile),
+                                  QJsonDocument(readyEvent()).toJson(QJsonDocument::Compact)
+                                      + '\n');
     m_accessLog.setFileName(m_stateDir + QStringLiteral("/access.log"));
     m_accessLog.open(QIODevice::WriteOnly | QIODevice::Append);
     m_flush.start();
@@ -487,6 +494,7 @@ QJsonObject Gateway::reload(const QString &trigger)
     if (config) {
         const quint64 gen = m_shared.publish(config);
         persistLastGood(*ws);
+        rememberServed(*ws);
         m_source = QStringLiteral("workspace");
         m_lastErrors.clear();
         m_reloadedAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -559,6 +567,8 @@ void Gateway::stop(int graceMs)
         w->stop();
     m_workers.clear();
     m_admin.reset();
+    if (!m_stateDir.isEmpty())
+        QFile::remove(m_stateDir + u'/' + QLatin1StringView(kAdminFile));
     m_lock.release();
 }
 
@@ -573,6 +583,31 @@ QJsonObject Gateway::lockInfo() const
     if (m_adminPort)
         o.insert(QStringLiteral("admin"), readyEvent().value(QStringLiteral("admin")));
     return o;
+}
+
+void Gateway::rememberServed(const Workspace &ws)
+{
+    m_servedFiles.clear();
+    for (const WorkspaceFile &f : ws.files())
+        m_servedFiles.append({f.relPath, f.original});
+}
+
+QJsonObject Gateway::servedManifests() const
+{
+    QJsonArray files;
+    for (const auto &[path, bytes] : m_servedFiles) {
+        QJsonObject f {{QStringLiteral("path"), path}};
+        const QString text = QString::fromUtf8(bytes);
+        if (text.toUtf8() == bytes)
+            f.insert(QStringLiteral("content"), text);
+        else
+            f.insert(QStringLiteral("contentBase64"), QString::fromLatin1(bytes.toBase64()));
+        files.append(f);
+    }
+    return {{QStringLiteral("generation"), static_cast<double>(m_shared.generation())},
+            {QStringLiteral("source"), m_source},
+            {QStringLiteral("workspace"), m_options.workspace},
+            {QStringLiteral("files"), files}};
 }
 
 QJsonObject Gateway::readyEvent() const

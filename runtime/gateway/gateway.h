@@ -60,6 +60,17 @@ public:
     QJsonObject readyEvent() const;
     QJsonObject status() const;
     QByteArray metrics() const;
+    /**
+     * The manifest files the served snapshot was compiled from (as read, before compiling):
+     * `{generation, source, files: [{path, content}]}` — what `airgatectl diff --against gateway`
+     * compares the workspace with. Content that is not UTF-8 is sent as `contentBase64`.
+     */
+    QJsonObject servedManifests() const;
+    /** The state folder `serve` uses for @p workspace when --state is not given. */
+    static QString defaultStateDir(const QString &workspace);
+    /// The file in the state folder holding the ready event while the gateway runs (how
+    /// `airgatectl diff --against gateway` finds the admin API).
+    static constexpr const char *kAdminFile = "admin.json";
 
     SharedState &shared() { return m_shared; }
     const QString &stateDir() const { return m_stateDir; }
@@ -86,8 +97,8 @@ private:
     void watchWorkspace();
     void flushAccessLog();
     void saveQuota();
-    static QString defaultStateDir(const QString &workspace);
     QJsonObject lockInfo() const;
+    void rememberServed(const Workspace &ws);
 
     GatewayOptions m_options;
     PortalService *m_portal;
@@ -110,6 +121,7 @@ private:
         = QStringLiteral("workspace"); ///< or "last-good" after a cold start from state
     QJsonObject m_lastReload;
     QStringList m_lastErrors;
+    QList<QPair<QString, QByteArray>> m_servedFiles;
     bool m_stopped = false;
 };
 
