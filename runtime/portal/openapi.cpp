@@ -1,116 +1,239 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "openapi.h"
 
+#include "openapi/jsonpointer.h"
+
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace Airgate::Runtime::Portal {
 
 namespace {
 
-const QStringList kMethods {QStringLiteral("get"),     QStringLiteral("put"),
-                            QStringLiteral("post"),    QStringLiteral("delete"),
-                            QStringLiteral("options"), QStringLiteral("head"),
-                            QStringLiteral("patch"),   QStringLiteral("trace")};
-
 QString esc(const QString &s)
 {
-    return s.toHtmlEscaped();
-}
-
-/** Follows a local `$ref` ("#/components/schemas/City"), at most a few hops. */
-QJsonObject deref(const QJsonObject &doc, QJsonObject o)
-{
-    for (int hops = 0; hops < 8 && o.contains(QStringLiteral("$ref")); ++hops) {
-        const QString ref = o.value(QStringLiteral("$ref")).toString();
-        if (!ref.startsWith(QStringLiteral("#/")))
-            break;
-        QJsonValue v = doc;
-        for (QString part : ref.mid(2).split(u'/')) {
-            part.replace(QStringLiteral("~1"), QStringLiteral("/"));
-            part.replace(QStringLiteral("~0"), QStringLiteral("~"));
-            v = v.toObject().value(part);
-        }
-        if (!v.isObject())
-            break;
-        o = v.toObject();
-    }
-    return o;
-}
-
-/// Nesting shown in a type name ("array of array of …"); a self-referring `items` stops here.
-constexpr int kMaxTypeDepth = 4;
-
-QString schemaType(const QJsonObject &doc, const QJsonObject &schema0, int depth = 0)
-{
-    const QJsonObject s = deref(doc, schema0);
-    QString t = s.value(QStringLiteral("type")).toString();
-    if (t == QLatin1StringView("array"))
-        return QStringLiteral("array of ")
-            + (depth >= kMaxTypeDepth
-                   ? QStringLiteral("…")
-                   : schemaType(doc, s.value(QStringLiteral("items")).toObject(), depth + 1));
-    if (t.isEmpty() && s.contains(QStringLiteral("properties")))
-        t = QStringLiteral("object");
-    if (s.contains(QStringLiteral("format")))
-        t += QStringLiteral(" (") + s.value(QStringLiteral("format")).toString() + u')';
-    if (schema0.contains(QStringLiteral("$ref")))
-        t = schema0.value(QStringLiteral("$ref")).toString().section(u'/', -1)
-            + QStringLiteral(": ") + t;
-    return t;
-}
-
-/** A schema as nested lists of properties (depth-limited). */
-QString renderSchema(const QJsonObject &doc, const QJsonObject &schema0, int depth)
-{
-    const QJsonObject s = deref(doc, schema0);
-    QString out;
-    QJsonObject props = s.value(QStringLiteral("properties")).toObject();
-    if (props.isEmpty() && s.value(QStringLiteral("type")).toString() == QLatin1StringView("array"))
-        props = deref(doc, s.value(QStringLiteral("items")).toObject())
-                    .value(QStringLiteral("properties"))
-                    .toObject();
-    if (props.isEmpty() || depth > 4)
-        return out;
-    const QJsonArray required = s.value(QStringLiteral("required")).toArray();
-    out += QStringLiteral("<ul class=\"schema\">");
-    for (auto it = props.begin(); it != props.end(); ++it) {
-        const QJsonObject p = it.value().toObject();
-        const QJsonObject pd = deref(doc, p);
-        out += QStringLiteral("<li><code>%1</code> <span class=\"type\">%2</span>%3%4%5</li>")
-                   .arg(esc(it.key()), esc(schemaType(doc, p)),
-                        required.contains(it.key())
-                            ? QStringLiteral(" <span class=\"req\">*</span>")
-                            : QString(),
-                        pd.contains(QStringLiteral("description")) ? QStringLiteral(" — ")
-                                + esc(pd.value(QStringLiteral("description")).toString())
-                                                                   : QString(),
-                        renderSchema(doc, p, depth + 1));
-    }
-    out += QStringLiteral("</ul>");
+    QString out = s.toHtmlEscaped();
+    // The page cache uses U+0001 for the form token: a document may not forge one.
+    out.remove(kCsrfMarker);
     return out;
 }
 
-QString exampleOf(const QJsonObject &doc, const QJsonObject &media)
+QString cut(const QString &s, int max)
+{
+    return s.size() <= max ? s : s.left(max) + QStringLiteral("…");
+}
+
+/** An anchor name: letters, digits and '-' only. */
+QString slug(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s)
+        out += c.isLetterOrNumber() && c.unicode() < 128 ? c.toLower() : u'-';
+    return out;
+}
+
+QString exampleText(const QJsonValue &ex)
+{
+    if (ex.isUndefined())
+        return {};
+    QString text;
+    if (ex.isObject())
+        text = QString::fromUtf8(QJsonDocument(ex.toObject()).toJson(QJsonDocument::Indented));
+    else if (ex.isArray())
+        text = QString::fromUtf8(QJsonDocument(ex.toArray()).toJson(QJsonDocument::Indented));
+    else
+        text = ex.toVariant().toString();
+    return cut(text, kMaxExampleChars);
+}
+
+QString exampleOf(const OpenApi::Document &doc, const QJsonObject &media)
 {
     QJsonValue ex = media.value(QStringLiteral("example"));
     if (ex.isUndefined()) {
         const QJsonObject examples = media.value(QStringLiteral("examples")).toObject();
         if (!examples.isEmpty())
-            ex = deref(doc, examples.begin().value().toObject()).value(QStringLiteral("value"));
+            ex = doc.resolveObject(examples.begin().value()).value(QStringLiteral("value"));
     }
     if (ex.isUndefined())
-        ex = deref(doc, media.value(QStringLiteral("schema")).toObject())
+        ex = doc.resolveObject(media.value(QStringLiteral("schema")))
                  .value(QStringLiteral("example"));
-    if (ex.isUndefined())
-        return {};
-    if (ex.isObject())
-        return QString::fromUtf8(QJsonDocument(ex.toObject()).toJson(QJsonDocument::Indented));
-    if (ex.isArray())
-        return QString::fromUtf8(QJsonDocument(ex.toArray()).toJson(QJsonDocument::Indented));
-    return ex.toVariant().toString();
+    return exampleText(ex);
 }
+
+/** @brief Renders one page; remembers the component schemas it links to. */
+class Renderer
+{
+public:
+    Renderer(const OpenApi::Document &doc, const std::function<QString(const char *)> &t)
+        : m_doc(doc)
+        , m_t(t)
+    {
+    }
+
+    /** A schema's type in one line: links for references, bounded nesting. */
+    QString typeHtml(const QJsonValue &schemaValue, int depth = 0)
+    {
+        const QJsonObject s0 = schemaValue.toObject();
+        const QString ref = s0.value(QStringLiteral("$ref")).toString();
+        if (!ref.isEmpty())
+            return link(ref);
+        if (depth > kMaxInlineSchemaDepth)
+            return QStringLiteral("…");
+        const QJsonObject &s = s0;
+        for (const char *k : {"allOf", "oneOf", "anyOf"}) {
+            const QJsonArray parts = s.value(QLatin1StringView(k)).toArray();
+            if (parts.isEmpty())
+                continue;
+            QStringList each;
+            for (qsizetype i = 0; i < parts.size() && i < kMaxEnumValues; ++i)
+                each << typeHtml(parts.at(i), depth + 1);
+            if (parts.size() > kMaxEnumValues)
+                each << QStringLiteral("…");
+            const char *label = qstrcmp(k, "allOf") == 0 ? QT_TRANSLATE_NOOP("Portal", "all of")
+                : qstrcmp(k, "oneOf") == 0               ? QT_TRANSLATE_NOOP("Portal", "one of")
+                                                         : QT_TRANSLATE_NOOP("Portal", "any of");
+            return esc(m_t(label)) + QStringLiteral(" (") + each.join(QStringLiteral(", ")) + u')';
+        }
+        QStringList types;
+        const QJsonValue tv = s.value(QStringLiteral("type"));
+        if (tv.isString())
+            types << tv.toString();
+        for (const QJsonValue &x : tv.toArray())
+            types << x.toString();
+        if (types.isEmpty() && s.contains(QStringLiteral("properties")))
+            types << QStringLiteral("object");
+        if (types.isEmpty() && s.contains(QStringLiteral("items")))
+            types << QStringLiteral("array");
+        QString out;
+        if (types.contains(QStringLiteral("array"))) {
+            types.removeAll(QStringLiteral("array"));
+            out = esc(m_t(QT_TRANSLATE_NOOP("Portal", "array of"))) + u' '
+                + typeHtml(s.value(QStringLiteral("items")), depth + 1);
+            if (!types.isEmpty())
+                out += QStringLiteral(" | ") + esc(types.join(QStringLiteral(" | ")));
+        } else {
+            out = esc(types.join(QStringLiteral(" | ")));
+        }
+        if (s.contains(QStringLiteral("format")))
+            out += QStringLiteral(" (") + esc(s.value(QStringLiteral("format")).toString()) + u')';
+        const QJsonArray en = s.value(QStringLiteral("enum")).toArray();
+        if (!en.isEmpty()) {
+            QStringList values;
+            for (qsizetype i = 0; i < en.size() && i < kMaxEnumValues; ++i)
+                values
+                    << QStringLiteral("<code>%1</code>").arg(esc(en.at(i).toVariant().toString()));
+            if (en.size() > kMaxEnumValues)
+                values << QStringLiteral("…");
+            out += QStringLiteral(" <span class=\"enum\">")
+                + esc(m_t(QT_TRANSLATE_NOOP("Portal", "one of:"))) + u' '
+                + values.join(QStringLiteral(", ")) + QStringLiteral("</span>");
+        }
+        return out;
+    }
+
+    /** The properties of an object schema as a nested list; inline objects to a bound. */
+    QString properties(const QJsonValue &schemaValue, int depth)
+    {
+        if (depth > kMaxInlineSchemaDepth)
+            return {};
+        QJsonObject s = schemaValue.toObject();
+        if (s.contains(QStringLiteral("$ref")))
+            return {}; // a link, rendered once in the schemas section
+        QJsonObject props = s.value(QStringLiteral("properties")).toObject();
+        const QJsonArray required = s.value(QStringLiteral("required")).toArray();
+        QString out;
+        for (const char *k : {"allOf", "oneOf", "anyOf"})
+            for (const QJsonValue &part : s.value(QLatin1StringView(k)).toArray())
+                if (!part.toObject().contains(QStringLiteral("$ref")))
+                    out += properties(part, depth + 1);
+        if (props.isEmpty() && s.value(QStringLiteral("items")).isObject())
+            return out + properties(s.value(QStringLiteral("items")), depth + 1);
+        if (props.isEmpty())
+            return out;
+        out += QStringLiteral("<ul class=\"schema\">");
+        for (auto it = props.begin(); it != props.end(); ++it) {
+            const QJsonObject p = it.value().toObject();
+            QString description = p.value(QStringLiteral("description")).toString();
+            out += QStringLiteral("<li><code>%1</code> <span class=\"type\">%2</span>%3%4%5</li>")
+                       .arg(esc(it.key()), typeHtml(it.value()),
+                            required.contains(it.key())
+                                ? QStringLiteral(" <span class=\"req\">*</span>")
+                                : QString(),
+                            description.isEmpty() ? QString()
+                                                  : QStringLiteral(" — ")
+                                    + esc(cut(description, kMaxDescriptionChars)),
+                            properties(it.value(), depth + 1));
+        }
+        out += QStringLiteral("</ul>");
+        return out;
+    }
+
+    /** Every schema linked so far, and the ones they link to, each once. */
+    QString schemas()
+    {
+        QString out;
+        for (qsizetype i = 0; i < m_linked.size(); ++i) {
+            const QString ref = m_linked.at(i);
+            const QJsonValue target = m_doc.pointer(ref);
+            const QJsonObject s = target.toObject();
+            QString body;
+            if (s.contains(QStringLiteral("$ref")) || !s.contains(QStringLiteral("properties")))
+                body = QStringLiteral("<p class=\"type\">%1</p>").arg(typeHtml(target));
+            const QString description = s.value(QStringLiteral("description")).toString();
+            if (!description.isEmpty())
+                body
+                    += QStringLiteral("<p>%1</p>").arg(esc(cut(description, kMaxDescriptionChars)));
+            body += properties(target, 0);
+            const QJsonValue example = s.value(QStringLiteral("example"));
+            if (!example.isUndefined())
+                body += QStringLiteral("<pre class=\"example\">%1</pre>")
+                            .arg(esc(exampleText(example)));
+            out += QStringLiteral("<section class=\"schema\" id=\"%1\"><h3>%2</h3>%3</section>")
+                       .arg(anchor(ref), esc(nameOf(ref)), body);
+        }
+        return out;
+    }
+
+    bool anySchemas() const { return !m_linked.isEmpty(); }
+
+private:
+    QString link(const QString &ref)
+    {
+        if (!ref.startsWith(u'#') || m_doc.pointer(ref).isUndefined())
+            return QStringLiteral("<span class=\"unresolved\">%1</span>").arg(esc(ref));
+        if (!m_seen.contains(ref)) {
+            m_seen.insert(ref);
+            m_linked << ref;
+        }
+        return QStringLiteral("<a href=\"#%1\">%2</a>").arg(anchor(ref), esc(nameOf(ref)));
+    }
+
+    static QString nameOf(const QString &ref)
+    {
+        QString name = OpenApi::pointerTokens(ref).value(OpenApi::pointerTokens(ref).size() - 1);
+        name = name.section(u'/', -1);
+        for (const char *ext : {".yaml", ".yml", ".json"})
+            if (name.endsWith(QLatin1StringView(ext)))
+                name.chop(qsizetype(qstrlen(ext)));
+        return name.isEmpty() ? ref : name;
+    }
+
+    static QString anchor(const QString &ref)
+    {
+        static const QString components = QStringLiteral("#/components/schemas/");
+        return QStringLiteral("schema-")
+            + slug(ref.startsWith(components) ? ref.mid(components.size()) : ref.mid(2));
+    }
+
+    const OpenApi::Document &m_doc;
+    const std::function<QString(const char *)> &m_t;
+    QStringList m_linked;
+    QSet<QString> m_seen;
+};
 
 } // namespace
 
@@ -151,7 +274,7 @@ QJsonObject filterDocument(const QJsonObject &doc, const QList<OperationSet> &se
     QJsonObject kept;
     for (auto it = paths.begin(); it != paths.end(); ++it) {
         QJsonObject item = it.value().toObject();
-        for (const QString &m : kMethods) {
+        for (const QString &m : OpenApi::methods()) {
             if (!item.contains(m))
                 continue;
             bool ok = false;
@@ -161,7 +284,7 @@ QJsonObject filterDocument(const QJsonObject &doc, const QList<OperationSet> &se
                 item.remove(m);
         }
         bool any = false;
-        for (const QString &m : kMethods)
+        for (const QString &m : OpenApi::methods())
             any = any || item.contains(m);
         if (any)
             kept.insert(it.key(), item);
@@ -175,61 +298,78 @@ int operationCount(const QJsonObject &doc)
     int n = 0;
     const QJsonObject paths = doc.value(QStringLiteral("paths")).toObject();
     for (auto it = paths.begin(); it != paths.end(); ++it)
-        for (const QString &m : kMethods)
+        for (const QString &m : OpenApi::methods())
             n += it.value().toObject().contains(m);
     return n;
 }
 
-QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
+std::vector<const OpenApi::Operation *>
+visibleOperations(const OpenApi::Document &doc, const QList<OperationSet> &sets,
+                  const std::optional<QStringList> &allowedSets)
+{
+    std::vector<const OpenApi::Operation *> out;
+    QList<const OperationSet *> allowed;
+    if (allowedSets)
+        for (const OperationSet &s : sets)
+            if (allowedSets->contains(s.name))
+                allowed << &s;
+    for (const OpenApi::Operation &op : doc.operations()) {
+        bool ok = !allowedSets;
+        for (const OperationSet *s : allowed)
+            ok = ok || operationInSet(*s, op.method, op.path);
+        if (ok)
+            out.push_back(&op);
+    }
+    return out;
+}
+
+QString renderOperations(const OpenApi::Document &doc,
+                         const std::vector<const OpenApi::Operation *> &operations,
+                         const RenderOptions &options,
                          const std::function<QString(const char *)> &t)
 {
-    struct Op
-    {
-        QString method;
-        QString path;
-        QJsonObject op;
-        QJsonArray pathParams;
-    };
-    QMap<QString, QList<Op>> byTag;
+    Renderer render(doc, t);
+    QMap<QString, QList<const OpenApi::Operation *>> byTag;
     QStringList tagOrder;
-    for (const auto &t : doc.value(QStringLiteral("tags")).toArray())
-        tagOrder << t.toObject().value(QStringLiteral("name")).toString();
-    const QJsonObject paths = doc.value(QStringLiteral("paths")).toObject();
-    for (auto it = paths.begin(); it != paths.end(); ++it) {
-        const QJsonObject item = it.value().toObject();
-        for (const QString &m : kMethods) {
-            if (!item.contains(m))
-                continue;
-            const QJsonObject op = item.value(m).toObject();
-            QString tag = op.value(QStringLiteral("tags")).toArray().first().toString();
-            if (tag.isEmpty())
-                tag = t(QT_TRANSLATE_NOOP("Portal", "Operations"));
-            if (!tagOrder.contains(tag))
-                tagOrder << tag;
-            byTag[tag] << Op {m.toUpper(), it.key(), op,
-                              item.value(QStringLiteral("parameters")).toArray()};
-        }
+    for (const auto &tag : doc.root().value(QStringLiteral("tags")).toArray())
+        tagOrder << tag.toObject().value(QStringLiteral("name")).toString();
+    const QString untagged = t(QT_TRANSLATE_NOOP("Portal", "Operations"));
+    for (const OpenApi::Operation *op : operations) {
+        const QString tag = op->tags.value(0, untagged);
+        if (!tagOrder.contains(tag))
+            tagOrder << tag;
+        byTag[tag] << op;
     }
     QString out;
+    QString index;
     int n = 0;
     for (const QString &tag : tagOrder) {
-        const QList<Op> ops = byTag.value(tag);
+        const QList<const OpenApi::Operation *> ops = byTag.value(tag);
         if (ops.isEmpty())
             continue;
-        out += QStringLiteral("<section class=\"tag\"><h2>%1</h2>").arg(esc(tag));
-        for (const Op &o : ops) {
+        const QString tagId = QStringLiteral("tag-") + slug(tag);
+        index += QStringLiteral("<li><a href=\"#%1\">%2</a> <span class=\"count\">%3</span></li>")
+                     .arg(tagId, esc(tag))
+                     .arg(ops.size());
+        out += QStringLiteral("<section class=\"tag\" id=\"%1\"><h2>%2</h2>").arg(tagId, esc(tag));
+        for (const OpenApi::Operation *o : ops) {
+            const QJsonObject &op = o->object;
             const QString id = QStringLiteral("op-%1").arg(++n);
+            // The method comes from the loader's fixed list: a safe class name (kept escaped).
             out += QStringLiteral("<details class=\"op\" id=\"%1\"><summary><span class=\"method "
                                   "m-%2\">%3</span> <code class=\"path\">%4</code> "
                                   "<span class=\"summary\">%5</span></summary>")
-                       .arg(id, o.method.toLower(), o.method, esc(o.path),
-                            esc(o.op.value(QStringLiteral("summary")).toString()));
-            if (o.op.contains(QStringLiteral("description")))
+                       .arg(id, esc(o->method.toLower()), esc(o->method), esc(o->path),
+                            esc(op.value(QStringLiteral("summary")).toString()));
+            if (op.contains(QStringLiteral("description")))
                 out += QStringLiteral("<p>%1</p>")
-                           .arg(esc(o.op.value(QStringLiteral("description")).toString()));
-            QJsonArray params = o.pathParams;
-            for (const auto &p : o.op.value(QStringLiteral("parameters")).toArray())
-                params.append(p);
+                           .arg(esc(cut(op.value(QStringLiteral("description")).toString(),
+                                        kMaxDescriptionChars)));
+            QList<QJsonObject> params;
+            for (const QJsonValue &p : o->pathParameters)
+                params << doc.resolveObject(p);
+            for (const QJsonValue &p : op.value(QStringLiteral("parameters")).toArray())
+                params << doc.resolveObject(p);
             QString form;
             if (!params.isEmpty()) {
                 out += QStringLiteral("<h3>%1</h3><table class=\"params\"><thead><tr><th>%2</th>"
@@ -239,8 +379,7 @@ QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
                                 t(QT_TRANSLATE_NOOP("Portal", "In")),
                                 t(QT_TRANSLATE_NOOP("Portal", "Type")),
                                 t(QT_TRANSLATE_NOOP("Portal", "Description")));
-                for (const auto &pv : params) {
-                    const QJsonObject p = deref(doc, pv.toObject());
+                for (const QJsonObject &p : params) {
                     const QString name = p.value(QStringLiteral("name")).toString();
                     const QString in = p.value(QStringLiteral("in")).toString();
                     const bool req = p.value(QStringLiteral("required")).toBool();
@@ -249,10 +388,9 @@ QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
                                .arg(esc(name),
                                     req ? QStringLiteral(" <span class=\"req\">*</span>")
                                         : QString(),
-                                    esc(in),
-                                    esc(schemaType(doc,
-                                                   p.value(QStringLiteral("schema")).toObject())),
-                                    esc(p.value(QStringLiteral("description")).toString()));
+                                    esc(in), render.typeHtml(p.value(QStringLiteral("schema"))),
+                                    esc(cut(p.value(QStringLiteral("description")).toString(),
+                                            kMaxDescriptionChars)));
                     if (in == QLatin1StringView("path") || in == QLatin1StringView("query"))
                         form += QStringLiteral("<label>%1 <small>(%2)</small><input name=\"%3:%1\" "
                                                "%4></label>")
@@ -261,16 +399,17 @@ QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
                 }
                 out += QStringLiteral("</tbody></table>");
             }
-            const QJsonObject body
-                = deref(doc, o.op.value(QStringLiteral("requestBody")).toObject());
+            const QJsonObject body = doc.resolveObject(op.value(QStringLiteral("requestBody")));
             if (!body.isEmpty()) {
                 out += QStringLiteral("<h3>%1</h3>")
                            .arg(t(QT_TRANSLATE_NOOP("Portal", "Request body")));
                 const QJsonObject content = body.value(QStringLiteral("content")).toObject();
                 for (auto c = content.begin(); c != content.end(); ++c) {
                     const QJsonObject media = c.value().toObject();
-                    out += QStringLiteral("<p><code>%1</code></p>").arg(esc(c.key()));
-                    out += renderSchema(doc, media.value(QStringLiteral("schema")).toObject(), 0);
+                    const QJsonValue schema = media.value(QStringLiteral("schema"));
+                    out += QStringLiteral("<p><code>%1</code> <span class=\"type\">%2</span></p>")
+                               .arg(esc(c.key()), render.typeHtml(schema));
+                    out += render.properties(schema, 0);
                     const QString ex = exampleOf(doc, media);
                     if (!ex.isEmpty())
                         out += QStringLiteral("<pre class=\"example\">%1</pre>").arg(esc(ex));
@@ -279,20 +418,30 @@ QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
                                        "</label>")
                             .arg(t(QT_TRANSLATE_NOOP("Portal", "Body")));
             }
-            const QJsonObject responses = o.op.value(QStringLiteral("responses")).toObject();
+            const QJsonObject responses = op.value(QStringLiteral("responses")).toObject();
             if (!responses.isEmpty()) {
                 out += QStringLiteral("<h3>%1</h3><dl class=\"responses\">")
                            .arg(t(QT_TRANSLATE_NOOP("Portal", "Responses")));
                 for (auto r = responses.begin(); r != responses.end(); ++r) {
-                    const QJsonObject resp = deref(doc, r.value().toObject());
-                    out += QStringLiteral("<dt><span class=\"code c%1\">%2</span></dt><dd>%3")
-                               .arg(r.key().left(1), esc(r.key()),
-                                    esc(resp.value(QStringLiteral("description")).toString()));
+                    const QJsonObject resp = doc.resolveObject(r.value());
+                    // The class names the status family: only a digit, else none.
+                    const QChar family = r.key().isEmpty() ? QChar() : r.key().at(0);
+                    const QString cls
+                        = family.isDigit() ? QStringLiteral(" c") + family : QString();
+                    out += QStringLiteral("<dt><span class=\"code%1\">%2</span></dt><dd>%3")
+                               .arg(cls, esc(r.key()),
+                                    esc(cut(resp.value(QStringLiteral("description")).toString(),
+                                            kMaxDescriptionChars)));
                     const QJsonObject content = resp.value(QStringLiteral("content")).toObject();
                     for (auto c = content.begin(); c != content.end(); ++c) {
                         const QJsonObject media = c.value().toObject();
-                        out += renderSchema(doc, media.value(QStringLiteral("schema")).toObject(),
-                                            0);
+                        const QJsonValue schema = media.value(QStringLiteral("schema"));
+                        if (!schema.isUndefined()) {
+                            out += QStringLiteral(
+                                       "<p><code>%1</code> <span class=\"type\">%2</span></p>")
+                                       .arg(esc(c.key()), render.typeHtml(schema));
+                            out += render.properties(schema, 0);
+                        }
                         const QString ex = exampleOf(doc, media);
                         if (!ex.isEmpty())
                             out += QStringLiteral("<pre class=\"example\">%1</pre>").arg(esc(ex));
@@ -302,6 +451,9 @@ QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
                 out += QStringLiteral("</dl>");
             }
             if (options.tryIt) {
+                const QString token = options.csrf == QString(QChar(kCsrfMarker))
+                    ? options.csrf
+                    : esc(options.csrf);
                 out += QStringLiteral(
                            "<form class=\"try\" method=\"post\" action=\"/try\" data-try>"
                            "<h3>%1</h3><input type=\"hidden\" name=\"csrf\" value=\"%2\">"
@@ -313,9 +465,9 @@ QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
                            "autocomplete=\"off\" placeholder=\"%9\"></label>"
                            "<button type=\"submit\">%10</button>"
                            "<output class=\"result\" aria-live=\"polite\"></output></form>")
-                           .arg(t(QT_TRANSLATE_NOOP("Portal", "Try it")), esc(options.csrf),
-                                esc(options.apiKey), esc(options.version), o.method, esc(o.path),
-                                form, t(QT_TRANSLATE_NOOP("Portal", "Credential")),
+                           .arg(t(QT_TRANSLATE_NOOP("Portal", "Try it")), token,
+                                esc(options.apiKey), esc(options.version), esc(o->method),
+                                esc(o->path), form, t(QT_TRANSLATE_NOOP("Portal", "Credential")),
                                 t(QT_TRANSLATE_NOOP("Portal", "API key or token")),
                                 t(QT_TRANSLATE_NOOP("Portal", "Send")));
             }
@@ -324,10 +476,30 @@ QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
         out += QStringLiteral("</section>");
     }
     if (n == 0)
-        out = QStringLiteral("<p class=\"empty\">%1</p>")
-                  .arg(t(
-                      QT_TRANSLATE_NOOP("Portal", "No operation of this API is visible to you.")));
-    return out;
+        return QStringLiteral("<p class=\"empty\">%1</p>")
+            .arg(t(QT_TRANSLATE_NOOP("Portal", "No operation of this API is visible to you.")));
+    if (render.anySchemas()) {
+        index += QStringLiteral("<li><a href=\"#schemas\">%1</a></li>")
+                     .arg(esc(t(QT_TRANSLATE_NOOP("Portal", "Schemas"))));
+        out += QStringLiteral("<section class=\"schemas\" id=\"schemas\"><h2>%1</h2>%2</section>")
+                   .arg(esc(t(QT_TRANSLATE_NOOP("Portal", "Schemas"))), render.schemas());
+    }
+    return QStringLiteral("<nav class=\"toc\" aria-label=\"%1\"><ul>%2</ul></nav>")
+               .arg(esc(t(QT_TRANSLATE_NOOP("Portal", "Operations by tag"))), index)
+        + out;
+}
+
+QString renderOperations(const QJsonObject &doc, const RenderOptions &options,
+                         const std::function<QString(const char *)> &t)
+{
+    auto d = OpenApi::Document::fromBytes(QJsonDocument(doc).toJson(QJsonDocument::Compact),
+                                          QStringLiteral("document"));
+    if (!d)
+        return QStringLiteral("<p class=\"empty\">%1</p>").arg(esc(d.error().message));
+    std::vector<const OpenApi::Operation *> all;
+    for (const OpenApi::Operation &op : (*d)->operations())
+        all.push_back(&op);
+    return renderOperations(**d, all, options, t);
 }
 
 } // namespace Airgate::Runtime::Portal
