@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 #include <openssl/bio.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
@@ -20,7 +22,7 @@ namespace Airgate::Runtime {
 
 struct JwtVerifier::Key
 {
-    enum class Type { Rsa, EcP256, EcP384, Ed25519, Hmac };
+    enum class Type { Rsa, EcP256, EcP384, EcP521, Ed25519, Hmac };
     Type type = Type::Rsa;
     QString kid;
     QString alg; ///< from the JWK, when it says
@@ -32,12 +34,50 @@ namespace {
 
 using Key = JwtVerifier::Key;
 
+int b64urlValue(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    if (c == '-')
+        return 62;
+    if (c == '_')
+        return 63;
+    return -1;
+}
+
+/**
+ * base64url as RFC 7515 §2 defines it for JWS: the URL-safe alphabet of RFC 4648 §5 with no
+ * '=' padding, nothing outside the alphabet (no spaces, no '+' '/'), and the unused bits of the
+ * last character zero (RFC 4648 §3.5), so that each value has exactly one encoding.
+ */
 QByteArray b64url(QByteArrayView s, bool *ok)
 {
-    auto r = QByteArray::fromBase64Encoding(
-        s.toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    *ok = static_cast<bool>(r);
-    return r ? *r : QByteArray();
+    *ok = false;
+    if (s.size() % 4 == 1)
+        return {};
+    QByteArray out;
+    out.reserve(s.size() * 3 / 4);
+    quint32 acc = 0;
+    int bits = 0;
+    for (char c : s) {
+        const int v = b64urlValue(c);
+        if (v < 0)
+            return {};
+        acc = (acc << 6) | static_cast<quint32>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((acc >> bits) & 0xFF);
+        }
+    }
+    if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
+        return {}; // non-zero trailing bits
+    *ok = true;
+    return out;
 }
 
 std::shared_ptr<EVP_PKEY> wrap(EVP_PKEY *k)
@@ -67,6 +107,17 @@ Result<std::shared_ptr<const Key>> keyFromJwk(const QJsonObject &jwk)
     if (!use.isEmpty() && use != QLatin1StringView("sig"))
         return makeError(Error::Code::Unsupported,
                          QStringLiteral("JWK %1 is not a signing key (use %2)").arg(k->kid, use));
+    // RFC 7517 §4.3: a key whose key_ops does not list "verify" is not for verifying.
+    if (jwk.contains(QStringLiteral("key_ops"))) {
+        const QJsonValue ops = jwk.value(QStringLiteral("key_ops"));
+        if (!ops.isArray() || !ops.toArray().contains(QJsonValue(QStringLiteral("verify"))))
+            return makeError(
+                Error::Code::Unsupported,
+                QStringLiteral("JWK %1 is not a verification key (key_ops %2)")
+                    .arg(k->kid,
+                         QString::fromUtf8(
+                             QJsonDocument(ops.toArray()).toJson(QJsonDocument::Compact))));
+    }
     bool ok1 = false;
     bool ok2 = false;
     if (kty == QLatin1StringView("RSA")) {
@@ -91,24 +142,28 @@ Result<std::shared_ptr<const Key>> keyFromJwk(const QJsonObject &jwk)
         const QString crv = jwk.value(QStringLiteral("crv")).toString();
         const QByteArray x = b64url(jwk.value(QStringLiteral("x")).toString().toLatin1(), &ok1);
         const QByteArray y = b64url(jwk.value(QStringLiteral("y")).toString().toLatin1(), &ok2);
-        const int size
-            = crv == QLatin1StringView("P-256") ? 32 : (crv == QLatin1StringView("P-384") ? 48 : 0);
+        const int size = crv == QLatin1StringView("P-256")
+            ? 32
+            : (crv == QLatin1StringView("P-384") ? 48
+                                                 : (crv == QLatin1StringView("P-521") ? 66 : 0));
         if (size == 0)
             return makeError(
                 Error::Code::Unsupported,
-                QStringLiteral("EC curve %1 is not supported (P-256, P-384)").arg(crv));
+                QStringLiteral("EC curve %1 is not supported (P-256, P-384, P-521)").arg(crv));
         if (!ok1 || !ok2 || x.size() != size || y.size() != size)
             return makeError(Error::Code::Invalid,
                              QStringLiteral("EC JWK %1 has malformed x/y").arg(k->kid));
         const QByteArray point = QByteArray(1, '\x04') + x + y;
         OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
-        OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME,
-                                        size == 32 ? "prime256v1" : "secp384r1", 0);
+        OSSL_PARAM_BLD_push_utf8_string(
+            bld, OSSL_PKEY_PARAM_GROUP_NAME,
+            size == 32 ? "prime256v1" : (size == 48 ? "secp384r1" : "secp521r1"), 0);
         OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
                                          static_cast<size_t>(point.size()));
         k->pkey = fromParams("EC", bld);
         OSSL_PARAM_BLD_free(bld);
-        k->type = size == 32 ? Key::Type::EcP256 : Key::Type::EcP384;
+        k->type
+            = size == 32 ? Key::Type::EcP256 : (size == 48 ? Key::Type::EcP384 : Key::Type::EcP521);
     } else if (kty == QLatin1StringView("OKP")) {
         if (jwk.value(QStringLiteral("crv")).toString() != QLatin1StringView("Ed25519"))
             return makeError(Error::Code::Unsupported,
@@ -156,6 +211,8 @@ bool algFits(const Key &k, const QByteArray &alg)
         return alg == "ES256";
     case Key::Type::EcP384:
         return alg == "ES384";
+    case Key::Type::EcP521:
+        return alg == "ES512";
     case Key::Type::Ed25519:
         return alg == "EdDSA";
     case Key::Type::Hmac:
@@ -194,8 +251,10 @@ bool verifySignature(const Key &k, const QByteArray &alg, const QByteArray &inpu
         return Keys::constantTimeEquals(QByteArrayView(reinterpret_cast<const char *>(out), len),
                                         sig);
     }
-    if (k.type == Key::Type::EcP256 || k.type == Key::Type::EcP384) {
-        const int expected = k.type == Key::Type::EcP256 ? 64 : 96;
+    if (k.type == Key::Type::EcP256 || k.type == Key::Type::EcP384 || k.type == Key::Type::EcP521) {
+        // RFC 7518 §3.4: R and S, each the curve's octet length, concatenated.
+        const int expected
+            = k.type == Key::Type::EcP256 ? 64 : (k.type == Key::Type::EcP384 ? 96 : 132);
         if (sig.size() != expected)
             return false;
         sig = ecdsaRawToDer(sig);
@@ -263,10 +322,13 @@ Result<JwtVerifier> JwtVerifier::fromPublicKeyPem(const QByteArray &pem)
             k->type = Key::Type::EcP256;
         else if (bits == 384)
             k->type = Key::Type::EcP384;
+        else if (bits == 521)
+            k->type = Key::Type::EcP521;
         else
-            return makeError(
-                Error::Code::Unsupported,
-                QStringLiteral("EC keys of %1 bits are not supported (P-256, P-384)").arg(bits));
+            return makeError(Error::Code::Unsupported,
+                             QStringLiteral("EC keys of %1 bits are not supported (P-256, P-384, "
+                                            "P-521)")
+                                 .arg(bits));
         break;
     }
     case EVP_PKEY_ED25519:
@@ -319,50 +381,146 @@ JwtVerifier JwtVerifier::fromHmacSecret(const QByteArray &secret)
     return v;
 }
 
-Result<JwtVerifier::Verified> decodeUnverified(QByteArrayView token)
+namespace {
+
+/// RFC 7515 §4.1 and RFC 7516 §4.1: registered header parameter names, which `crit` must not list.
+bool isRegisteredHeader(const QString &name)
 {
-    const QList<QByteArrayView> parts = [&] {
-        QList<QByteArrayView> out;
-        qsizetype start = 0;
-        for (qsizetype i = 0; i <= token.size(); ++i)
-            if (i == token.size() || token[i] == '.') {
-                out << token.sliced(start, i - start);
-                start = i + 1;
-            }
-        return out;
-    }();
-    if (parts.size() != 3)
+    static const char *const registered[]
+        = {"alg",  "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty",
+           "crit", "enc", "zip", "epk", "apu", "apv", "iv",  "tag",      "p2s", "p2c"};
+    for (const char *r : registered)
+        if (name == QLatin1StringView(r))
+            return true;
+    return false;
+}
+
+/// A JSON object from a decoded JWS part; RFC 8259 §8.1: no byte order mark.
+Result<QJsonObject> jsonObject(const QByteArray &bytes, const char *what)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        return makeError(Error::Code::Parse,
+                         QStringLiteral("token %1 starts with a byte order mark (RFC 8259 §8.1)")
+                             .arg(QLatin1StringView(what)));
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
+    if (!doc.isObject())
+        return makeError(
+            Error::Code::Parse,
+            QStringLiteral("token %1 is not a JSON object").arg(QLatin1StringView(what)));
+    return doc.object();
+}
+
+struct Parts
+{
+    QByteArrayView signingInput;
+    QJsonObject header;
+    QByteArray payload;
+    QByteArray signature;
+};
+
+/// RFC 7515 §7.1 compact serialization, every part strict base64url (§2), the header checked.
+Result<Parts> split(QByteArrayView token)
+{
+    const qsizetype d1 = token.indexOf('.');
+    const qsizetype d2 = d1 < 0 ? -1 : token.indexOf('.', d1 + 1);
+    if (d1 < 0 || d2 < 0 || token.indexOf('.', d2 + 1) >= 0)
         return makeError(Error::Code::Parse, QStringLiteral("not a JWS compact token"));
     bool ok1 = false;
     bool ok2 = false;
-    const QByteArray header = b64url(parts[0], &ok1);
-    const QByteArray payload = b64url(parts[1], &ok2);
-    if (!ok1 || !ok2)
-        return makeError(Error::Code::Parse, QStringLiteral("token is not base64url"));
-    const QJsonDocument h = QJsonDocument::fromJson(header);
-    const QJsonDocument p = QJsonDocument::fromJson(payload);
-    if (!h.isObject() || !p.isObject())
+    bool ok3 = false;
+    Parts p;
+    const QByteArray header = b64url(token.first(d1), &ok1);
+    p.payload = b64url(token.sliced(d1 + 1, d2 - d1 - 1), &ok2);
+    p.signature = b64url(token.sliced(d2 + 1), &ok3);
+    if (!ok1 || !ok2 || !ok3)
         return makeError(Error::Code::Parse,
-                         QStringLiteral("token header or claims are not JSON objects"));
-    return JwtVerifier::Verified {h.object(), p.object()};
+                         QStringLiteral("token is not base64url (RFC 7515 §2: no padding, no "
+                                        "other characters, unused bits zero)"));
+    auto h = jsonObject(header, "header");
+    if (!h)
+        return h.error();
+    p.header = *h;
+    p.signingInput = token.first(d2);
+    return p;
 }
 
-Result<JwtVerifier::Verified> JwtVerifier::verify(QByteArrayView token, qint64 nowSeconds) const
+/**
+ * RFC 7515 §4.1.11: `crit` lists extensions the recipient MUST understand; the gateway
+ * understands none, so a token that has one is refused, as is a malformed `crit` (not an
+ * array, empty, a registered name, a name absent from the header).
+ */
+Status checkCrit(const QJsonObject &header)
 {
-    auto decoded = decodeUnverified(token);
-    if (!decoded)
-        return decoded.error();
-    const QByteArray alg = decoded->header.value(QStringLiteral("alg")).toString().toLatin1();
-    const QString kid = decoded->header.value(QStringLiteral("kid")).toString();
-    if (alg.isEmpty() || alg == "none")
+    if (!header.contains(QStringLiteral("crit")))
+        return {};
+    const QJsonValue crit = header.value(QStringLiteral("crit"));
+    if (!crit.isArray() || crit.toArray().isEmpty())
+        return makeError(Error::Code::Refused,
+                         QStringLiteral("crit must be a non-empty array (RFC 7515 §4.1.11)"));
+    for (const QJsonValue &v : crit.toArray()) {
+        const QString name = v.toString();
+        if (!v.isString() || name.isEmpty())
+            return makeError(Error::Code::Refused,
+                             QStringLiteral("crit must list header names (RFC 7515 §4.1.11)"));
+        if (isRegisteredHeader(name))
+            return makeError(Error::Code::Refused,
+                             QStringLiteral("crit lists the registered header \"%1\"").arg(name));
+        if (!header.contains(name))
+            return makeError(Error::Code::Refused,
+                             QStringLiteral("crit lists \"%1\", absent from the header").arg(name));
+    }
+    return makeError(
+        Error::Code::Refused,
+        QStringLiteral("crit lists extensions the gateway does not understand: %1")
+            .arg(QString::fromUtf8(QJsonDocument(crit.toArray()).toJson(QJsonDocument::Compact))));
+}
+
+/// RFC 7519 §2 NumericDate: a JSON number of seconds. Values past year 9999 (and non-finite
+/// ones) are refused rather than converted: no date a real issuer writes is out there.
+constexpr double kMaxNumericDate = 253402300799.0; // 9999-12-31T23:59:59Z
+
+Result<double> numericDate(const QJsonObject &claims, const char *name)
+{
+    const QJsonValue v = claims.value(QLatin1StringView(name));
+    const double d = v.toDouble();
+    if (!v.isDouble() || !std::isfinite(d) || d > kMaxNumericDate || d < -kMaxNumericDate)
+        return makeError(Error::Code::Refused,
+                         QStringLiteral("claim %1 is not a NumericDate (RFC 7519 §2)")
+                             .arg(QLatin1StringView(name)));
+    return d;
+}
+
+} // namespace
+
+Result<JwtVerifier::Verified> decodeUnverified(QByteArrayView token)
+{
+    auto parts = split(token);
+    if (!parts)
+        return parts.error();
+    auto claims = jsonObject(parts->payload, "claims");
+    if (!claims)
+        return claims.error();
+    return JwtVerifier::Verified {parts->header, *claims};
+}
+
+Result<JwtVerifier::Jws> JwtVerifier::verifyJws(QByteArrayView token) const
+{
+    auto parts = split(token);
+    if (!parts)
+        return parts.error();
+    const QJsonObject &header = parts->header;
+    if (Status crit = checkCrit(header); !crit)
+        return crit.error();
+    const QJsonValue algValue = header.value(QStringLiteral("alg"));
+    const QByteArray alg = algValue.toString().toLatin1();
+    const QString kid = header.value(QStringLiteral("kid")).toString();
+    if (!algValue.isString() || alg.isEmpty() || alg.compare("none", Qt::CaseInsensitive) == 0)
         return makeError(Error::Code::Refused,
                          QStringLiteral("unsigned tokens (alg none) are refused"));
-    const qsizetype lastDot = token.lastIndexOf('.');
-    const QByteArray input = token.first(lastDot).toByteArray();
-    bool ok = false;
-    const QByteArray sig = b64url(token.sliced(lastDot + 1), &ok);
-    if (!ok || sig.isEmpty())
-        return makeError(Error::Code::Parse, QStringLiteral("token signature is not base64url"));
+    if (parts->signature.isEmpty())
+        return makeError(Error::Code::Parse, QStringLiteral("token has no signature"));
+    const QByteArray input = parts->signingInput.toByteArray();
     bool anyFit = false;
     bool verified = false;
     for (const auto &k : m_keys) {
@@ -371,7 +529,7 @@ Result<JwtVerifier::Verified> JwtVerifier::verify(QByteArrayView token, qint64 n
         if (!algFits(*k, alg) || (!k->alg.isEmpty() && k->alg.toLatin1() != alg))
             continue;
         anyFit = true;
-        if (verifySignature(*k, alg, input, sig)) {
+        if (verifySignature(*k, alg, input, parts->signature)) {
             verified = true;
             break;
         }
@@ -383,18 +541,41 @@ Result<JwtVerifier::Verified> JwtVerifier::verify(QByteArrayView token, qint64 n
                                   kid.isEmpty() ? QString() : QStringLiteral(" and kid ") + kid));
     if (!verified)
         return makeError(Error::Code::Refused, QStringLiteral("signature does not verify"));
-    const QJsonObject &c = decoded->claims;
+    return Jws {header, parts->payload};
+}
+
+Result<JwtVerifier::Verified> JwtVerifier::verify(QByteArrayView token, qint64 nowSeconds) const
+{
+    auto jws = verifyJws(token);
+    if (!jws)
+        return jws.error();
+    auto claims = jsonObject(jws->payload, "claims");
+    if (!claims)
+        return claims.error();
+    const QJsonObject &c = *claims;
+    // Compared as doubles: no conversion of an out-of-range value to an integer.
+    const double now = static_cast<double>(nowSeconds);
+    const double leeway = static_cast<double>(kLeewaySeconds);
     if (c.contains(QStringLiteral("exp"))) {
-        const QJsonValue exp = c.value(QStringLiteral("exp"));
-        if (!exp.isDouble() || nowSeconds > static_cast<qint64>(exp.toDouble()) + kLeewaySeconds)
+        auto exp = numericDate(c, "exp");
+        if (!exp)
+            return exp.error();
+        if (now > *exp + leeway)
             return makeError(Error::Code::Refused, QStringLiteral("token expired"));
     }
     if (c.contains(QStringLiteral("nbf"))) {
-        const QJsonValue nbf = c.value(QStringLiteral("nbf"));
-        if (!nbf.isDouble() || nowSeconds + kLeewaySeconds < static_cast<qint64>(nbf.toDouble()))
+        auto nbf = numericDate(c, "nbf");
+        if (!nbf)
+            return nbf.error();
+        if (now + leeway < *nbf)
             return makeError(Error::Code::Refused, QStringLiteral("token not valid yet"));
     }
-    return decoded;
+    if (c.contains(QStringLiteral("iat"))) {
+        auto iat = numericDate(c, "iat"); // RFC 7519 §4.1.6: a NumericDate
+        if (!iat)
+            return iat.error();
+    }
+    return Verified {jws->header, c};
 }
 
 } // namespace Airgate::Runtime

@@ -13,10 +13,11 @@
 namespace Airgate::Runtime {
 
 /**
- * @brief Verifies JWS compact tokens with OpenSSL: RS256/384/512, PS256/384/512, ES256/384,
- * EdDSA (Ed25519) and HS256/384/512. The algorithm must fit the key (no `none`, no HS/RS
- * confusion, a JWK `alg` must agree), `kid` selects among several keys, and `exp`/`nbf` are
- * checked with a small skew.
+ * @brief Verifies JWS compact tokens with OpenSSL: RS256/384/512, PS256/384/512,
+ * ES256/384/512, EdDSA (Ed25519) and HS256/384/512. The algorithm must fit the key (no `none`,
+ * no HS/RS confusion, a JWK `alg` must agree), `kid` selects among several keys, JWKs whose
+ * `use` or `key_ops` exclude verification are skipped, and `exp`/`nbf` are checked with a
+ * small skew.
  */
 class JwtVerifier
 {
@@ -39,7 +40,24 @@ public:
         QJsonObject claims;
     };
 
-    /** Verifies signature and time claims; the error text says what failed (never the token). */
+    /** A verified JWS: its protected header and payload bytes. */
+    struct Jws
+    {
+        QJsonObject header;
+        QByteArray payload;
+    };
+
+    /**
+     * RFC 7515 alone: compact serialization, strict base64url, a JSON header without BOM,
+     * `crit` (§4.1.11), the algorithm fitting a key, and the signature. The payload may be any
+     * bytes.
+     */
+    Result<Jws> verifyJws(QByteArrayView token) const;
+    /**
+     * A JWT (RFC 7519): verifyJws, claims a JSON object, `exp`/`nbf`/`iat` NumericDates (with
+     * kLeewaySeconds on `exp`/`nbf`) at @p nowSeconds. The error says what failed, never the
+     * token.
+     */
     Result<Verified> verify(QByteArrayView token, qint64 nowSeconds) const;
 
     int keyCount() const;

@@ -96,6 +96,13 @@ private slots:
                 {{QStringLiteral("kid"), QStringLiteral("rs")},
                  {QStringLiteral("signWith"), QStringLiteral("ps")}}), // 10 wrong key for kid
             tok("rs2", "RS256"), // 11 second RSA key
+            tok("rs", "RS256", {},
+                {{QStringLiteral("nbf"), 1e20}}), // 12 nbf beyond any NumericDate
+            tok("rs", "RS256", {},
+                {{QStringLiteral("header"),
+                  QJsonObject {{QStringLiteral("b64"), true},
+                               {QStringLiteral("crit"),
+                                QJsonArray {QStringLiteral("b64")}}}}}), // 13 crit extension
         };
         QString why;
         m_jwt = mintJwt(
@@ -123,7 +130,7 @@ private slots:
             QSKIP(qPrintable(QStringLiteral("cannot mint tokens: ") + why));
         for (const QJsonValue &t : m_jwt.value(QStringLiteral("tokens")).toArray())
             m_tokens << t.toString();
-        QCOMPARE(m_tokens.size(), 12);
+        QCOMPARE(m_tokens.size(), 14);
     }
 
     void jwksFileEveryAlgorithm()
@@ -157,6 +164,11 @@ private slots:
         QCOMPARE(call(gw, "Bearer " + token(7)).status, 401); // alg none
         QCOMPARE(call(gw, "Bearer " + token(9)).status, 401); // nbf in the future
         QCOMPARE(call(gw, "Bearer " + token(10)).status, 401); // kid points to another key
+        // RFC 7519 §2: nbf 1e20 is no NumericDate (it used to pass as an undefined cast).
+        QCOMPARE(call(gw, "Bearer " + token(12)).status, 401);
+        // RFC 7515 §4.1.11: crit names an extension (b64, RFC 7797) the gateway does not
+        // implement.
+        QCOMPARE(call(gw, "Bearer " + token(13)).status, 401);
         QCOMPARE(call(gw, "Bearer " + token(6)).status,
                  403); // valid, but no application with that appId
         QByteArray tampered = token(0);
