@@ -18,8 +18,12 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace Airgate::Runtime::Portal {
 
@@ -98,6 +102,69 @@ QString planTitles(const Workspace &ws, const QString &ns, const QStringList &na
     return out.join(QStringLiteral(", "));
 }
 
+/**
+ * A QObject living on the current thread, to post work back to it from the render pool. It is
+ * destroyed when its thread ends; posting checks it is still alive under the same lock.
+ */
+class ThreadContext
+{
+public:
+    ThreadContext()
+        : m_object(new QObject)
+    {
+        QMutexLocker lock(&mutex());
+        alive().insert(m_object);
+    }
+    ~ThreadContext()
+    {
+        QMutexLocker lock(&mutex());
+        alive().remove(m_object);
+        delete m_object;
+    }
+    QObject *object() const { return m_object; }
+    static bool post(QObject *target, std::function<void()> f)
+    {
+        QMutexLocker lock(&mutex());
+        if (!alive().contains(target))
+            return false;
+        QMetaObject::invokeMethod(target, std::move(f), Qt::QueuedConnection);
+        return true;
+    }
+
+private:
+    static QMutex &mutex()
+    {
+        static QMutex m;
+        return m;
+    }
+    static QSet<QObject *> &alive()
+    {
+        static QSet<QObject *> s;
+        return s;
+    }
+    QObject *m_object;
+};
+
+QObject *threadContext()
+{
+    static thread_local ThreadContext context;
+    return context.object();
+}
+
+/** The render pool's threads yield to the workers: a lower CPU priority, set once each. */
+void lowerRenderPriority()
+{
+#ifdef Q_OS_LINUX
+    static thread_local const bool done = [] {
+        // setpriority() on a thread id changes that thread only (Linux, see setpriority(2)).
+        return ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()),
+                             PortalServiceImpl::kRenderNice)
+            == 0;
+    }();
+    Q_UNUSED(done);
+#endif
+}
+
 /** The openApiSpec of an API or an APIVersion. */
 OpenApiSpecRef openApiOf(const Resource &api)
 {
@@ -150,6 +217,8 @@ struct PortalServiceImpl::Request
     }
     void page(int status, const QString &title, const QString &body,
               const QList<QByteArray> &cookies = {}) const;
+    void pageBytes(int status, const QString &title, const QByteArray &body,
+                   const QList<QByteArray> &cookies = {}) const;
     void error(int status, const QString &title, const QString &message) const
     {
         page(status, title,
@@ -170,6 +239,12 @@ struct PortalServiceImpl::Request
 
 void PortalServiceImpl::Request::page(int status, const QString &title, const QString &body,
                                       const QList<QByteArray> &cookies) const
+{
+    pageBytes(status, title, body.toUtf8(), cookies);
+}
+
+void PortalServiceImpl::Request::pageBytes(int status, const QString &title, const QByteArray &body,
+                                           const QList<QByteArray> &cookies) const
 {
     const ApiPortalSpec &spec = portal->spec;
     const QString portalTitle = spec.title.isEmpty() ? portal->name : spec.title;
@@ -203,10 +278,19 @@ void PortalServiceImpl::Request::page(int status, const QString &title, const QS
               "<footer>%9</footer></body></html>")
               .arg(lang, esc(title), esc(portalTitle),
                    esc(t(QT_TRANSLATE_NOOP("Portal", "Skip to content"))), logo,
-                   esc(t(QT_TRANSLATE_NOOP("Portal", "Main"))), nav, body,
+                   esc(t(QT_TRANSLATE_NOOP("Portal", "Main"))), nav, QStringLiteral("\x02"),
                    esc(t(QT_TRANSLATE_NOOP("Portal",
                                            "Read-only portal preview served by Airgate."))));
-    Http::Response resp = Http::Response::text(status, html.toUtf8(), "text/html; charset=utf-8");
+    // The body is bytes already (a cached page of megabytes): spliced in, not converted again.
+    const QByteArray shell = html.toUtf8();
+    const QByteArray open = QByteArrayLiteral("<main id=\"main\">");
+    const qsizetype at = shell.indexOf(QByteArray(open + '\x02')) + open.size();
+    QByteArray bytes;
+    bytes.reserve(shell.size() + body.size());
+    bytes += shell.left(at);
+    bytes += body;
+    bytes += shell.mid(at + 1);
+    Http::Response resp = Http::Response::text(status, bytes, "text/html; charset=utf-8");
     for (const QByteArray &c : cookies)
         resp.headers.add("Set-Cookie", c);
     send(std::move(resp));
@@ -214,6 +298,8 @@ void PortalServiceImpl::Request::page(int status, const QString &title, const QS
 
 PortalServiceImpl::PortalServiceImpl()
 {
+    m_renderPool.setMaxThreadCount(kRenderThreads);
+    m_renderPool.setObjectName(QStringLiteral("portal-render"));
     // The same translation files as the console, embedded by the build.
     m_de = std::make_unique<QTranslator>();
     if (!m_de->load(QStringLiteral(":/i18n/airgate_de.qm")))
@@ -223,7 +309,10 @@ PortalServiceImpl::PortalServiceImpl()
         m_fr.reset();
 }
 
-PortalServiceImpl::~PortalServiceImpl() = default;
+PortalServiceImpl::~PortalServiceImpl()
+{
+    m_renderPool.waitForDone();
+}
 
 QString PortalServiceImpl::translate(const QString &lang, const char *source) const
 {
@@ -417,9 +506,28 @@ void PortalServiceImpl::catalog(const std::shared_ptr<Request> &r)
 void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resource *api,
                                  std::function<void(QJsonObject, QString)> done)
 {
+    documentOf(r, api, [done](std::shared_ptr<const OpenApi::Document> doc, QString error) {
+        done(doc ? doc->root() : QJsonObject(), error);
+    });
+}
+
+void PortalServiceImpl::offThread(std::function<void()> work, std::function<void()> then)
+{
+    QObject *back = threadContext();
+    m_renderPool.start([work = std::move(work), then = std::move(then), back]() mutable {
+        lowerRenderPriority();
+        work();
+        ThreadContext::post(back, std::move(then));
+    });
+}
+
+void PortalServiceImpl::documentOf(
+    const std::shared_ptr<Request> &r, const Resource *api,
+    std::function<void(std::shared_ptr<const OpenApi::Document>, QString)> done)
+{
     const QString key = api->ns + u'/' + api->name;
-    const QString cacheKey
-        = QStringLiteral("%1|%2|%3").arg(r->config->generation).arg(api->kindName, key);
+    const QString generation = QString::number(r->config->generation) + u'|';
+    const QString cacheKey = generation + api->kindName + u'|' + key;
     {
         QMutexLocker lock(&m_mutex);
         const auto it = m_docs.constFind(cacheKey);
@@ -431,9 +539,13 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
             return;
         }
     }
-    auto finish = [this, cacheKey, key, done](QJsonObject doc, QString error) {
+    auto finish = [this, cacheKey, generation, key,
+                   done](std::shared_ptr<const OpenApi::Document> doc, QString error) {
         {
             QMutexLocker lock(&m_mutex);
+            // Documents of older configurations are not asked for again.
+            m_docs.removeIf(
+                [&generation](const auto &it) { return !it.key().startsWith(generation); });
             m_docs.insert(cacheKey, Doc {doc, error, QDateTime::currentMSecsSinceEpoch()});
             if (error.isEmpty())
                 m_docProblems.remove(key);
@@ -442,24 +554,33 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
         }
         done(doc, error);
     };
-    // 1. A local copy named in airgate.yaml (`specs:`).
+    // 1. A local copy named in airgate.yaml (`specs:`), read off the workers' threads.
     const QString local = r->config->workspace->settings().specs.value(key);
     if (!local.isEmpty()) {
-        OpenApi::LoadOptions options;
-        options.root = r->config->workspace->root();
-        auto m = OpenApi::Document::load(local, options);
-        if (!m)
-            return finish({}, m.error().message);
-        return finish((*m)->root(), {});
+        const QString root = r->config->workspace->root();
+        auto loaded = std::make_shared<Result<std::shared_ptr<const OpenApi::Document>>>(
+            Error {Error::Code::Io, QString()});
+        offThread(
+            [loaded, local, root] {
+                OpenApi::LoadOptions options;
+                options.root = root;
+                *loaded = OpenApi::Document::load(local, options);
+            },
+            [loaded, finish] {
+                if (!*loaded)
+                    return finish({}, loaded->error().message);
+                finish(loaded->value(), {});
+            });
+        return;
     }
-    // 2. The document of a `mock:` service behind the API's route.
+    // 2. The document of a `mock:` service behind the API's route (loaded with the config).
     QString upstreamUrl;
     for (const RouteConfig &rc : r->config->routes) {
         if (!rc.api || rc.api->key != key || rc.api->kind != api->kindName)
             continue;
         for (const UpstreamConfig &u : rc.upstreams) {
             if (u.type == UpstreamConfig::Type::Mock && u.mock)
-                return finish(u.mock->document()->root(), {});
+                return finish(u.mock->document(), {});
             if (u.type == UpstreamConfig::Type::Url && upstreamUrl.isEmpty())
                 upstreamUrl
                     = QStringLiteral("%1://%2:%3")
@@ -479,7 +600,7 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
     QNetworkRequest req {QUrl(url)};
     req.setTransferTimeout(10000);
     QNetworkReply *reply = threadNetwork()->get(req);
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, url, finish] {
+    QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply, url, finish] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 200) {
@@ -488,12 +609,67 @@ void PortalServiceImpl::document(const std::shared_ptr<Request> &r, const Resour
                        url, status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString()));
             return;
         }
-        auto m = OpenApi::Document::fromBytes(reply->readAll(), url);
-        if (!m)
-            finish({}, QStringLiteral("%1: %2").arg(url, m.error().message));
-        else
-            finish((*m)->root(), {});
+        const QByteArray bytes = reply->readAll();
+        auto parsed = std::make_shared<Result<std::shared_ptr<const OpenApi::Document>>>(
+            Error {Error::Code::Io, QString()});
+        offThread([parsed, bytes, url] { *parsed = OpenApi::Document::fromBytes(bytes, url); },
+                  [parsed, url, finish] {
+                      if (!*parsed)
+                          return finish({},
+                                        QStringLiteral("%1: %2").arg(url, parsed->error().message));
+                      finish(parsed->value(), {});
+                  });
     });
+}
+
+void PortalServiceImpl::cachedPage(const QString &key, std::function<PagePtr()> render,
+                                   std::function<void(PagePtr)> done)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (const auto it = m_pages.constFind(key); it != m_pages.cend()) {
+            const PagePtr page = *it;
+            lock.unlock();
+            done(page);
+            return;
+        }
+        auto waiting = m_rendering.find(key);
+        if (waiting != m_rendering.end()) {
+            // Rendering already: answer with that run (on this thread).
+            QObject *back = threadContext();
+            waiting->append([back, done](PagePtr page) {
+                ThreadContext::post(back, [done, page] { done(page); });
+            });
+            return;
+        }
+        m_rendering.insert(key, {});
+    }
+    auto result = std::make_shared<PagePtr>();
+    offThread([result, render = std::move(render)] { *result = render(); },
+              [this, key, result, done] {
+                  QList<std::function<void(PagePtr)>> others;
+                  {
+                      QMutexLocker lock(&m_mutex);
+                      others = m_rendering.take(key);
+                      // Pages of older configurations are never asked for again; the rest is
+                      // bounded in bytes, oldest out first.
+                      const QString generation = key.section(u'|', 0, 0) + u'|';
+                      for (const QString &k : QStringList(m_pageOrder))
+                          if (!k.startsWith(generation) || m_pageBytes > kMaxCachedPageBytes) {
+                              m_pageBytes -= m_pages.value(k)->bytes;
+                              m_pages.remove(k);
+                              m_pageOrder.removeOne(k);
+                          }
+                      if (*result && (*result)->bytes <= kMaxCachedPageBytes / 4) {
+                          m_pages.insert(key, *result);
+                          m_pageOrder << key;
+                          m_pageBytes += (*result)->bytes;
+                      }
+                  }
+                  done(*result);
+                  for (const auto &f : others)
+                      f(*result);
+              });
 }
 
 void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString &name, bool json)
@@ -513,67 +689,116 @@ void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString
     const OpenApiSpecRef ref = openApiOf(*target);
     const bool tryIt = c.api->annotations.value(QStringLiteral("airgate.io/try-it"))
         != QLatin1StringView("false");
-    document(r, target, [r, c, target, ref, json, tryIt](QJsonObject doc, QString error) {
-        if (!error.isEmpty()) {
-            if (json)
-                return r->done(Http::Response::text(502, error.toUtf8()));
-            return r->page(
-                502, c.title,
-                QStringLiteral("<h1>%1</h1><section class=\"notice error\" "
-                               "role=\"alert\"><p>%2</p><p><code>%3</code></p></section>")
-                    .arg(esc(c.title),
-                         esc(r->t(QT_TRANSLATE_NOOP("Portal",
-                                                    "The OpenAPI document could not be loaded."))),
-                         esc(error)));
-        }
-        const QJsonObject filtered
-            = filterDocument(doc, ref.operationSets, c.operationSets, ref.overrideServers);
-        if (json) {
-            Http::Response resp = Http::Response::text(
-                200, QJsonDocument(filtered).toJson(QJsonDocument::Indented), "application/json");
-            return r->send(std::move(resp));
-        }
-        QString body = QStringLiteral("<h1>%1</h1><p>%2</p>").arg(esc(c.title), esc(c.description));
-        if (!c.versions.isEmpty()) {
-            body += QStringLiteral(
-                        "<nav class=\"versions\" aria-label=\"%1\"><a href=\"/apis/%2\"%3>%4</a>")
-                        .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Versions"))), esc(c.api->name),
-                             target == c.api ? QStringLiteral(" aria-current=\"page\"") : QString(),
-                             esc(r->t(QT_TRANSLATE_NOOP("Portal", "Current"))));
-            for (const Resource *v : c.versions) {
-                const ApiVersionSpec vs = readApiVersionSpec(v->spec());
-                body += QStringLiteral("<a href=\"/apis/%1?version=%2\"%3>%4</a>")
-                            .arg(esc(c.api->name), esc(v->name),
-                                 target == v ? QStringLiteral(" aria-current=\"page\"") : QString(),
-                                 esc(vs.release.isEmpty() ? v->name : vs.release));
+    documentOf(
+        r, target,
+        [this, r, c, target, ref, json, tryIt](std::shared_ptr<const OpenApi::Document> doc,
+                                               QString error) {
+            if (!error.isEmpty()) {
+                if (json)
+                    return r->done(Http::Response::text(502, error.toUtf8()));
+                return r->page(
+                    502, c.title,
+                    QStringLiteral("<h1>%1</h1><section class=\"notice error\" "
+                                   "role=\"alert\"><p>%2</p><p><code>%3</code></p></section>")
+                        .arg(esc(c.title),
+                             esc(r->t(QT_TRANSLATE_NOOP(
+                                 "Portal", "The OpenAPI document could not be loaded."))),
+                             esc(error)));
             }
-            body += QStringLiteral("</nav>");
-        }
-        QStringList servers;
-        for (const auto &s : filtered.value(QStringLiteral("servers")).toArray())
-            servers << QStringLiteral("<code>%1</code>")
-                           .arg(esc(s.toObject().value(QStringLiteral("url")).toString()));
-        if (!servers.isEmpty())
-            body += QStringLiteral("<p class=\"meta\">%1 %2</p>")
-                        .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Servers:"))),
-                             servers.join(QStringLiteral(", ")));
-        if (!c.plans.isEmpty())
-            body += QStringLiteral("<p class=\"meta\">%1 <a href=\"/plans\">%2</a></p>")
-                        .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Plans:"))),
-                             esc(planTitles(*r->config->workspace, r->portal->ns, c.plans)));
-        body += QStringLiteral("<p class=\"meta\"><a href=\"/apis/%1/openapi.json%2\">%3</a></p>")
-                    .arg(esc(c.api->name),
-                         target == c.api ? QString()
-                                         : QStringLiteral("?version=") + esc(target->name),
-                         esc(r->t(QT_TRANSLATE_NOOP("Portal", "Download the OpenAPI document"))));
-        RenderOptions o;
-        o.tryIt = tryIt;
-        o.apiKey = c.api->name;
-        o.csrf = QString::fromLatin1(r->session->csrf);
-        o.version = target == c.api ? QString() : target->name;
-        body += renderOperations(filtered, o, [r](const char *s) { return r->t(s); });
-        r->page(200, c.title, body);
-    });
+            // One rendering per configuration, document, visible operation sets, language and
+            // try-it switch, made on the render pool and shared by every user it fits.
+            QStringList sets = c.operationSets.value_or(QStringList {QStringLiteral("*")});
+            sets.sort();
+            const QString pageKey
+                = QStringLiteral("%1|%2|%3/%4|%5|%6|%7|%8|%9")
+                      .arg(r->config->generation)
+                      .arg(target->kindName, target->ns, target->name, c.api->name, sets.join(u','),
+                           json ? QStringLiteral("json") : r->lang,
+                           tryIt ? QStringLiteral("try") : QStringLiteral("read"));
+            if (json) {
+                return cachedPage(
+                    pageKey,
+                    [doc, ref, c] {
+                        auto page = std::make_shared<RenderedPage>();
+                        page->parts
+                            << QJsonDocument(filterDocument(doc->root(), ref.operationSets,
+                                                            c.operationSets, ref.overrideServers))
+                                   .toJson(QJsonDocument::Indented);
+                        page->bytes = page->parts.first().size();
+                        return PagePtr(page);
+                    },
+                    [r](PagePtr page) {
+                        r->send(Http::Response::text(200, page->joined({}), "application/json"));
+                    });
+            }
+            QString body
+                = QStringLiteral("<h1>%1</h1><p>%2</p>").arg(esc(c.title), esc(c.description));
+            if (!c.versions.isEmpty()) {
+                body += QStringLiteral("<nav class=\"versions\" aria-label=\"%1\"><a "
+                                       "href=\"/apis/%2\"%3>%4</a>")
+                            .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Versions"))),
+                                 esc(c.api->name),
+                                 target == c.api ? QStringLiteral(" aria-current=\"page\"")
+                                                 : QString(),
+                                 esc(r->t(QT_TRANSLATE_NOOP("Portal", "Current"))));
+                for (const Resource *v : c.versions) {
+                    const ApiVersionSpec vs = readApiVersionSpec(v->spec());
+                    body += QStringLiteral("<a href=\"/apis/%1?version=%2\"%3>%4</a>")
+                                .arg(esc(c.api->name), esc(v->name),
+                                     target == v ? QStringLiteral(" aria-current=\"page\"")
+                                                 : QString(),
+                                     esc(vs.release.isEmpty() ? v->name : vs.release));
+                }
+                body += QStringLiteral("</nav>");
+            }
+            QStringList servers;
+            if (!ref.overrideServers.isEmpty())
+                for (const QString &u : ref.overrideServers)
+                    servers << QStringLiteral("<code>%1</code>").arg(esc(u));
+            else
+                for (const auto &s : doc->root().value(QStringLiteral("servers")).toArray())
+                    servers << QStringLiteral("<code>%1</code>")
+                                   .arg(esc(s.toObject().value(QStringLiteral("url")).toString()));
+            if (!servers.isEmpty())
+                body += QStringLiteral("<p class=\"meta\">%1 %2</p>")
+                            .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Servers:"))),
+                                 servers.join(QStringLiteral(", ")));
+            if (!c.plans.isEmpty())
+                body += QStringLiteral("<p class=\"meta\">%1 <a href=\"/plans\">%2</a></p>")
+                            .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Plans:"))),
+                                 esc(planTitles(*r->config->workspace, r->portal->ns, c.plans)));
+            body
+                += QStringLiteral(
+                       "<p class=\"meta\"><a href=\"/apis/%1/openapi.json%2\">%3</a></p>")
+                       .arg(
+                           esc(c.api->name),
+                           target == c.api ? QString()
+                                           : QStringLiteral("?version=") + esc(target->name),
+                           esc(r->t(QT_TRANSLATE_NOOP("Portal", "Download the OpenAPI document"))));
+            RenderOptions o;
+            o.tryIt = tryIt;
+            o.apiKey = c.api->name;
+            o.csrf = QString(QChar(kCsrfMarker));
+            o.version = target == c.api ? QString() : target->name;
+            const QString lang = r->lang;
+            const PortalServiceImpl *self = this;
+            cachedPage(
+                pageKey,
+                [doc, ref, sets = c.operationSets, o, lang, self] {
+                    const QString html = renderOperations(
+                        *doc, visibleOperations(*doc, ref.operationSets, sets), o,
+                        [self, lang](const char *s) { return self->translate(lang, s); });
+                    auto page = std::make_shared<RenderedPage>();
+                    page->parts = html.toUtf8().split(char(kCsrfMarker));
+                    for (const QByteArray &p : page->parts)
+                        page->bytes += p.size();
+                    return PagePtr(page);
+                },
+                [r, c, body](PagePtr page) {
+                    const QByteArray token = esc(QString::fromLatin1(r->session->csrf)).toUtf8();
+                    r->pageBytes(200, c.title, body.toUtf8() + page->joined(token));
+                });
+        });
 }
 
 void PortalServiceImpl::plans(const std::shared_ptr<Request> &r)

@@ -5,9 +5,12 @@
 #include "gateway/gatewayhandler.h"
 #include "oidc.h"
 
+#include "openapi/openapidocument.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QMutex>
+#include <QThreadPool>
 #include <QTranslator>
 
 #include <memory>
@@ -36,6 +39,12 @@ public:
     static constexpr qint64 kSessionTtlMs = 8 * 3600 * 1000;
     static constexpr qint64 kLoginTtlMs = 10 * 60 * 1000;
     static constexpr int kMaxPendingLogins = 10000;
+    /// Rendered API pages (and filtered documents) kept at most, in bytes, across users.
+    static constexpr qint64 kMaxCachedPageBytes = 96 * 1024 * 1024;
+    /// Threads that load documents and render pages, off the workers proxying API traffic,
+    /// at a lower CPU priority (nice) than theirs.
+    static constexpr int kRenderThreads = 1;
+    static constexpr int kRenderNice = 10;
 
 private:
     struct Session
@@ -55,10 +64,19 @@ private:
     };
     struct Doc
     {
-        QJsonObject document;
+        std::shared_ptr<const OpenApi::Document> document;
         QString error;
         qint64 atMs = 0;
     };
+    /** @brief A page rendered once and served to every user it fits: the bytes around each
+     * place the session's form token goes. */
+    struct RenderedPage
+    {
+        QList<QByteArray> parts;
+        qint64 bytes = 0;
+        QByteArray joined(const QByteArray &token) const { return parts.join(token); }
+    };
+    using PagePtr = std::shared_ptr<const RenderedPage>;
     struct Request; // one request being served
 
     void route(const std::shared_ptr<Request> &r);
@@ -76,12 +94,30 @@ private:
     /** Loads (or takes from the cache) the OpenAPI document of an API or APIVersion. */
     void document(const std::shared_ptr<Request> &r, const Resource *api,
                   std::function<void(QJsonObject doc, QString error)> done);
+    /** The same as a loaded document; files are read and fetched bytes parsed off the workers'
+     * threads; @p done runs on the calling thread. */
+    void documentOf(const std::shared_ptr<Request> &r, const Resource *api,
+                    std::function<void(std::shared_ptr<const OpenApi::Document>, QString)> done);
+    /**
+     * The page cached under @p key, or @p render run once on the render pool (concurrent
+     * requests for the same key wait for that one run) and cached; @p done runs on the calling
+     * thread.
+     */
+    void cachedPage(const QString &key, std::function<PagePtr()> render,
+                    std::function<void(PagePtr)> done);
+    /** Runs @p work on the render pool, then @p then on the calling (worker) thread. */
+    void offThread(std::function<void()> work, std::function<void()> then);
     QString translate(const QString &lang, const char *source) const;
 
     mutable QMutex m_mutex;
     QHash<QByteArray, Session> m_sessions;
     QHash<QByteArray, Pending> m_pending;
     QHash<QString, Doc> m_docs; ///< "generation|kind|ns/name"
+    QHash<QString, PagePtr> m_pages; ///< "generation|…" → rendered page
+    QStringList m_pageOrder; ///< oldest first
+    qint64 m_pageBytes = 0;
+    QHash<QString, QList<std::function<void(PagePtr)>>> m_rendering; ///< waiting for a render
+    QThreadPool m_renderPool;
     QHash<QString, QString> m_docProblems; ///< "ns/name" → error
     QMap<QString, QString> m_entryPoints;
     OidcClient m_oidc;
