@@ -20,10 +20,13 @@ PACKAGES=(cmake ninja-build g++ pkg-config clang-format git
   qtkeychain-qt6-dev libsecret-1-0 libyaml-dev libssl-dev openssl libgit2-dev
   gnome-keyring dbus dbus-x11 libsecret-tools
   fontconfig fonts-dejavu-core xvfb xauth
-  nodejs npm curl)
+  nodejs npm curl
+  scdoc help2man)   # the last two make the manual pages at build time
 # Only for ./build.sh test: the browser that drives the portal's end-to-end test (through
-# playwright-core's executablePath; nothing is downloaded by npm).
-TEST_PACKAGES=(chromium)
+# playwright-core's executablePath; nothing is downloaded by npm), and the shells whose
+# completion of airgatectl is tested.
+TEST_PACKAGES=(chromium
+  zsh fish)
 # Only for ./build.sh bench: the peer proxies measured beside the gateway.
 BENCH_PACKAGES=(wrk nginx haproxy caddy)
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cliargs.h"
 
+#include "commandspec.h"
+
 #include <cstdio>
 
 namespace Airgate::Cli {
@@ -17,8 +19,20 @@ QTextStream &err()
     return s;
 }
 
+void Args::checkDeclared(const QString &name, bool prefix) const
+{
+    if (!m_spec)
+        return;
+    const OptionSpec *o = m_spec->option(name);
+    if (!o || o->rulePrefix != prefix)
+        qFatal("airgatectl %s: option %s is not declared in app/cli/commandspec.cpp (its --help, "
+               "man page and completions are generated from there)",
+               qPrintable(m_spec->name), qPrintable(name));
+}
+
 std::optional<QString> Args::take(const QString &name, const QString &shortName)
 {
+    checkDeclared(name);
     for (qsizetype i = 0; i < m_args.size(); ++i) {
         const QString &a = m_args[i];
         if (a == QLatin1StringView("--"))
@@ -52,6 +66,7 @@ QStringList Args::takeAll(const QString &name)
 
 bool Args::flag(const QString &name)
 {
+    checkDeclared(name);
     const qsizetype i = m_args.indexOf(name);
     if (i < 0)
         return false;
@@ -61,6 +76,7 @@ bool Args::flag(const QString &name)
 
 QStringList Args::takePrefixed(const QString &prefix)
 {
+    checkDeclared(prefix, true);
     QStringList out;
     for (qsizetype i = m_args.size() - 1; i >= 0; --i) {
         if (m_args[i].startsWith(prefix)) {

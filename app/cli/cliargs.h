@@ -8,11 +8,21 @@
 #include <optional>
 
 namespace Airgate::Cli {
+struct CommandSpec;
+}
+
+namespace Airgate::Cli {
 
 /// Exit codes shared by every command.
 enum ExitCode { ExitOk = 0, ExitFindings = 1, ExitUsage = 2 };
 
-/** @brief Minimal argument reader: `--name value`, `--name=value`, flags, positionals. */
+/**
+ * @brief Minimal argument reader: `--name value`, `--name=value`, flags, positionals.
+ *
+ * Once declare()d with its command's spec, asking for an option the spec does not list is a
+ * programming error and aborts, naming the option: `--help`, airgatectl(1) and the shell
+ * completions are generated from the spec, so an option must be added there to exist at all.
+ */
 class Args
 {
 public:
@@ -20,6 +30,9 @@ public:
         : m_args(std::move(args))
     {
     }
+
+    /** Checks every option asked for against @p spec from now on (nullptr: no checks). */
+    void declare(const CommandSpec *spec) { m_spec = spec; }
 
     /** Removes and returns the value of an option given as `--name v` or `--name=v` (or `-n v`). */
     std::optional<QString> take(const QString &name, const QString &shortName = {});
@@ -36,7 +49,10 @@ public:
     std::optional<QString> error() const { return m_error; }
 
 private:
+    void checkDeclared(const QString &name, bool prefix = false) const;
+
     QStringList m_args;
+    const CommandSpec *m_spec = nullptr;
     std::optional<QString> m_error;
 };
 
@@ -50,5 +66,7 @@ int diffCommand(Args &args);
 int keyCommand(Args &args);
 int serveCommand(Args &args);
 int versionCommand(Args &args);
+int helpCommand(Args &args);
+int completionCommand(Args &args);
 
 } // namespace Airgate::Cli

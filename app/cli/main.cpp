@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // airgatectl: lint, export, key and serve for Traefik Hub workspaces, in CI and on servers.
 #include "cliargs.h"
+#include "commandspec.h"
+#include "helptext.h"
 
 #include <QCoreApplication>
 
@@ -10,35 +12,16 @@ using namespace Airgate::Cli;
 
 namespace {
 
-void usage(QTextStream &s)
+/** @return whether @p args ask for help (before a "--"). */
+bool asksForHelp(const QStringList &args)
 {
-    s << "usage: airgatectl <command> [options]\n\n"
-         "commands:\n"
-         "  lint    --path DIR [--offline] [--format unix|json|checkstyle|sarif|junit] "
-         "[--rule.NAME=false]\n"
-         "          [--timings]\n"
-         "          check manifests as the cluster and Traefik's static analyzer would\n"
-         "          (--timings: milliseconds per load phase and per rule, on stderr)\n"
-         "  export  --path DIR --out DIR [--layout bundle|namespaces|kustomize] [--force]\n"
-         "          write kubectl-ready manifests (refused while lint finds errors, unless "
-         "--force)\n"
-         "  import  --from FILE|DIR|- --path DIR [--layout namespaces|kinds] [--force]\n"
-         "          [--prefer-last-applied] [--dry-run]\n"
-         "          turn `kubectl get -o yaml|json` output into workspace files (server fields "
-         "stripped)\n"
-         "  diff    --path DIR --against DIR|FILE|git:REV|gateway [--format "
-         "unified|json|markdown]\n"
-         "          semantic diff per resource; exit 0 none, 1 differences, 2 error\n"
-         "  key     hash [KEY]                     print the Secret value for an API key (stdin "
-         "when KEY is omitted)\n"
-         "          new --path DIR -n NS --app APP [--title T]\n"
-         "                                         generate a key, print it once, store only its "
-         "digest\n"
-         "  serve   --path DIR [--listen NAME=HOST:PORT]... [--admin HOST:PORT] [--threads N] "
-         "[--state DIR]\n"
-         "          run the local gateway on the workspace\n"
-         "  version print the version\n\n"
-         "exit status: 0 no errors, 1 errors found, 2 usage or I/O problem\n";
+    for (const QString &a : args) {
+        if (a == QLatin1StringView("--"))
+            return false;
+        if (a == QLatin1StringView("--help") || a == QLatin1StringView("-h"))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -53,13 +36,35 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Airgate"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AIRGATE_VERSION));
     QStringList args = QCoreApplication::arguments().mid(1);
-    if (args.isEmpty() || args.first() == QLatin1StringView("help")
-        || args.first() == QLatin1StringView("--help") || args.first() == QLatin1StringView("-h")) {
-        usage(args.isEmpty() ? err() : out());
-        return args.isEmpty() ? ExitUsage : ExitOk;
+    const ProgramSpec &program = airgatectlSpec();
+    if (args.isEmpty()) {
+        err() << HelpText::programUsage(program);
+        return ExitUsage;
     }
-    const QString command = args.takeFirst();
+    if (args.first() == QLatin1StringView("--help") || args.first() == QLatin1StringView("-h")) {
+        out() << HelpText::programUsage(program);
+        return ExitOk;
+    }
+    QString command = args.takeFirst();
+    if (command == QLatin1StringView("--version"))
+        command = QStringLiteral("version");
+    const CommandSpec *spec = program.command(command);
+    if (!spec || command.contains(u' ')) {
+        err() << "airgatectl: unknown command \"" << command << "\"\n\n"
+              << HelpText::programUsage(program);
+        return ExitUsage;
+    }
     Args rest(args);
+    // A command with subcommands ("key new") takes the subcommand's options.
+    if (!spec->subcommands.isEmpty() && !rest.positionals().isEmpty()) {
+        if (const CommandSpec *sub = program.command(command + u' ' + rest.positionals().first()))
+            spec = sub;
+    }
+    if (asksForHelp(args)) {
+        out() << HelpText::commandUsage(program, *spec);
+        return ExitOk;
+    }
+    rest.declare(spec);
     if (command == QLatin1StringView("lint"))
         return lintCommand(rest);
     if (command == QLatin1StringView("export"))
@@ -72,9 +77,11 @@ int main(int argc, char **argv)
         return keyCommand(rest);
     if (command == QLatin1StringView("serve"))
         return serveCommand(rest);
-    if (command == QLatin1StringView("version") || command == QLatin1StringView("--version"))
+    if (command == QLatin1StringView("version"))
         return versionCommand(rest);
-    err() << "airgatectl: unknown command \"" << command << "\"\n\n";
-    usage(err());
-    return ExitUsage;
+    if (command == QLatin1StringView("help"))
+        return helpCommand(rest);
+    if (command == QLatin1StringView("completion"))
+        return completionCommand(rest);
+    qFatal("airgatectl: command %s is in the spec but has no implementation", qPrintable(command));
 }

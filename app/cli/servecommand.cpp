@@ -38,22 +38,6 @@ void onSignal(int sig)
 
 int serveCommand(Args &args)
 {
-    if (args.flag(QStringLiteral("--help"))) {
-        out() << "usage: airgatectl serve --path DIR [--listen NAME=HOST:PORT]... [--admin "
-                 "HOST:PORT] [--threads N]\n"
-                 "                        [--state DIR] [--no-watch] [--ready-fd N] "
-                 "[--exit-with-parent]\n"
-                 "Serves the workspace: its APIs on the entry points of airgate.yaml (or "
-                 "--listen), the admin API on\n"
-                 "loopback. Prints one JSON line on stdout when ready; SIGINT/SIGTERM drain and "
-                 "exit 0; SIGHUP reloads.\n"
-                 "Refuses to start (exit 2) when another process listens on one of its addresses "
-                 "or another gateway\n"
-                 "serves from the same state folder. --exit-with-parent: drain and exit when the "
-                 "process that started\n"
-                 "it ends (Linux PR_SET_PDEATHSIG) or closes this process's stdin.\n";
-        return ExitOk;
-    }
     Runtime::GatewayOptions o;
     o.workspace = args.take(QStringLiteral("--path")).value_or(QStringLiteral("."));
     for (const QString &l : args.takeAll(QStringLiteral("--listen"))) {
