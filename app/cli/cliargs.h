@@ -63,6 +63,7 @@ int lintCommand(Args &args);
 int exportCommand(Args &args);
 int importCommand(Args &args);
 int diffCommand(Args &args);
+int migrateCommand(Args &args);
 int keyCommand(Args &args);
 int serveCommand(Args &args);
 int versionCommand(Args &args);

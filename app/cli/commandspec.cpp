@@ -249,6 +249,40 @@ CommandSpec diffSpec()
     return c;
 }
 
+CommandSpec migrateSpec()
+{
+    CommandSpec c;
+    c.name = QStringLiteral("migrate");
+    c.summary = QStringLiteral("rewrite stale fields and kinds to the current CRDs");
+    c.description = QStringLiteral(
+        "Finds fields and kinds from older Traefik Hub CRDs and documentation (APIPlan "
+        "rateLimit.requests, ManagedSubscription applications[].appId, APIAuth jwt.jwksUrl, "
+        "Traefik 2's traefik.containo.us group...) and prints the rewrite as a unified diff. "
+        "With --write it changes only the affected lines, atomically (comments, quoting, key "
+        "order and every other byte stay), then lints. A migration that needs a decision (what "
+        "replaces an APIRateLimit, which bucket replaces user) is listed as "
+        "file:line:col: needs a decision, never guessed. --list prints the catalogue.");
+    c.options = {
+        pathOption(QStringLiteral("Workspace folder to migrate."), false),
+        flag(QStringLiteral("--write"),
+             QStringLiteral("Write the changes, then lint; without it nothing is written.")),
+        flag(QStringLiteral("--offline"),
+             QStringLiteral("The workspace is for an offline cluster: JWKS URLs need their "
+                            "content in jwt.jwksFile (listed), and lint uses the offline-* "
+                            "rules.")),
+        flag(QStringLiteral("--list"),
+             QStringLiteral("Print the catalogue of migrations: id, kind, stale form, current "
+                            "form, automatic or not, where the stale form comes from.")),
+    };
+    c.exitStatus = QStringLiteral("0 diff printed or written with no lint errors, 1 written "
+                                  "but lint finds errors, 2 usage or I/O problem.");
+    c.examples = {{QStringLiteral("airgatectl migrate --path manifests"),
+                   QStringLiteral("Show what would change, as a unified diff.")},
+                  {QStringLiteral("airgatectl migrate --path manifests --write"),
+                   QStringLiteral("Rewrite the stale lines, then lint.")}};
+    return c;
+}
+
 CommandSpec keySpec()
 {
     CommandSpec hash;
@@ -357,7 +391,8 @@ CommandSpec helpSpec()
     c.arguments = QStringLiteral("[COMMAND]");
     c.argumentKind = ValueKind::Choice;
     c.argumentChoices
-        = {QStringLiteral("lint"),  QStringLiteral("export"),  QStringLiteral("key"),
+        = {QStringLiteral("lint"),  QStringLiteral("export"),  QStringLiteral("import"),
+           QStringLiteral("diff"),  QStringLiteral("migrate"), QStringLiteral("key"),
            QStringLiteral("serve"), QStringLiteral("version"), QStringLiteral("completion")};
     c.summary = QStringLiteral("print the usage of a command");
     c.options = {flag(QStringLiteral("--man"),
@@ -386,8 +421,8 @@ ProgramSpec makeSpec()
 {
     ProgramSpec p;
     p.name = QStringLiteral("airgatectl");
-    p.summary = QStringLiteral("lint, export, key and serve Traefik Hub API Management "
-                               "workspaces, offline");
+    p.summary = QStringLiteral("lint, import, diff, migrate, export, key and serve Traefik Hub "
+                               "API Management workspaces, offline");
     p.description = QStringLiteral(
         "airgatectl checks Traefik Hub API Management manifests (API, APIAuth, APIPortal, "
         "APIPlan, APICatalogItem, ManagedApplication, ManagedSubscription, IngressRoute, "
@@ -397,12 +432,14 @@ ProgramSpec makeSpec()
         "A workspace is a folder of manifests. airgate.yaml at its root holds what only the "
         "workstation or server knows: entry point addresses, where each Kubernetes Service "
         "really lives (a URL, or mock: an OpenAPI file), local OpenAPI and JWKS copies, limits.");
-    p.commands = {lintSpec(),  exportSpec(),  importSpec(), diffSpec(),      keySpec(),
-                  serveSpec(), versionSpec(), helpSpec(),   completionSpec()};
+    p.commands = {lintSpec(), exportSpec(), importSpec(),  diffSpec(), migrateSpec(),
+                  keySpec(),  serveSpec(),  versionSpec(), helpSpec(), completionSpec()};
     p.exitStatus = {
         {0, QStringLiteral("no errors"),
          QStringLiteral("No errors (lint), written (export), stopped by a signal (serve).")},
-        {1, QStringLiteral("errors found"), QStringLiteral("Errors found (lint), export refused.")},
+        {1, QStringLiteral("errors found"),
+         QStringLiteral("Errors found (lint, migrate --write), differences (diff), "
+                        "export or import refused.")},
         {2, QStringLiteral("usage or I/O problem"),
          QStringLiteral("Usage or I/O problem, or the gateway could not start.")},
     };

@@ -91,27 +91,10 @@ Result<GitOps::ManifestSet> fetchServed(const AdminEndpoint &e)
                 .arg(e.address)
                 .arg(status)
                 .arg(status == 401 ? QStringLiteral(" (wrong admin token)") : QString()));
-    QJsonParseError perr;
-    const QJsonObject o = QJsonDocument::fromJson(reply->readAll(), &perr).object();
-    if (perr.error != QJsonParseError::NoError)
-        return makeError(Error::Code::Parse,
-                         QStringLiteral("gateway admin API: %1").arg(perr.errorString()));
-    QList<QPair<QString, QByteArray>> files;
-    for (const QJsonValue &v : o.value(QStringLiteral("files")).toArray()) {
-        const QJsonObject f = v.toObject();
-        const QByteArray bytes = f.contains(QStringLiteral("contentBase64"))
-            ? QByteArray::fromBase64(f.value(QStringLiteral("contentBase64")).toString().toLatin1())
-            : f.value(QStringLiteral("content")).toString().toUtf8();
-        files.append({f.value(QStringLiteral("path")).toString(), bytes});
-    }
-    const QString label = QStringLiteral("gateway");
-    auto set
-        = GitOps::filesManifests(o.value(QStringLiteral("workspace")).toString(), files, label);
+    QString served;
+    auto set = GitOps::servedManifests(reply->readAll(), QStringLiteral("gateway"), &served);
     if (set)
-        set->notes.prepend(QStringLiteral("gateway at %1 serves generation %2 (from the %3)")
-                               .arg(e.address)
-                               .arg(o.value(QStringLiteral("generation")).toInteger())
-                               .arg(o.value(QStringLiteral("source")).toString()));
+        set->notes.prepend(QStringLiteral("gateway at %1 serves %2").arg(e.address, served));
     return set;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// airgatectl: lint, export, key and serve for Traefik Hub workspaces, in CI and on servers.
+// airgatectl: lint, export, import, diff, migrate, key and serve for Traefik Hub workspaces, in CI
+// and on servers.
 #include "cliargs.h"
 #include "commandspec.h"
 #include "helptext.h"
@@ -73,6 +74,8 @@ int main(int argc, char **argv)
         return importCommand(rest);
     if (command == QLatin1StringView("diff"))
         return diffCommand(rest);
+    if (command == QLatin1StringView("migrate"))
+        return migrateCommand(rest);
     if (command == QLatin1StringView("key"))
         return keyCommand(rest);
     if (command == QLatin1StringView("serve"))

@@ -4,6 +4,9 @@
 #include "gitrepository.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Airgate::GitOps {
 
@@ -78,6 +81,32 @@ Result<ManifestSet> loadAgainst(const QString &spec, const QString &workspaceDir
     set.objects = std::move(dump->objects);
     set.notes = dump->notes;
     return set;
+}
+
+Result<ManifestSet> servedManifests(const QByteArray &json, const QString &label, QString *served)
+{
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(Error::Code::Parse,
+                         QStringLiteral("%1: %2").arg(label,
+                                                      perr.error != QJsonParseError::NoError
+                                                          ? perr.errorString()
+                                                          : QStringLiteral("not an object")));
+    const QJsonObject o = doc.object();
+    QList<QPair<QString, QByteArray>> files;
+    for (const QJsonValue &v : o.value(QStringLiteral("files")).toArray()) {
+        const QJsonObject f = v.toObject();
+        const QByteArray bytes = f.contains(QStringLiteral("contentBase64"))
+            ? QByteArray::fromBase64(f.value(QStringLiteral("contentBase64")).toString().toLatin1())
+            : f.value(QStringLiteral("content")).toString().toUtf8();
+        files.append({f.value(QStringLiteral("path")).toString(), bytes});
+    }
+    if (served)
+        *served = QStringLiteral("generation %1 (from the %2)")
+                      .arg(o.value(QStringLiteral("generation")).toInteger())
+                      .arg(o.value(QStringLiteral("source")).toString());
+    return filesManifests(o.value(QStringLiteral("workspace")).toString(), files, label);
 }
 
 } // namespace Airgate::GitOps

@@ -37,4 +37,12 @@ Result<ManifestSet> filesManifests(const QString &root,
  */
 Result<ManifestSet> loadAgainst(const QString &spec, const QString &workspaceDir);
 
+/**
+ * The manifests a running gateway serves, from the JSON of its admin API's `GET /api/manifests`
+ * (`{workspace, generation, source, files: [{path, content | contentBase64}]}`). @p served (when
+ * given) receives "generation N (from the SOURCE)".
+ */
+Result<ManifestSet> servedManifests(const QByteArray &json, const QString &label,
+                                    QString *served = nullptr);
+
 } // namespace Airgate::GitOps

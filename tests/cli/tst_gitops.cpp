@@ -42,6 +42,18 @@ Run run(const QStringList &args, const QString &cwd = {})
             p.readAllStandardError()};
 }
 
+Run runWithInput(const QStringList &args, const QByteArray &input)
+{
+    QProcess p;
+    p.start(QStringLiteral(AIRGATECTL_PATH), args);
+    p.waitForStarted();
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
 int git(const QStringList &args, const QString &cwd)
 {
     QProcess p;
@@ -517,6 +529,80 @@ private slots:
             QVERIFY(snapshot(ws)
                         .value(QStringLiteral("plans/standard-plan.yaml"))
                         .startsWith(oldPlan.left(oldPlan.indexOf('\n'))));
+    }
+
+    void lastAppliedLeavesServerDefaultsOut()
+    {
+        // What the API server stores: the applied plan plus the CRD's defaults (bucket), with
+        // the applied manifest in the annotation.
+        const QByteArray live
+            = "apiVersion: hub.traefik.io/v1alpha1\nkind: APIPlan\nmetadata:\n  annotations:\n"
+              "    kubectl.kubernetes.io/last-applied-configuration: |\n"
+              "      {\"apiVersion\":\"hub.traefik.io/v1alpha1\",\"kind\":\"APIPlan\",\"metadata\":"
+              "{\"annotations\":{},\"name\":\"gold\",\"namespace\":\"apps\"},\"spec\":{"
+              "\"rateLimit\":"
+              "{\"limit\":5,\"period\":\"1s\"},\"title\":\"Gold\"}}\n"
+              "  creationTimestamp: \"2026-03-01T10:00:00Z\"\n  generation: 1\n  name: gold\n"
+              "  namespace: apps\n  resourceVersion: \"4711\"\n"
+              "  uid: 0b4e8a52-8d5c-4f57-9a3e-2f1c0c0e0001\nspec:\n  rateLimit:\n"
+              "    bucket: subscription\n    limit: 5\n    period: 1s\n  title: Gold\n"
+              "status:\n  version: v1.33.0\n";
+        QTemporaryDir dir;
+        const QString dumpFile = dir.filePath(QStringLiteral("live.yaml"));
+        write(dumpFile, live);
+        const QString plain = dir.filePath(QStringLiteral("plain"));
+        const Run r1 = run({QStringLiteral("import"), QStringLiteral("--from"), dumpFile,
+                            QStringLiteral("--path"), plain});
+        QVERIFY2(r1.code == 0, r1.err.constData());
+        const QByteArray asServed = read(plain + QStringLiteral("/apps/apiplans.yaml"));
+        QVERIFY(asServed.contains("bucket: subscription"));
+        const QString applied = dir.filePath(QStringLiteral("applied"));
+        const Run r2
+            = run({QStringLiteral("import"), QStringLiteral("--from"), dumpFile,
+                   QStringLiteral("--path"), applied, QStringLiteral("--prefer-last-applied")});
+        QVERIFY2(r2.code == 0, r2.err.constData());
+        QVERIFY(r2.err.contains("1 from their last-applied configuration"));
+        const QByteArray asApplied = read(applied + QStringLiteral("/apps/apiplans.yaml"));
+        QVERIFY2(!asApplied.contains("bucket"), asApplied.constData());
+        QVERIFY(asApplied.contains("limit: 5"));
+        for (const QByteArray &b : {asServed, asApplied})
+            for (const char *f : {"uid", "resourceVersion", "generation", "creationTimestamp",
+                                  "last-applied", "status:"})
+                QVERIFY2(!b.contains(f), f);
+        // The two differ exactly by the default, and diff says so.
+        const Run d = run({QStringLiteral("diff"), QStringLiteral("--path"), applied,
+                           QStringLiteral("--against"), plain});
+        QCOMPARE(d.code, 1);
+        QVERIFY2(d.out.contains("# removed spec.rateLimit.bucket: subscription"),
+                 d.out.constData());
+    }
+
+    void kindsLayoutFromStandardInput()
+    {
+        QTemporaryDir dir;
+        auto source = Workspace::load(sourceWorkspace(dir));
+        QVERIFY(source);
+        const QString ws = dir.filePath(QStringLiteral("ws"));
+        const Run r = runWithInput({QStringLiteral("import"), QStringLiteral("--from"),
+                                    QStringLiteral("-"), QStringLiteral("--path"), ws,
+                                    QStringLiteral("--layout"), QStringLiteral("kinds")},
+                                   clusterDump(*source, true));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.err.contains("17 added"));
+        const auto files = snapshot(ws);
+        QVERIFY2(files.contains(QStringLiteral("apiplans.yaml"))
+                     && files.contains(QStringLiteral("ingressroutes.yaml"))
+                     && files.contains(QStringLiteral("secrets.yaml")),
+                 qPrintable(QStringList(files.keys()).join(u' ')));
+        for (const QString &f : files.keys())
+            QVERIFY2(!f.contains(u'/'), qPrintable(f)); // every kind at the root
+        // Both APIPlans of the two namespaces' worth of resources in one file.
+        const QByteArray plans = files.value(QStringLiteral("apiplans.yaml"));
+        QCOMPARE(plans.count("kind: APIPlan\n"), 2);
+        QCOMPARE(run({QStringLiteral("diff"), QStringLiteral("--path"), ws,
+                      QStringLiteral("--against"), dir.filePath(QStringLiteral("source"))})
+                     .code,
+                 0);
     }
 
     void brokenDumpIsALocatedErrorAndWritesNothing_data()
