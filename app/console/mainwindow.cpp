@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "consoletr.h"
+#include "dialogs/diffdialog.h"
 #include "dialogs/keydialogs.h"
 #include "dialogs/wizards.h"
 #include "editors/formeditor.h"
@@ -14,7 +15,9 @@
 #include "models/workspacemodel.h"
 #include "panels/gatewaypanel.h"
 #include "services/gatewaysupervisor.h"
+#include "services/gitstatus.h"
 #include "services/keymanager.h"
+#include "services/quickfixes.h"
 #include "services/secretstore.h"
 
 #include <QAction>
@@ -136,6 +139,9 @@ MainWindow::MainWindow(SecretStore *store, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     auto *problemsOnly = new QCheckBox(Tr::tr("Only with problems"), left);
     m_tree = new QTreeView(left);
+    // Git status (modified / new) of each resource's file beside its name.
+    m_tree->setItemDelegateForColumn(
+        0, new GitStatusDelegate(new GitStatusTracker(m_model, this), m_tree));
     m_tree->setObjectName(QStringLiteral("resourceTree"));
     m_tree->setModel(m_treeFilter);
     m_tree->setHeaderHidden(true);
@@ -255,6 +261,7 @@ void MainWindow::buildDocks()
     m_problems = new ProblemsView(this);
     m_problems->setObjectName(QStringLiteral("problemsView"));
     m_problems->setModel(m_problemsModel);
+    new QuickFixes(m_problems, m_problemsModel, m_model, this); // "Migrate" on stale fields
     m_problems->verticalHeader()->hide();
     m_problems->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_problems->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -306,6 +313,10 @@ void MainWindow::buildActions()
     add(file, Tr::tr("&Save file"), QKeySequence::Save, [this] { saveCurrentFile(); });
     add(file, Tr::tr("Save &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         [this] { saveAll(); });
+    add(file, Tr::tr("Review c&hanges…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D), [this] {
+        if (m_model->isOpen())
+            DiffDialog::open(m_model, m_gateway, this);
+    })->setObjectName(QStringLiteral("actionReviewChanges"));
     add(file, Tr::tr("Re&vert file"), QKeySequence(), [this] {
         if (const Resource *r = m_model->resource(m_current))
             m_model->revertFile(r->source.file);
@@ -917,6 +928,11 @@ void MainWindow::showExportDialog()
     form->addRow(error);
     auto *b = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
     b->button(QDialogButtonBox::Ok)->setText(Tr::tr("&Export"));
+    // Review before exporting: against the export folder when it exists.
+    QPushButton *review = b->addButton(Tr::tr("&Review changes…"), QDialogButtonBox::ActionRole);
+    review->setObjectName(QStringLiteral("exportReview"));
+    connect(review, &QPushButton::clicked, &d,
+            [&] { DiffDialog::open(m_model, m_gateway, &d, out->text().trimmed(), true); });
     form->addRow(b);
     // A failed export keeps the dialog and what was chosen, with the reason in it.
     connect(b, &QDialogButtonBox::accepted, &d, [&] {
