@@ -1096,11 +1096,24 @@ bool MainWindow::maybeSave()
     m_model->commitPendingEdits();
     if (!m_model->isOpen() || !m_model->isDirty())
         return true;
-    const auto answer = QMessageBox::question(
-        this, Tr::tr("Unsaved edits"),
+    QMessageBox box(
+        QMessageBox::Question, Tr::tr("Unsaved edits"),
         Tr::tr("Save the edits to %1?").arg(m_model->dirtyFiles().join(QStringLiteral(", "))),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel)
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setDefaultButton(QMessageBox::Save);
+    // What would be saved, before answering: the review against the disk, then the same question.
+    QPushButton *review = box.addButton(Tr::tr("&Review changes…"), QMessageBox::ActionRole);
+    review->setObjectName(QStringLiteral("unsavedReview"));
+    connect(review, &QPushButton::clicked, &box, [this, &box] {
+        DiffDialog d(m_model, m_gateway, &box);
+        d.compareWith(DiffDialog::Against::Disk);
+        d.exec();
+    });
+    do
+        box.exec();
+    while (box.clickedButton() == review);
+    const auto answer = box.standardButton(box.clickedButton());
+    if (answer == QMessageBox::Cancel || answer == QMessageBox::NoButton)
         return false;
     if (answer == QMessageBox::Save)
         return saveAll();

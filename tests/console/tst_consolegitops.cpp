@@ -248,6 +248,48 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(seen, 10000);
     }
 
+    void reviewBeforeAnsweringTheUnsavedEditsQuestion()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        MainWindow w(&store);
+        QVERIFY(w.openWorkspace(ConsoleTest::copyExample(tmp), false));
+        w.show();
+        w.model()->setValue(kPlan, QStringLiteral("spec.title"), QStringLiteral("Gold"));
+        int reviewed = -1;
+        bool askedAgain = false;
+        // The question → Review → the diff against the disk → the question again → Cancel.
+        ConsoleTest::onModal([&](QWidget *m) {
+            auto *review = m->findChild<QPushButton *>(QStringLiteral("unsavedReview"));
+            if (!review)
+                return false;
+            ConsoleTest::onModal([&](QWidget *m2) {
+                auto *d = qobject_cast<DiffDialog *>(m2);
+                if (!d)
+                    return false;
+                reviewed = int(d->diff().changes.size());
+                ConsoleTest::onModal([&](QWidget *m3) {
+                    if (!m3->findChild<QPushButton *>(QStringLiteral("unsavedReview")))
+                        return false;
+                    askedAgain = true;
+                    for (QAbstractButton *b : m3->findChildren<QAbstractButton *>())
+                        if (b->text().remove(u'&') == QStringLiteral("Cancel"))
+                            b->click();
+                    return true;
+                });
+                d->reject();
+                return true;
+            });
+            review->click();
+            return true;
+        });
+        QVERIFY(!w.close()); // cancelled
+        QCOMPARE(reviewed, 1);
+        QVERIFY(askedAgain);
+        QVERIFY(w.model()->isDirty());
+        QVERIFY(w.isVisible());
+    }
+
     void migrateIsAQuickFixOnStaleFields()
     {
         QTemporaryDir tmp;
