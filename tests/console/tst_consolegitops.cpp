@@ -312,6 +312,13 @@ private slots:
         const QList<QuickFix> offered = fixes->fixesFor(row);
         QCOMPARE(offered.size(), 1);
         QCOMPARE(offered[0].label, QStringLiteral("Migrate: rateLimit.requests → rateLimit.limit"));
+        // The limit the stale field leaves missing is reported on the same line: same fix.
+        const int required = problemRow(w.problemsModel(), QStringLiteral("spec.rateLimit.limit"));
+        QVERIFY(required >= 0);
+        QVERIFY(w.problemsModel()->diagnostic(required).message.contains(
+            QStringLiteral("Required value")));
+        QCOMPARE(fixes->fixesFor(required).size(), 1);
+        QCOMPARE(fixes->fixesFor(required)[0].label, offered[0].label);
         // A problem in the same resource that no migration fixes gets nothing.
         const int other = problemRow(w.problemsModel(), QStringLiteral("spec.rateLimit.period"));
         QVERIFY(other >= 0);
