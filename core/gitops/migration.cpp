@@ -319,6 +319,12 @@ private:
         return TextEdit {range->offset, range->length, retoken(old, value)};
     }
 
+    /** The file's own line break, for the lines a migration adds. */
+    QByteArray eol() const
+    {
+        return m_ix->text().contains("\r\n") ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+    }
+
     static std::optional<std::vector<TextEdit>>
     all(std::initializer_list<std::optional<TextEdit>> l)
     {
@@ -607,7 +613,7 @@ private:
                 // Block style: `jwksUrl: U` becomes `trustedIssuers:` and `  - jwksUrl: U`.
                 const QByteArray pad(*indent, ' ');
                 edits = std::vector<TextEdit> {
-                    {key->offset, key->length, "trustedIssuers:\n" + pad + "  - jwksUrl"}};
+                    {key->offset, key->length, "trustedIssuers:" + eol() + pad + "  - jwksUrl"}};
             } else if (jwt.flow) {
                 edits = std::vector<TextEdit> {
                     {key->offset, key->length, "trustedIssuers: [{jwksUrl"},
@@ -645,7 +651,7 @@ private:
         if (k1 && !apiKey.flow) {
             if (auto indent = m_ix->indentBefore(k1->offset)) {
                 const QByteArray pad(*indent, ' ');
-                std::vector<TextEdit> out {{k1->offset, 0, "keySource:\n" + pad + "  "}};
+                std::vector<TextEdit> out {{k1->offset, 0, "keySource:" + eol() + pad + "  "}};
                 bool ok = true;
                 if (header && query) {
                     // The second must be the very next line, to move under keySource with it.

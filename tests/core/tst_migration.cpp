@@ -197,6 +197,14 @@ private slots:
                                  "\"https://idp.example.com/k\"}]}\n"));
         QVERIFY(findingsAfter(f.after).isEmpty());
 
+        // A file with CRLF line breaks gets CRLF in the lines added.
+        QByteArray crlf(block);
+        crlf.replace("\n", "\r\n");
+        const Migrated c = migrate(crlf.constData());
+        QCOMPARE(c.plan.automaticCount(), 1);
+        QVERIFY(c.after.endsWith("    appIdClaim: azp\r\n    trustedIssuers:\r\n"
+                                 "      - jwksUrl: https://idp.example.com/jwks.json\r\n"));
+
         // Offline, a URL is still a URL: the JWKS content is a person's to provide.
         const Migrated off = migrate(block, true);
         QCOMPARE(off.plan.automaticCount(), 0);
