@@ -48,7 +48,8 @@ public:
     void broadcast(const QByteArray &event, const QByteArray &data);
     int eventClients() const;
 
-    /// Requests bigger than this (headers and body) are cut off before Qt HttpServer reads them.
+    /// Requests bigger than this (header block and Content-Length) are refused (431, 413) before
+    /// Qt HttpServer reads them; a body without the token is refused (401) before it is read.
     static constexpr qint64 kMaxRequestBytes = 64 * 1024;
     /// At most this many admin connections at once.
     static constexpr int kMaxConnections = 64;

@@ -171,6 +171,19 @@ FilterStatus jwtAuth(RequestContext &ctx, const AuthConfig &auth)
             text = QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
         else
             text = v.toVariant().toString().toUtf8();
+        // A header value holds no control characters: CR/LF would add headers, or a request,
+        // on the upstream connection. C0, DEL and C1 (U+0080–U+009F, C2 80–9F in UTF-8).
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const auto c = static_cast<unsigned char>(text.at(i));
+            const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text.at(i + 1)) : 0;
+            if (c < 0x20 || c == 0x7f || (c == 0xc2 && next >= 0x80 && next <= 0x9f)) {
+                ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("invalid token"));
+                return ctx.reply(401,
+                                 QStringLiteral("token: claim %1 (forwarded as %2) holds control "
+                                                "characters")
+                                     .arg(it.value(), it.key()));
+            }
+        }
         ctx.upstreamExtraHeaders.set(it.key().toUtf8(), text);
     }
     ctx.stripAuthorization = auth.stripAuthorizationHeader;

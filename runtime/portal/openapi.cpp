@@ -424,10 +424,11 @@ QString renderOperations(const OpenApi::Document &doc,
                            .arg(t(QT_TRANSLATE_NOOP("Portal", "Responses")));
                 for (auto r = responses.begin(); r != responses.end(); ++r) {
                     const QJsonObject resp = doc.resolveObject(r.value());
-                    // The class names the status family: only a digit, else none.
+                    // The class names the status family: only an ASCII digit 1-5, else none.
                     const QChar family = r.key().isEmpty() ? QChar() : r.key().at(0);
-                    const QString cls
-                        = family.isDigit() ? QStringLiteral(" c") + family : QString();
+                    const QString cls = family >= u'1' && family <= u'5'
+                        ? QStringLiteral(" c") + family
+                        : QString();
                     out += QStringLiteral("<dt><span class=\"code%1\">%2</span></dt><dd>%3")
                                .arg(cls, esc(r.key()),
                                     esc(cut(resp.value(QStringLiteral("description")).toString(),

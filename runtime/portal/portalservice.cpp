@@ -8,7 +8,9 @@
 #include "model/specs.h"
 #include "openapi.h"
 #include "openapi/openapidocument.h"
+#include "settings/localsettings.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QHostAddress>
@@ -30,6 +32,52 @@ namespace Airgate::Runtime::Portal {
 namespace {
 
 const QByteArray kCookie = "airgate_portal";
+/// Binds a sign-in to the browser that started it: set at /login, required at /callback.
+const QByteArray kLoginCookie = "airgate_login";
+
+/** Whether @p s holds a control character (C0, DEL or C1). */
+bool hasControl(QStringView s)
+{
+    for (const QChar c : s)
+        if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f))
+            return true;
+    return false;
+}
+
+/**
+ * Where /callback may send the browser back: a path on this portal, "/" followed by neither
+ * "/" nor "\\" (which browsers read as another host), without control characters in the
+ * parameter as sent (@p raw) or decoded (@p decoded); empty when refused.
+ */
+QString safeReturnPath(QByteArrayView raw, const QByteArray &decoded)
+{
+    for (const char c : raw)
+        if (static_cast<unsigned char>(c) < 0x21 || c == 0x7f)
+            return {};
+    if (decoded.size() < 2 || decoded.at(0) != '/' || decoded.at(1) == '/' || decoded.at(1) == '\\')
+        return {};
+    const QString s = QString::fromUtf8(decoded);
+    if (hasControl(s) || s.contains(QChar::ReplacementCharacter))
+        return {};
+    return s;
+}
+
+/** The raw (still encoded) value of query parameter @p name. */
+QByteArray rawQueryValue(const QByteArray &query, QByteArrayView name)
+{
+    for (const QByteArray &pair : query.split('&')) {
+        const qsizetype eq = pair.indexOf('=');
+        if (QByteArrayView(pair).first(eq < 0 ? pair.size() : eq) == name)
+            return eq < 0 ? QByteArray() : pair.mid(eq + 1);
+    }
+    return {};
+}
+
+/** A path for a Location header: what is not plain ASCII URL text is percent-encoded. */
+QByteArray locationPath(const QString &path)
+{
+    return QUrl::toPercentEncoding(path, "/?&=:;@!$'()*+,~%#");
+}
 
 QString esc(const QString &s)
 {
@@ -201,10 +249,9 @@ struct PortalServiceImpl::Request
         resp.headers.set("X-Content-Type-Options", "nosniff");
         resp.headers.set("Referrer-Policy", "same-origin");
         resp.headers.set("X-Frame-Options", "DENY");
-        resp.headers.set(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
-            "script-src 'self'; form-action 'self' http: https:; frame-ancestors 'none'");
+        resp.headers.set("Content-Security-Policy",
+                         "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
+                         "script-src 'self'; form-action 'self'; frame-ancestors 'none'");
         done(std::move(resp));
     }
     void redirect(const QString &location, const QList<QByteArray> &cookies = {}) const
@@ -227,9 +274,10 @@ struct PortalServiceImpl::Request
                  .arg(esc(title), esc(message),
                       esc(t(QT_TRANSLATE_NOOP("Portal", "Back to the portal")))));
     }
-    QByteArray cookie(const QByteArray &value, qint64 maxAge) const
+    QByteArray cookie(const QByteArray &value, qint64 maxAge,
+                      const QByteArray &name = kCookie) const
     {
-        QByteArray c = kCookie + '=' + value
+        QByteArray c = name + '=' + value
             + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + QByteArray::number(maxAge);
         if (req().tls)
             c += "; Secure";
@@ -252,12 +300,14 @@ void PortalServiceImpl::Request::pageBytes(int status, const QString &title, con
     if (session) {
         nav = QStringLiteral("<a href=\"/catalog\">%1</a><a href=\"/plans\">%2</a>"
                              "<a href=\"/apps\">%3</a><span class=\"user\">%4</span>"
-                             "<form method=\"post\" action=\"/logout\"><button>%5</button></form>")
+                             "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" "
+                             "name=\"csrf\" value=\"%6\"><button>%5</button></form>")
                   .arg(esc(t(QT_TRANSLATE_NOOP("Portal", "APIs"))),
                        esc(t(QT_TRANSLATE_NOOP("Portal", "Plans"))),
                        esc(t(QT_TRANSLATE_NOOP("Portal", "My applications"))),
                        esc(session->user.displayName()),
-                       esc(t(QT_TRANSLATE_NOOP("Portal", "Sign out"))));
+                       esc(t(QT_TRANSLATE_NOOP("Portal", "Sign out"))),
+                       esc(QString::fromLatin1(session->csrf)));
     } else {
         nav = QStringLiteral("<a class=\"button\" href=\"/login\">%1</a>")
                   .arg(esc(t(QT_TRANSLATE_NOOP("Portal", "Sign in"))));
@@ -333,6 +383,27 @@ void PortalServiceImpl::setBoundEntryPoints(const QMap<QString, QString> &eps)
     m_entryPoints = eps;
 }
 
+QString PortalServiceImpl::previewOrigin(const QString &entryPoint) const
+{
+    if (!entryPoint.startsWith(QLatin1StringView("portal:")))
+        return {};
+    QString bound;
+    {
+        QMutexLocker lock(&m_mutex);
+        bound = m_entryPoints.value(entryPoint);
+    }
+    ListenAddress a = ListenAddress::parse(bound);
+    if (!a.valid)
+        return {};
+    // Bound to every interface: the browser (loopback only may sign in) reaches it on loopback.
+    const QHostAddress ip(a.host);
+    if (a.host.isEmpty() || ip == QHostAddress(QHostAddress::AnyIPv4))
+        a.host = QStringLiteral("127.0.0.1");
+    else if (ip == QHostAddress(QHostAddress::AnyIPv6))
+        a.host = QStringLiteral("::1");
+    return QStringLiteral("http://") + a.toString();
+}
+
 QJsonArray PortalServiceImpl::problems() const
 {
     QMutexLocker lock(&m_mutex);
@@ -404,8 +475,10 @@ void PortalServiceImpl::route(const std::shared_ptr<Request> &r)
         return login(r);
     if (p == "/callback" && get)
         return callback(r);
-    if (p == "/logout" && (m == "POST" || get))
+    if (p == "/logout" && m == "POST")
         return logout(r);
+    if (p == "/logout" && get)
+        return logoutPage(r);
     // Everything else needs a signed-in user.
     if (!r->session) {
         if (!get)
@@ -899,30 +972,48 @@ void PortalServiceImpl::applications(const std::shared_ptr<Request> &r)
 void PortalServiceImpl::login(const std::shared_ptr<Request> &r)
 {
     const PortalConfig &p = *r->portal;
-    // The redirect must come back to where the browser is, and that must be trusted: one of
-    // the portal's trustedUrls, or a loopback preview listener.
-    const QString origin = r->origin();
-    bool trusted = r->req().entryPoint.startsWith(QLatin1StringView("portal:"))
-        && (r->req().peer.isLoopback());
-    for (const QString &u : p.spec.trustedUrls) {
-        QString t = u;
-        while (t.endsWith(u'/'))
-            t.chop(1);
-        trusted = trusted || t.compare(origin, Qt::CaseInsensitive) == 0;
+    QString returnTo
+        = safeReturnPath(rawQueryValue(r->req().query, "return"), r->req().queryValue("return"));
+    if (returnTo.isEmpty())
+        returnTo = QStringLiteral("/catalog");
+    // The redirect must come back to where the browser is, and that must be trusted: a loopback
+    // preview listener, at the address it is bound to, or one of the portal's trustedUrls.
+    QString origin = previewOrigin(r->req().entryPoint);
+    bool trusted = false;
+    if (!origin.isEmpty()) {
+        trusted = r->req().peer.isLoopback();
+        // A browser that came by another name (localhost, a Host header of its own) signs in at
+        // the bound address: the redirect URI, the sign-in cookie and the session live there.
+        if (trusted
+            && QString::fromLatin1(r->req().headers.value("Host"))
+                    .compare(origin.mid(origin.indexOf(u'/') + 2), Qt::CaseInsensitive)
+                != 0)
+            return r->redirect(origin + QStringLiteral("/login?return=")
+                               + QString::fromLatin1(QUrl::toPercentEncoding(returnTo)));
+    } else {
+        origin = r->origin();
+        for (const QString &u : p.spec.trustedUrls) {
+            QString t = u;
+            while (t.endsWith(u'/'))
+                t.chop(1);
+            trusted = trusted || t.compare(origin, Qt::CaseInsensitive) == 0;
+        }
     }
     if (!trusted)
         return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in refused")),
                         r->t(QT_TRANSLATE_NOOP("Portal",
                                                "This address is not among the portal's "
                                                "trusted URLs.")));
-    QString returnTo = QString::fromUtf8(r->req().queryValue("return"));
-    if (!returnTo.startsWith(u'/') || returnTo.startsWith(QStringLiteral("//")))
-        returnTo = QStringLiteral("/catalog");
     const QString redirectUri = origin + QStringLiteral("/callback");
+    // The browser's sign-in cookie (kept when it has one, so sign-ins from two tabs both work).
+    QByteArray browser = cookieValue(r->req().headers, kLoginCookie);
+    static const QRegularExpression keyRe(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
+    if (!keyRe.match(QString::fromLatin1(browser)).hasMatch())
+        browser = Keys::generateKey();
     m_oidc.discover(
         p.auth.issuerUrl,
-        [this, r, redirectUri, returnTo](std::shared_ptr<const OidcProvider> provider,
-                                         QString error) {
+        [this, r, redirectUri, returnTo, browser](std::shared_ptr<const OidcProvider> provider,
+                                                  QString error) {
             if (!provider)
                 return r->error(
                     502, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in unavailable")),
@@ -936,8 +1027,10 @@ void PortalServiceImpl::login(const std::shared_ptr<Request> &r)
                     [now](const auto &it) { return now - it.value().createdMs > kLoginTtlMs; });
                 if (m_pending.size() >= kMaxPendingLogins)
                     m_pending.clear();
-                m_pending.insert(login.state,
-                                 Pending {r->portal->key, login, redirectUri, returnTo, now});
+                m_pending.insert(
+                    login.state,
+                    Pending {r->portal->key, login, redirectUri, returnTo,
+                             QCryptographicHash::hash(browser, QCryptographicHash::Sha256), now});
             }
             QStringList scopes = r->portal->auth.scopes;
             if (scopes.isEmpty())
@@ -945,7 +1038,8 @@ void PortalServiceImpl::login(const std::shared_ptr<Request> &r)
                           QStringLiteral("email")};
             r->redirect(OidcClient::authorizationUrl(*provider, r->portal->clientId, redirectUri,
                                                      scopes, login)
-                            .toString(QUrl::FullyEncoded));
+                            .toString(QUrl::FullyEncoded),
+                        {r->cookie(browser, kLoginTtlMs / 1000, kLoginCookie)});
         });
 }
 
@@ -954,15 +1048,29 @@ void PortalServiceImpl::callback(const std::shared_ptr<Request> &r)
     const QByteArray state = r->req().queryValue("state");
     const QByteArray code = r->req().queryValue("code");
     const QByteArray idpError = r->req().queryValue("error");
+    const QByteArray browser = QCryptographicHash::hash(cookieValue(r->req().headers, kLoginCookie),
+                                                        QCryptographicHash::Sha256);
     std::optional<Pending> pending;
+    bool otherBrowser = false;
     {
         QMutexLocker lock(&m_mutex);
         auto it = m_pending.find(state);
         if (it != m_pending.end()) {
-            pending = *it;
-            m_pending.erase(it); // one use only
+            // Only the browser that started this sign-in completes it (no login CSRF: a callback
+            // URL replayed from elsewhere does not sign this browser in, nor use the state up).
+            otherBrowser = !Keys::constantTimeEquals(it->browser, browser);
+            if (!otherBrowser) {
+                pending = *it;
+                m_pending.erase(it); // one use only
+            }
         }
     }
+    if (otherBrowser)
+        return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
+                        r->t(QT_TRANSLATE_NOOP("Portal",
+                                               "This sign-in was started in another browser "
+                                               "or its cookie has expired. Please sign in "
+                                               "again.")));
     if (!pending || pending->portal != r->portal->key
         || QDateTime::currentMSecsSinceEpoch() - pending->createdMs > kLoginTtlMs)
         return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
@@ -1028,13 +1136,39 @@ void PortalServiceImpl::callback(const std::shared_ptr<Request> &r)
                             [now](const auto &it) { return it.value().expiresMs < now; });
                         m_sessions.insert(sid, s);
                     }
-                    r->redirect(p.returnTo, {r->cookie(sid, kSessionTtlMs / 1000)});
+                    r->redirect(
+                        QString::fromLatin1(locationPath(p.returnTo)),
+                        {r->cookie(sid, kSessionTtlMs / 1000), r->cookie("", 0, kLoginCookie)});
                 });
         });
 }
 
+void PortalServiceImpl::logoutPage(const std::shared_ptr<Request> &r)
+{
+    // A link cannot sign anyone out: GET shows the button, which posts the session's form token.
+    if (!r->session)
+        return r->page(200, r->t(QT_TRANSLATE_NOOP("Portal", "Signed out")),
+                       QStringLiteral("<section class=\"notice\"><h1>%1</h1><p><a class=\"button\" "
+                                      "href=\"/login\">%2</a></p></section>")
+                           .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "You are signed out."))),
+                                esc(r->t(QT_TRANSLATE_NOOP("Portal", "Sign in")))));
+    r->page(200, r->t(QT_TRANSLATE_NOOP("Portal", "Sign out")),
+            QStringLiteral("<section class=\"notice\"><h1>%1</h1><form method=\"post\" "
+                           "action=\"/logout\"><input type=\"hidden\" name=\"csrf\" "
+                           "value=\"%2\"><button>%1</button></form></section>")
+                .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Sign out"))),
+                     esc(QString::fromLatin1(r->session->csrf))));
+}
+
 void PortalServiceImpl::logout(const std::shared_ptr<Request> &r)
 {
+    if (r->session
+        && !Keys::constantTimeEquals(
+            parseForm(r->req().body).value(QStringLiteral("csrf")).toLatin1(), r->session->csrf))
+        return r->error(403, r->t(QT_TRANSLATE_NOOP("Portal", "Sign out")),
+                        r->t(QT_TRANSLATE_NOOP("Portal",
+                                               "Invalid form token: you are still signed in. "
+                                               "Sign out with the button of the portal.")));
     if (!r->sessionId.isEmpty()) {
         QMutexLocker lock(&m_mutex);
         m_sessions.remove(r->sessionId);
@@ -1077,6 +1211,10 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
             target = v;
     const QString method = form.value(QStringLiteral("method")).toUpper();
     const QString opPath = form.value(QStringLiteral("path"));
+    // An operation path is a path: one that does not start with "/" (say "@host:port/x") would
+    // name another host once put after the gateway's address.
+    if (!opPath.startsWith(u'/'))
+        return fail(400, QStringLiteral("operation paths start with /"));
     const OpenApiSpecRef ref = openApiOf(*target);
     // The gateway route serving this API: its host and entry point.
     QString host;
@@ -1104,12 +1242,18 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
         if (!address.isEmpty())
             break;
     }
-    if (address.isEmpty())
+    ListenAddress gatewayAddress = ListenAddress::parse(address);
+    if (address.isEmpty() || !gatewayAddress.valid)
         return fail(502, QStringLiteral("no plain-HTTP route of the gateway serves this API"));
+    const QHostAddress ip(gatewayAddress.host);
+    if (gatewayAddress.host.isEmpty() || ip == QHostAddress(QHostAddress::AnyIPv4))
+        gatewayAddress.host = QStringLiteral("127.0.0.1");
+    else if (ip == QHostAddress(QHostAddress::AnyIPv6))
+        gatewayAddress.host = QStringLiteral("::1");
     document(
         r, target,
-        [r, c, ref, method, opPath, form, host, address, prefix, fail, wantsJson](QJsonObject doc,
-                                                                                  QString error) {
+        [r, c, ref, method, opPath, form, host, gatewayAddress, prefix, fail,
+         wantsJson](QJsonObject doc, QString error) {
             if (!error.isEmpty())
                 return fail(502, error);
             const QJsonObject filtered
@@ -1131,8 +1275,20 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
                 else if (it.key().startsWith(QStringLiteral("query:")) && !it.value().isEmpty())
                     query.addQueryItem(it.key().mid(6), it.value());
             }
-            QUrl url(QStringLiteral("http://") + address + prefix + path);
+            // Built from parts: whatever the document's path holds stays in the path, and the
+            // request (with the user's credential) goes to the gateway and nowhere else.
+            QUrl url;
+            url.setScheme(QStringLiteral("http"));
+            url.setHost(gatewayAddress.host);
+            url.setPort(gatewayAddress.port);
+            url.setPath(prefix + path, QUrl::TolerantMode);
             url.setQuery(query);
+            if (!url.isValid() || !url.userInfo().isEmpty()
+                || url.host() != QUrl(QStringLiteral("http://") + gatewayAddress.toString()).host()
+                || url.port() != gatewayAddress.port)
+                return fail(400,
+                            QStringLiteral("this operation path does not make a URL on the "
+                                           "gateway"));
             QNetworkRequest req(url);
             req.setTransferTimeout(15000);
             req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -1174,9 +1330,8 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
                             "<h1>%1</h1><p><code>%2</code></p><p class=\"status\">HTTP %3</p>"
                             "<pre>%4</pre><p><a href=\"javascript:history.back()\">%5</a></p>")
                             .arg(esc(r->t(QT_TRANSLATE_NOOP("Portal", "Response"))),
-                                 esc(url.toString()))
-                            .arg(status)
-                            .arg(esc(QString::fromUtf8(answer)),
+                                 esc(url.toString()), QString::number(status),
+                                 esc(QString::fromUtf8(answer)),
                                  esc(r->t(QT_TRANSLATE_NOOP("Portal", "Back")))));
             });
         });

@@ -60,6 +60,7 @@ private:
         LoginRequest login;
         QString redirectUri;
         QString returnTo;
+        QByteArray browser; ///< SHA-256 of the sign-in cookie of the browser that started it
         qint64 createdMs = 0;
     };
     struct Doc
@@ -88,6 +89,7 @@ private:
     void login(const std::shared_ptr<Request> &r);
     void callback(const std::shared_ptr<Request> &r);
     void logout(const std::shared_ptr<Request> &r);
+    void logoutPage(const std::shared_ptr<Request> &r);
     void tryIt(const std::shared_ptr<Request> &r);
     void asset(const std::shared_ptr<Request> &r, const QString &name);
 
@@ -108,6 +110,9 @@ private:
     /** Runs @p work on the render pool, then @p then on the calling (worker) thread. */
     void offThread(std::function<void()> work, std::function<void()> then);
     QString translate(const QString &lang, const char *source) const;
+    /** The origin of a preview listener from the address it is bound to (never a Host header);
+     * empty when @p entryPoint is not one. */
+    QString previewOrigin(const QString &entryPoint) const;
 
     mutable QMutex m_mutex;
     QHash<QByteArray, Session> m_sessions;

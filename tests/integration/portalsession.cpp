@@ -31,6 +31,7 @@ struct Answer
     int status = 0;
     QByteArray location;
     QByteArray body;
+    QList<QByteArray> setCookies;
 };
 
 Answer send(QNetworkAccessManager &net, const QUrl &url, const QByteArray &form = {})
@@ -53,6 +54,9 @@ Answer send(QNetworkAccessManager &net, const QUrl &url, const QByteArray &form 
     Answer a;
     a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     a.location = reply->rawHeader("Location");
+    for (const auto &h : reply->rawHeaderPairs())
+        if (h.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0)
+            a.setCookies += h.second.split('\n');
     a.body = reply->readAll();
     reply->deleteLater();
     return a;
@@ -162,6 +166,60 @@ QByteArray portalSignIn(quint16 portalPort, const QString &user, QString *why)
     if (why)
         *why = QStringLiteral("the sign-in did not finish");
     return {};
+}
+
+PendingSignIn portalSignInUntilCallback(quint16 portalPort, const QString &user,
+                                        const QByteArray &loginTarget)
+{
+    PendingSignIn out;
+    QNetworkAccessManager net;
+    net.setCookieJar(new QNetworkCookieJar(&net));
+    const QUrl portal(QStringLiteral("http://127.0.0.1:%1/").arg(portalPort));
+    QUrl url = portal.resolved(QUrl::fromEncoded(loginTarget));
+    QByteArray form;
+    bool postNext = false;
+    for (int step = 0; step < 30; ++step) {
+        const Answer a = send(net, url, postNext ? form : QByteArray());
+        postNext = false;
+        if (step == 0)
+            out.loginSetCookies = a.setCookies;
+        if (a.status >= 300 && a.status < 400) {
+            url = url.resolved(QUrl::fromEncoded(a.location));
+            if (url.host() == portal.host() && url.port() == portalPort
+                && url.path() == QLatin1StringView("/callback")) {
+                out.callbackTarget = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+                for (const QNetworkCookie &c : net.cookieJar()->cookiesForUrl(portal))
+                    out.cookies += (out.cookies.isEmpty() ? "" : "; ") + c.name() + '=' + c.value();
+                return out;
+            }
+            continue;
+        }
+        static const QRegularExpression action(QStringLiteral("<form[^>]*action=\"([^\"]+)\""));
+        static const QRegularExpression prompt(
+            QStringLiteral("name=\"prompt\" value=\"([a-z]+)\""));
+        const QString html = QString::fromUtf8(a.body);
+        const auto am = action.match(html);
+        const auto pm = prompt.match(html);
+        if (a.status != 200 || !am.hasMatch() || !pm.hasMatch()) {
+            out.error = QStringLiteral("%1 answered %2: %3")
+                            .arg(url.toString())
+                            .arg(a.status)
+                            .arg(QString::fromUtf8(a.body.left(300)));
+            return out;
+        }
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("prompt"), pm.captured(1));
+        if (pm.captured(1) == QLatin1StringView("login")) {
+            q.addQueryItem(QStringLiteral("login"), user);
+            q.addQueryItem(QStringLiteral("password"), QStringLiteral("any"));
+        }
+        form = q.toString(QUrl::FullyEncoded).toUtf8();
+        url = url.resolved(
+            QUrl(am.captured(1).replace(QStringLiteral("&amp;"), QStringLiteral("&"))));
+        postNext = true;
+    }
+    out.error = QStringLiteral("the sign-in did not reach the callback");
+    return out;
 }
 
 namespace {

@@ -33,6 +33,23 @@ private:
  */
 QByteArray portalSignIn(quint16 portalPort, const QString &user, QString *why = nullptr);
 
+/** @brief A sign-in stopped before the portal's callback. */
+struct PendingSignIn
+{
+    QByteArray callbackTarget; ///< "/callback?code=…&state=…" as the provider redirected
+    QByteArray cookies; ///< `Cookie` header value of what the portal set in this browser
+    QList<QByteArray> loginSetCookies; ///< the Set-Cookie headers of the portal's /login answer
+    QString error; ///< why it did not get there
+};
+
+/**
+ * Starts a sign-in at @p loginTarget (e.g. "/login?return=%2Fplans") on the portal at
+ * 127.0.0.1:@p portalPort and answers the provider's forms for @p user as a browser would, up
+ * to the provider's redirect back to the portal, which is not followed.
+ */
+PendingSignIn portalSignInUntilCallback(quint16 portalPort, const QString &user,
+                                        const QByteArray &loginTarget = "/login");
+
 class GatewayProcess;
 
 /** @brief An API served from one OpenAPI document of the shared corpus. */

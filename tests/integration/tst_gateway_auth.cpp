@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -23,6 +24,18 @@ QByteArray withAuth(QByteArray ws, const QByteArray &authSpec)
     ws.replace("spec: {isDefault: true, apiKey: {}}",
                QByteArray("spec:\n  isDefault: true\n" + authSpec));
     return ws;
+}
+
+/** An HS256 token over @p claims, signed with @p secret. */
+QByteArray hs256(const QJsonObject &claims, const QByteArray &secret)
+{
+    auto b64 = [](const QByteArray &b) {
+        return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QByteArray input = b64(R"({"alg":"HS256","typ":"JWT"})") + '.'
+        + b64(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    return input + '.'
+        + b64(QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256));
 }
 
 QByteArray indent(const QByteArray &text, int n)
@@ -208,6 +221,64 @@ private slots:
         QCOMPARE(call(hs, "Bearer " + token(4)).status, 200);
         QCOMPARE(call(hs, "Bearer " + token(0)).status, 401); // RS256 against an HMAC secret
         QCOMPARE(hs.stop(), 0);
+    }
+
+    // A claim forwarded as a header (forwardHeaders) put CR/LF on the upstream connection:
+    // another header, and a second request smuggled after the first.
+    void forwardedClaimsWithControlCharactersAreRefused()
+    {
+        const QByteArray secret = "0123456789abcdef0123456789abcdef";
+        GatewayProcess gw;
+        gw.write(QStringLiteral("apps.yaml"),
+                 withAuth(baseWorkspace(),
+                          "  jwt:\n    appIdClaim: azp\n    signingSecretName: jwt-secret\n"
+                          "    forwardHeaders: {X-User-Name: name, X-Team: team}\n")
+                     + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: jwt-secret, "
+                       "namespace: apps}\nstringData: {value: "
+                     + secret + "}\n");
+        gw.write(QStringLiteral("airgate.yaml"), settingsFor(m_upstream.port()));
+        QVERIFY2(gw.start(), qPrintable(gw.error()));
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        auto token = [&](const QString &name, const QJsonValue &team = QJsonValue()) {
+            QJsonObject c {{QStringLiteral("azp"), QStringLiteral("app-a")},
+                           {QStringLiteral("sub"), QStringLiteral("bob")},
+                           {QStringLiteral("name"), name},
+                           {QStringLiteral("exp"), static_cast<double>(now + 600)}};
+            if (!team.isUndefined() && !team.isNull())
+                c.insert(QStringLiteral("team"), team);
+            return "Bearer " + hs256(c, secret);
+        };
+        const Reply ok = call(gw, token(QStringLiteral("Bob Zoë")));
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.json()
+                     .value(QStringLiteral("headers"))
+                     .toObject()
+                     .value(QStringLiteral("x-user-name"))
+                     .toString()
+                     .toUtf8(),
+                 QStringLiteral("Bob Zoë").toUtf8());
+        const int before = m_upstream.requests();
+        const QList<QString> refused {
+            QStringLiteral("Bob\r\nX-Injected: yes\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: "
+                           "orders.test\r\n\r\n"),
+            QStringLiteral("Bob\nX-Injected: yes"),
+            QStringLiteral("Bob\rX-Injected: yes"),
+            QStringLiteral("Bob") + QChar(0) + QStringLiteral("x"),
+            QStringLiteral("Bob\tx"),
+            QStringLiteral("Bob\x7f"),
+            QStringLiteral("Bob") + QChar(0x85)};
+        for (const QString &name : refused) {
+            const Reply r = call(gw, token(name));
+            QVERIFY2(r.status == 401, name.toUtf8().toPercentEncoding().constData());
+        }
+        // Arrays and objects are forwarded as compact JSON: their control characters escaped.
+        QCOMPARE(
+            call(gw, token(QStringLiteral("Bob"), QJsonArray {QStringLiteral("a\r\nb")})).status,
+            200);
+        QCOMPARE(m_upstream.requests(), before + 1);
+        for (const QByteArray &t : m_upstream.targets())
+            QVERIFY(!t.contains("smuggled"));
+        QCOMPARE(gw.stop(), 0);
     }
 
     void trustedIssuersWithLocalJwks()

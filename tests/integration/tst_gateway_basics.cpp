@@ -179,6 +179,86 @@ private slots:
         QVERIFY(metrics.contains("# TYPE airgate_reloads_total counter"));
     }
 
+    // The admin API's 64 KiB limit was per read, not per request: an unauthenticated 8 MiB
+    // body was read and buffered before the 401.
+    void adminApiRefusesBodiesBeforeReadingThem()
+    {
+        const quint16 port = m_gw->adminPort();
+        const QByteArray auth = "Authorization: Bearer " + m_gw->token() + "\r\n";
+        // Only the header block is sent: each answer comes without waiting for a body.
+        auto headOnly
+            = [port](const QByteArray &head) { return exchange(port, head, 1, 5000).value(0); };
+        Reply r = headOnly("POST /api/reload HTTP/1.1\r\nHost: x\r\n" + auth
+                           + "Content-Length: 8388608\r\n\r\n");
+        QCOMPARE(r.status, 413);
+        QVERIFY(r.closed);
+        r = headOnly("POST /api/reload HTTP/1.1\r\nHost: x\r\nContent-Length: 8388608\r\n\r\n");
+        QCOMPARE(r.status, 413);
+        r = headOnly("POST /api/reload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n");
+        QCOMPARE(r.status, 401);
+        QVERIFY(r.closed);
+        r = headOnly("POST /api/reload HTTP/1.1\r\nHost: x\r\n" + auth
+                     + "Transfer-Encoding: chunked\r\n\r\n");
+        QCOMPARE(r.status, 411);
+        r = headOnly("POST /api/reload HTTP/1.1\r\nHost: x\r\n" + auth
+                     + "Content-Length: 5\r\nContent-Length: 6\r\n\r\n");
+        QCOMPARE(r.status, 400);
+
+        // Counted across reads: a header block (and a Content-Length) sent in pieces.
+        auto pieces = [port](const QList<QByteArray> &parts) -> QByteArray {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            if (!s.waitForConnected(5000))
+                return QByteArray();
+            QByteArray got;
+            qint64 sent = 0;
+            for (const QByteArray &p : parts) {
+                if (s.state() != QAbstractSocket::ConnectedState || !got.isEmpty())
+                    break;
+                s.write(p);
+                sent += p.size();
+                s.waitForBytesWritten(1000);
+                s.waitForReadyRead(20);
+                got += s.readAll();
+            }
+            while (s.state() == QAbstractSocket::ConnectedState && s.waitForReadyRead(2000))
+                got += s.readAll();
+            return got + "\nsent " + QByteArray::number(sent);
+        };
+        QList<QByteArray> header {"GET /api/status HTTP/1.1\r\nHost: x\r\n"};
+        for (int i = 0; i < 200; ++i)
+            header << "X-Pad-" + QByteArray::number(i) + ": " + QByteArray(1000, 'a') + "\r\n";
+        header << "\r\n";
+        QByteArray got = pieces(header);
+        QVERIFY2(got.startsWith("HTTP/1.1 431 "), got.constData());
+        QVERIFY2(got.mid(got.lastIndexOf(' ') + 1).toInt() < 80 * 1024, got.constData());
+        got = pieces(
+            {"POST /api/reload HTTP/1.1\r\nHost: x\r\nContent-Le", "ngth: 9000000\r\n\r\n"});
+        QVERIFY2(got.startsWith("HTTP/1.1 413 "), got.constData());
+        // An unauthenticated body streamed in pieces: refused before the first piece of it.
+        QList<QByteArray> body {"POST /api/reload HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                                "8388608\r\n\r\n"};
+        for (int i = 0; i < 128; ++i)
+            body << QByteArray(64 * 1024, 'b');
+        got = pieces(body);
+        QVERIFY2(got.startsWith("HTTP/1.1 413 "), got.constData());
+        QVERIFY2(got.mid(got.lastIndexOf(' ') + 1).toInt() < 1024 * 1024, got.constData());
+
+        // What the admin API takes still works: pipelined requests, a small authorised body.
+        const QByteArray status = "GET /api/status HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n";
+        const QList<Reply> two = exchange(port, status + status, 2);
+        QCOMPARE(two.size(), 2);
+        QCOMPARE(two[0].status, 200);
+        QCOMPARE(two[1].status, 200);
+        QCOMPARE(exchange(port,
+                          "POST /api/reload HTTP/1.1\r\nHost: x\r\n" + auth
+                              + "Content-Length: 2\r\n\r\n{}" + status)
+                     .value(0)
+                     .status,
+                 200);
+        QCOMPARE(request(port, "GET", "/ping").status, 200);
+    }
+
     void eventsStreamAccessLogAndReloads()
     {
         QTcpSocket sse;
