@@ -348,7 +348,12 @@ CommandSpec serveSpec()
                QStringLiteral("Serve entry point NAME on HOST:PORT instead of the address in "
                               "airgate.yaml (port 0: any free port).")),
         valued(QStringLiteral("--admin"), QStringLiteral("HOST:PORT"), ValueKind::Text,
-               QStringLiteral("Admin API address (loopback by default).")),
+               QStringLiteral("Admin API address (default: loopback, any free port). The admin "
+                              "API speaks plain HTTP: any other address is refused (exit 2) "
+                              "without --admin-insecure-remote.")),
+        flag(QStringLiteral("--admin-insecure-remote"),
+             QStringLiteral("Let --admin listen on a non-loopback address, its bearer token "
+                            "and answers in clear on the network.")),
         valued(QStringLiteral("--threads"), QStringLiteral("N"), ValueKind::Text,
                QStringLiteral("Worker threads, 1 to 64 (default: one per core).")),
         valued(QStringLiteral("--state"), QStringLiteral("DIR"), ValueKind::Directory,
@@ -363,7 +368,9 @@ CommandSpec serveSpec()
                             "PR_SET_PDEATHSIG) or closes its standard input.")),
     };
     c.options[1].repeatable = true;
-    c.exitStatus = QStringLiteral("0 after SIGINT or SIGTERM, 2 when it cannot start.");
+    c.exitStatus = QStringLiteral("0 after SIGINT or SIGTERM, 2 when it cannot start (an "
+                                  "address in use, a state folder in use, --admin off loopback "
+                                  "without --admin-insecure-remote).");
     c.examples = {
         {QStringLiteral("airgatectl serve --path /usr/share/airgate/examples/weather --state "
                         "/tmp/st"),

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSocketNotifier>
@@ -26,6 +28,23 @@ namespace Airgate::Cli {
 namespace {
 
 int g_signalPipe[2] = {-1, -1};
+
+/** Whether every address @p host names is a loopback address (empty: every interface, no). */
+bool loopbackOnly(const QString &host)
+{
+    if (host.isEmpty())
+        return false;
+    if (host.compare(QLatin1StringView("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress ip(host);
+    if (!ip.isNull())
+        return ip.isLoopback();
+    const QList<QHostAddress> all = QHostInfo::fromName(host).addresses();
+    for (const QHostAddress &a : all)
+        if (!a.isLoopback())
+            return false;
+    return !all.isEmpty();
+}
 
 void onSignal(int sig)
 {
@@ -59,6 +78,17 @@ int serveCommand(Args &args)
             err() << "airgatectl serve: --admin: " << why << '\n';
             return ExitUsage;
         }
+    }
+    // The admin API speaks plain HTTP with a bearer token that controls the gateway: off
+    // loopback, anyone on the way reads the token. Only on explicit request.
+    const bool insecureRemoteAdmin = args.flag(QStringLiteral("--admin-insecure-remote"));
+    if (o.admin.valid && !insecureRemoteAdmin && !loopbackOnly(o.admin.host)) {
+        err() << "airgatectl serve: --admin " << o.admin.toString()
+              << " is not a loopback address: the admin API speaks plain HTTP (no TLS), so its "
+                 "bearer token and the gateway's configuration would cross the network in clear. "
+                 "Listen on 127.0.0.1, [::1] or localhost (reach it remotely through an SSH "
+                 "tunnel), or pass --admin-insecure-remote to accept that risk.\n";
+        return ExitUsage;
     }
     if (auto t = args.take(QStringLiteral("--threads"))) {
         bool ok = false;

@@ -69,6 +69,50 @@ class TestAirgatectl final : public QObject
     Q_OBJECT
 
 private slots:
+    // The admin API is plain HTTP with a bearer token: `--admin` off loopback used to be
+    // accepted silently.
+    void serveRefusesAnAdminApiOffLoopbackUnlessAsked()
+    {
+        QTemporaryDir tmp;
+        const QString ws = tmp.filePath(QStringLiteral("ws"));
+        copyDir(kExample, ws);
+        write(ws + QStringLiteral("/airgate.yaml"),
+              "entryPoints:\n  web: 127.0.0.1:0\nservices:\n"
+              "  apps/weather-app:8080: {mock: specs/weather.json}\n");
+        const QStringList base {QStringLiteral("serve"),
+                                QStringLiteral("--path"),
+                                ws,
+                                QStringLiteral("--state"),
+                                tmp.filePath(QStringLiteral("state")),
+                                QStringLiteral("--no-watch")};
+        for (const QString &addr : {QStringLiteral("0.0.0.0:0"), QStringLiteral(":0"),
+                                    QStringLiteral("[::]:0"), QStringLiteral("192.0.2.1:0")}) {
+            const Run r = run(base + QStringList {QStringLiteral("--admin"), addr});
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains("is not a loopback address: the admin API speaks plain HTTP"),
+                     r.err.constData());
+            QVERIFY(r.err.contains("--admin-insecure-remote"));
+            QVERIFY(r.out.isEmpty());
+        }
+        // Loopback, and an explicit request: it serves.
+        for (const QStringList &extra :
+             {QStringList {QStringLiteral("--admin"), QStringLiteral("127.0.0.1:0")},
+              QStringList {QStringLiteral("--admin"), QStringLiteral("0.0.0.0:0"),
+                           QStringLiteral("--admin-insecure-remote")}}) {
+            QProcess p;
+            p.start(QStringLiteral(AIRGATECTL_PATH), base + extra);
+            QVERIFY(p.waitForStarted());
+            QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 20000);
+            const QJsonObject ready = QJsonDocument::fromJson(p.readLine()).object();
+            QVERIFY2(ready.contains(QStringLiteral("admin")), p.readAllStandardError().constData());
+            p.terminate();
+            QVERIFY(p.waitForFinished(15000));
+            QCOMPARE(p.exitCode(), 0);
+        }
+        const Run help = run({QStringLiteral("serve"), QStringLiteral("--help")});
+        QVERIFY(help.out.contains("--admin-insecure-remote"));
+    }
+
     void exampleLintsClean()
     {
         const Run r = run({QStringLiteral("lint"), QStringLiteral("--path"), kExample,

@@ -87,6 +87,7 @@ private slots:
                 "paths:\n"
                 "  /one:\n    get:\n      tags: [a b]\n      responses:\n"
                 "        '\"><script>x</script>': {description: bad code}\n"
+                "        '\u0662\u0660\u0660': {description: other digits}\n"
                 "        '200':\n          description: ok\n          content:\n"
                 "            application/json: {schema: {$ref: '#/components/schemas/Err'}}\n"
                 "  /two:\n    get:\n      tags: [c]\n      responses:\n"
@@ -109,6 +110,8 @@ private slots:
         // The status family class takes a digit or nothing.
         QVERIFY(html.contains(QStringLiteral("<span class=\"code\">&quot;&gt;&lt;script&gt;")));
         QVERIFY(html.contains(QStringLiteral("<span class=\"code c2\">200</span>")));
+        // ASCII digits only: "٢00" (Arabic-Indic two) is no status family.
+        QVERIFY(html.contains(QStringLiteral("<span class=\"code\">\u0662\u0660\u0660</span>")));
         // A document cannot plant the page cache's token marker.
         QCOMPARE(html.count(QChar(kCsrfMarker)), 2); // the two try-it forms
     }
