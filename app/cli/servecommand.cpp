@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 
+#include <atomic>
 #include <memory>
 
 #include <cerrno>
@@ -28,6 +29,9 @@ namespace Airgate::Cli {
 namespace {
 
 int g_signalPipe[2] = {-1, -1};
+/// SIGINT or SIGTERM arrived: document loading (at start or in a reload) stops at once.
+std::atomic<bool> g_stopRequested {false};
+static_assert(std::atomic<bool>::is_always_lock_free);
 
 /** Whether every address @p host names is a loopback address (empty: every interface, no). */
 bool loopbackOnly(const QString &host)
@@ -49,6 +53,8 @@ bool loopbackOnly(const QString &host)
 void onSignal(int sig)
 {
     const char c = static_cast<char>(sig);
+    if (sig == SIGINT || sig == SIGTERM)
+        g_stopRequested.store(true);
     // Only async-signal-safe work here: hand the signal to the event loop.
     [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
 }
@@ -102,6 +108,7 @@ int serveCommand(Args &args)
     o.watch = !args.flag(QStringLiteral("--no-watch"));
     const bool exitWithParent = args.flag(QStringLiteral("--exit-with-parent"));
     o.exitWithParent = exitWithParent;
+    o.stop = &g_stopRequested;
     int readyFd = -1;
     if (auto fd = args.take(QStringLiteral("--ready-fd")))
         readyFd = fd->toInt();
@@ -142,6 +149,12 @@ int serveCommand(Args &args)
     Runtime::Portal::PortalServiceImpl portal;
     Runtime::Gateway gateway(o, &portal);
     const QString error = gateway.start();
+    if (g_stopRequested.load()) {
+        // Asked to stop while documents were loading: the rest were not read, nothing served.
+        err() << "airgatectl serve: stopped while loading the workspace\n";
+        gateway.stop();
+        return ExitOk;
+    }
     if (!error.isEmpty()) {
         err() << "airgatectl serve: " << error << '\n';
         return ExitUsage;

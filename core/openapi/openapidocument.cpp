@@ -207,6 +207,9 @@ public:
 
     Status run(const QString &file, const QByteArray *inMemory)
     {
+        if (cancelled())
+            return makeError(Error::Code::Refused,
+                             QStringLiteral("%1: loading cancelled").arg(file));
         QByteArray bytes;
         if (inMemory) {
             bytes = *inMemory;

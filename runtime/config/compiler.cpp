@@ -551,7 +551,7 @@ private:
         if (it->type == ServiceTarget::Type::Mock) {
             auto mock = m_mocks.value(it->mockFile);
             if (!mock) {
-                auto loaded = MockApi::load(it->mockFile, m_ws.root());
+                auto loaded = MockApi::load(it->mockFile, m_ws.root(), m_options.cancel);
                 if (!loaded) {
                     u.problem = QStringLiteral("mock for %1: %2")
                                     .arg(u.serviceKey, loaded.error().message);
@@ -868,6 +868,8 @@ CompileResult compile(const Workspace &workspace, const CompileOptions &options)
     config->workspace = std::make_shared<const Workspace>(workspace);
     CompileResult r;
     r.fatal = c.fatal;
+    if (options.cancel && options.cancel->load())
+        r.fatal << QStringLiteral("stopped while loading the workspace's documents");
     if (r.fatal.isEmpty())
         r.config = config;
     return r;

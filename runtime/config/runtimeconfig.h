@@ -15,6 +15,7 @@
 #include <QSslConfiguration>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -240,6 +241,9 @@ struct RuntimeConfig
 struct CompileOptions
 {
     QMap<QString, ListenAddress> listenOverrides;
+    /// Set (by SIGTERM) to stop reading documents: the compile then fails, so no snapshot with
+    /// documents missing is ever served.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 struct CompileResult

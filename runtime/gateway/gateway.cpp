@@ -199,6 +199,7 @@ QString Gateway::start()
 
     CompileOptions co;
     co.listenOverrides = m_options.listen;
+    co.cancel = m_options.stop;
     std::shared_ptr<RuntimeConfig> config;
     QStringList problems;
     auto ws = Workspace::load(m_options.workspace);
@@ -467,6 +468,7 @@ QJsonObject Gateway::reload(const QString &trigger)
     t.start();
     CompileOptions co;
     co.listenOverrides = m_options.listen;
+    co.cancel = m_options.stop;
     QStringList errors;
     std::shared_ptr<RuntimeConfig> config;
     auto ws = Workspace::load(m_options.workspace);

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct GatewayOptions
     int debounceMs = 250;
     /// Started by a console that it must not outlive (recorded in the state folder's lock).
     bool exitWithParent = false;
+    /// Set (by a signal handler) to stop loading documents at once, at start or in a reload.
+    const std::atomic<bool> *stop = nullptr;
 };
 
 /**

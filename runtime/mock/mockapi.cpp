@@ -110,13 +110,17 @@ QString chooseMedia(const QJsonObject &content, const QByteArray &accept)
 
 } // namespace
 
-Result<std::shared_ptr<const MockApi>> MockApi::load(const QString &file, const QString &root)
+Result<std::shared_ptr<const MockApi>> MockApi::load(const QString &file, const QString &root,
+                                                     const std::atomic<bool> *cancel)
 {
     OpenApi::LoadOptions options;
     options.root = root;
+    options.cancel = cancel;
     auto doc = OpenApi::Document::load(file, options);
     if (!doc)
         return doc.error();
+    if (cancel && cancel->load())
+        return makeError(Error::Code::Refused, QStringLiteral("%1: loading cancelled").arg(file));
     return fromDocument(*doc);
 }
 

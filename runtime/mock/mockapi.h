@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -30,9 +31,10 @@ namespace Airgate::Runtime {
 class MockApi
 {
 public:
-    /** Reads an OpenAPI 3.x or Swagger 2.0 document; `$ref`s must stay inside @p root. */
-    static Result<std::shared_ptr<const MockApi>> load(const QString &file,
-                                                       const QString &root = {});
+    /** Reads an OpenAPI 3.x or Swagger 2.0 document; `$ref`s must stay inside @p root; set
+     * @p cancel to stop the read early (it then fails). */
+    static Result<std::shared_ptr<const MockApi>>
+    load(const QString &file, const QString &root = {}, const std::atomic<bool> *cancel = nullptr);
     static std::shared_ptr<const MockApi>
     fromDocument(std::shared_ptr<const OpenApi::Document> document);
 

@@ -12,8 +12,12 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
+#include <QThread>
 #include <QUrl>
+
+#include <csignal>
 
 using namespace AirgateTest;
 using namespace Airgate;
@@ -87,6 +91,10 @@ QByteArray concretePath(const QString &basePath, const QString &tmpl)
     p.replace(param, QStringLiteral("x1"));
     return p.toUtf8();
 }
+
+/** Documents of this many operations, this many of them: seconds of loading in all. */
+constexpr int kBigOperations = 1000;
+constexpr int kBigDocuments = 12;
 
 const char *const kTen[] = {"docker-engine-2.0.yaml",
                             "github-api-3.0.json",
@@ -295,6 +303,59 @@ private slots:
         t.start();
         QCOMPARE(gw.stop(), 0);
         QVERIFY(t.elapsed() < 5000);
+    }
+
+    // SIGTERM was not handled until every document was loaded (36 s for a k = 6 recursive
+    // schema). A signal during loading stops it at once: the documents not read yet are skipped,
+    // nothing is served, the gateway exits 0.
+    void sigtermWhileLoadingStopsAtOnce()
+    {
+        GatewayProcess gw;
+        QByteArray paths;
+        for (int i = 0; i < kBigOperations; ++i)
+            paths += (i ? "," : "") + QByteArray("\"/r") + QByteArray::number(i)
+                + "/{id}\":{\"get\":{\"parameters\":[{\"name\":\"id\",\"in\":\"path\","
+                  "\"required\":true,\"schema\":{\"type\":\"string\"}}],\"responses\":{\"200\":"
+                  "{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{"
+                  "\"$ref\":\"#/components/schemas/Item\"}}}}}}}";
+        const QByteArray doc = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"big\",\"version\":"
+                               "\"1\"},\"paths\":{"
+            + paths
+            + "},\"components\":{\"schemas\":{\"Item\":{\"type\":\"object\",\"properties\":"
+              "{\"id\":{\"type\":\"string\"}}}}}}";
+        QByteArray routes;
+        QByteArray settings = "entryPoints:\n  web: 127.0.0.1:0\nservices:\n";
+        for (int i = 0; i < kBigDocuments; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            gw.write(QStringLiteral("specs/big%1.json").arg(i), doc);
+            routes += "---\napiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata: {name: "
+                      "big"
+                + n + ", namespace: apps}\nspec:\n  routes:\n  - match: Host(`big" + n
+                + ".test`)\n    services: [{name: big" + n + ", port: 80}]\n";
+            settings += "  apps/big" + n + ":80: {mock: specs/big" + n + ".json}\n";
+        }
+        gw.write(QStringLiteral("routes.yaml"), routes);
+        gw.write(QStringLiteral("airgate.yaml"), settings);
+        QProcess serve;
+        serve.start(QStringLiteral(AIRGATECTL_PATH),
+                    {QStringLiteral("serve"), QStringLiteral("--path"), gw.workspace(),
+                     QStringLiteral("--state"), gw.stateDir(), QStringLiteral("--admin"),
+                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--listen"),
+                     QStringLiteral("web=127.0.0.1:0")});
+        QVERIFY(serve.waitForStarted(5000));
+        QThread::msleep(400); // the first documents are being read
+        QElapsedTimer t;
+        t.start();
+        ::kill(static_cast<pid_t>(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(60000));
+        const qint64 stoppedMs = t.elapsed();
+        const QByteArray said = serve.readAllStandardError();
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(serve.exitCode(), 0);
+        QVERIFY2(serve.readAllStandardOutput().isEmpty(), said.constData()); // never ready
+        QVERIFY2(said.contains("airgatectl serve: stopped while loading the workspace"),
+                 said.constData());
+        QVERIFY2(stoppedMs < 2000, QByteArray::number(stoppedMs).constData());
     }
 
     // The ten real documents, each mocked behind its own host: sampled operations answer 2xx
