@@ -152,6 +152,8 @@ Gateway::Gateway(GatewayOptions options, PortalService *portal, QObject *parent)
     connect(&m_debounce, &QTimer::timeout, this, [this] { reload(QStringLiteral("watch")); });
     m_flush.setInterval(100);
     connect(&m_flush, &QTimer::timeout, this, &Gateway::flushAccessLog);
+    // Replaced snapshots are freed here, never on a worker thread.
+    connect(&m_flush, &QTimer::timeout, this, [this] { m_shared.releaseRetired(); });
     m_quotaTimer.setInterval(1000);
     connect(&m_quotaTimer, &QTimer::timeout, this, &Gateway::saveQuota);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &Gateway::scheduleReload);

@@ -3,7 +3,9 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 
 namespace Airgate::Runtime {
 
@@ -23,6 +25,8 @@ quint64 SharedState::publish(std::shared_ptr<RuntimeConfig> config)
     QMutexLocker lock(&m_mutex);
     const quint64 gen = m_generation.load() + 1;
     config->generation = gen;
+    if (m_config)
+        m_retired.push_back(std::move(m_config));
     m_config = std::move(config);
     m_generation.store(gen, std::memory_order_release);
     metrics.generation = gen;
@@ -33,6 +37,20 @@ std::shared_ptr<const RuntimeConfig> SharedState::current() const
 {
     QMutexLocker lock(&m_mutex);
     return m_config;
+}
+
+int SharedState::releaseRetired()
+{
+    std::vector<std::shared_ptr<const RuntimeConfig>> unused;
+    {
+        QMutexLocker lock(&m_mutex);
+        // Only this list holds them: nobody can take a new reference to a replaced snapshot.
+        const auto kept = std::partition(m_retired.begin(), m_retired.end(),
+                                         [](const auto &c) { return c.use_count() > 1; });
+        std::move(kept, m_retired.end(), std::back_inserter(unused));
+        m_retired.erase(kept, m_retired.end());
+    }
+    return static_cast<int>(unused.size()); // freed here, outside the lock
 }
 
 } // namespace Airgate::Runtime

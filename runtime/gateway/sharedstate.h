@@ -12,6 +12,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace Airgate::Runtime {
 
@@ -28,6 +29,13 @@ public:
     quint64 publish(std::shared_ptr<RuntimeConfig> config);
     std::shared_ptr<const RuntimeConfig> current() const;
     quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
+    /**
+     * Frees, on the calling (main) thread, the replaced snapshots no worker or request holds
+     * any more. Replaced snapshots are kept here until then, so a worker moving to a new
+     * generation never frees an old one (its documents, routes, compiled patterns) on the
+     * data path. @return how many were freed.
+     */
+    int releaseRetired();
 
     RateLimiter rate;
     QuotaStore quota;
@@ -44,6 +52,7 @@ public:
 private:
     mutable QMutex m_mutex;
     std::shared_ptr<const RuntimeConfig> m_config;
+    std::vector<std::shared_ptr<const RuntimeConfig>> m_retired;
     std::atomic<quint64> m_generation {0};
 };
 
