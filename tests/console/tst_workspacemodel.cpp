@@ -218,6 +218,62 @@ private slots:
         QVERIFY(m.resource(kApi));
     }
 
+    // Deleting any file removes what came from it: a YAML file that is no manifest left a
+    // "(no namespace)/(unnamed)" resource with its errors until the workspace was reopened, and a
+    // deleted OpenAPI document stays out of the Documents list.
+    void deletedBrokenFileAndDocumentLeaveNothingBehind()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        ConsoleTest::writeFile(dir + QStringLiteral("/plans/stray.yaml"), "title: no kind here\n");
+        ConsoleTest::writeFile(dir + QStringLiteral("/specs/pets.yaml"),
+                               "openapi: 3.0.3\ninfo: {title: Pets, version: '1'}\npaths: {}\n");
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        ResourceTreeModel tree(&m);
+        auto fromFile = [&m](const char *file) {
+            int n = 0;
+            for (const Resource &r : m.workspace().resources())
+                n += r.source.file == QLatin1StringView(file);
+            for (const Diagnostic &d : m.diagnostics())
+                n += d.file == QLatin1StringView(file);
+            return n;
+        };
+        auto listedDocuments = [&tree] {
+            QStringList listed;
+            for (int i = 0; i < tree.rowCount(); ++i) {
+                const QModelIndex top = tree.index(i, 0);
+                if (top.data().toString() == QLatin1StringView("Documents"))
+                    for (int j = 0; j < tree.rowCount(top); ++j)
+                        listed << tree.index(j, 0, top).data().toString();
+            }
+            return listed;
+        };
+        auto hasUnnamed = [&tree] {
+            for (int i = 0; i < tree.rowCount(); ++i)
+                if (tree.index(i, 0).data().toString() == QLatin1StringView("(no namespace)"))
+                    return true;
+            return false;
+        };
+        QVERIFY(fromFile("plans/stray.yaml") > 0); // a broken manifest, as before
+        QVERIFY(hasUnnamed());
+        QCOMPARE(listedDocuments(), QStringList {QStringLiteral("specs/pets.yaml")});
+        const int resources = int(m.workspace().resources().size());
+        QSignalSpy spy(&m, &WorkspaceModel::externalChange);
+        QVERIFY(QFile::remove(dir + QStringLiteral("/plans/stray.yaml")));
+        QVERIFY(spy.wait(5000));
+        QTRY_COMPARE(fromFile("plans/stray.yaml"), 0);
+        QVERIFY(!hasUnnamed());
+        QCOMPARE(int(m.workspace().resources().size()), resources - 1);
+        QVERIFY(m.resource(kPlan));
+        spy.clear();
+        QVERIFY(QFile::remove(dir + QStringLiteral("/specs/pets.yaml")));
+        QVERIFY(spy.wait(5000));
+        QTRY_VERIFY(listedDocuments().isEmpty());
+        QCOMPARE(fromFile("specs/pets.yaml"), 0);
+        QCOMPARE(int(m.workspace().resources().size()), resources - 1);
+    }
+
     // An OpenAPI document in the workspace (the README's own layout) is no manifest: no
     // "(unnamed)" resource with errors, and it is listed under Documents.
     void openApiDocumentsAreDocumentsNotResources()
