@@ -103,6 +103,8 @@ bench() {
   QT_QPA_PLATFORM=offscreen "$BUILD/tests/bench/airgate-bench-console"
   echo "==> gateway: airgate beside nginx, HAProxy and Caddy"
   "$ROOT/tests/bench/gateway-vs-peers.sh" "$BUILD"
+  echo "==> OpenAPI: the ten real documents (load, page, mock) and API latency while portal pages render"
+  "$BUILD/tests/bench/airgate-bench-openapi"
 }
 
 case "${1:-run}" in

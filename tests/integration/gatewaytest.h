@@ -96,6 +96,7 @@ public:
     /** Closes the gateway's stdin (what a console's death does to `--exit-with-parent`). */
     void closeStdin() { m_proc.closeWriteChannel(); }
     bool running() const;
+    qint64 pid() const { return m_proc.processId(); }
 
     quint16 port(const QString &entryPoint = QStringLiteral("web")) const;
     quint16 adminPort() const { return m_adminPort; }
