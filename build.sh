@@ -5,6 +5,8 @@
 #                     (or, with no display, the headless gateway on it)
 #   ./build.sh test   install what is missing, build, run every test
 #   ./build.sh build  install what is missing and build only
+#   ./build.sh fuzz [TARGET] [SECONDS]
+#                     fuzz one target (or each in turn) for SECONDS (default 600) on top of its corpus
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -27,6 +29,12 @@ PACKAGES=(cmake ninja-build g++ pkg-config clang-format git
 # completion of airgatectl is tested.
 TEST_PACKAGES=(chromium
   zsh fish)
+# Only for ./build.sh fuzz: Clang with its sanitizer runtimes and libFuzzer
+# (libclang_rt.fuzzer is in libclang-rt-14-dev), and llvm-symbolizer for readable reports.
+SANITIZE_PACKAGES=(clang libclang-rt-14-dev llvm)
+# The Clang build with AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer targets.
+SAN_BUILD=${AIRGATE_SANITIZE_BUILD_DIR:-$ROOT/build-fuzz}
+FUZZ_SECONDS=${AIRGATE_FUZZ_SECONDS:-30}
 # Only for ./build.sh bench: the peer proxies measured beside the gateway.
 BENCH_PACKAGES=(wrk nginx haproxy caddy)
 
@@ -82,6 +90,83 @@ run_tests() {
   dbus-run-session -- "$ROOT/scripts/with-keyring.sh" ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" --timeout 600
 }
 
+build_sanitized() {
+  echo "==> building with ASan + UBSan and the libFuzzer targets in $SAN_BUILD"
+  cmake -S "$ROOT" -B "$SAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
+    -DAIRGATE_SHARED_DIR="$SHARED" \
+    -DAIRGATE_SANITIZE=address,undefined -DAIRGATE_FUZZ=ON -DAIRGATE_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake --build "$SAN_BUILD" -j "$JOBS" "$@"
+}
+
+run_sanitized_tests() {
+  echo "==> running tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+  local reports=$SAN_BUILD/sanitizer-reports status=0
+  rm -rf "$reports" && mkdir -p "$reports"
+  export AIRGATE_CRDCHECK_DIR="$BUILD/crdcheck"
+  dbus-run-session -- "$ROOT/scripts/with-keyring.sh" \
+    ctest --test-dir "$SAN_BUILD" --output-on-failure -j "$JOBS" --timeout 1800 || status=$?
+  # Every process of the suite (children such as `airgatectl serve` included) logs its sanitizer
+  # reports there; any report fails the run, whatever the test that started the process checked.
+  if compgen -G "$reports/*" >/dev/null; then
+    echo "==> sanitizer reports:" >&2
+    for f in "$reports"/*; do echo "--- $f" >&2; cat "$f" >&2; done
+    status=1
+  fi
+  return $status
+}
+
+fuzz_max_len() {
+  case $1 in
+    fuzz_openapi) echo 65536 ;;
+    fuzz_yaml | fuzz_dump) echo 16384 ;;
+    fuzz_jwt | fuzz_oidc) echo 8192 ;;
+    fuzz_traefik_rule) echo 1024 ;;
+    *) echo 4096 ;;
+  esac
+}
+
+# fuzz TARGET SECONDS: libFuzzer on the stored corpus, the regression inputs and the seeds made
+# from the test data and ../shared/external; new inputs are kept under $SAN_BUILD/fuzz/TARGET.
+fuzz_one() {
+  local t=$1 seconds=$2 src=$ROOT/tests/fuzz
+  local exe=$SAN_BUILD/tests/fuzz/$t work=$SAN_BUILD/fuzz/$t
+  [[ -x $exe ]] || { echo "no fuzz target $t" >&2; return 2; }
+  mkdir -p "$work/corpus" "$work/artifacts"
+  local inputs=("$work/corpus" "$src/corpus/$t")
+  [[ -d $src/regressions/$t ]] && inputs+=("$src/regressions/$t")
+  [[ -d $SAN_BUILD/fuzz/seeds/$t ]] && inputs+=("$SAN_BUILD/fuzz/seeds/$t")
+  echo "==> fuzzing $t for ${seconds}s"
+  local status=0
+  ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
+    LSAN_OPTIONS=suppressions=$ROOT/tests/sanitizers/lsan.supp:print_suppressions=0 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$ROOT/tests/sanitizers/ubsan.supp \
+    nice -n "${AIRGATE_FUZZ_NICE:-0}" "$exe" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 \
+    -max_len="$(fuzz_max_len "$t")" -dict="$src/dict/$t.dict" -artifact_prefix="$work/artifacts/" \
+    -print_final_stats=1 "${inputs[@]}" >"$work/log" 2>&1 || status=$?
+  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|^#[0-9]+ *DONE' "$work/log" | tr '\n' ' ' || true
+  grep -oE 'cov: [0-9]+ ft: [0-9]+' "$work/log" | tail -1 || true
+  if ((status != 0)); then
+    echo "==> $t FAILED (exit $status); the input is in $work/artifacts/:" >&2
+    grep -A40 -E '^==[0-9]+==ERROR|runtime error|check failed|ALARM|out-of-memory' "$work/log" | head -80 >&2
+  fi
+  return $status
+}
+
+fuzz() {
+  local only=${1:-} seconds=${2:-600} status=0
+  python3 "$ROOT/tests/fuzz/seeds.py" "$ROOT" "$SHARED" "$SAN_BUILD/fuzz/seeds" >/dev/null
+  local targets=()
+  for exe in "$SAN_BUILD"/tests/fuzz/fuzz_*; do
+    [[ -x $exe && ! -d $exe ]] && targets+=("$(basename "$exe")")
+  done
+  for t in "${targets[@]}"; do
+    [[ -z $only || $t == "$only" ]] || continue
+    fuzz_one "$t" "$seconds" || status=1
+  done
+  return $status
+}
+
 start() {
   if [[ -x $BUILD/app/console/airgate && -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
     echo "==> starting the console on $EXAMPLE"
@@ -111,6 +196,10 @@ case "${1:-run}" in
   run) install_deps; build; start ;;
   bench) install_deps "${BENCH_PACKAGES[@]}"; build; bench ;;
   test) install_deps "${TEST_PACKAGES[@]}"; build; run_tests ;;
+  fuzz)
+    install_deps "${SANITIZE_PACKAGES[@]}"
+    build_sanitized --target airgate_fuzz_targets
+    fuzz "${2:-}" "${3:-600}" ;;
   build) install_deps; build ;;
-  *) echo "usage: $0 [run|test|build|bench]" >&2; exit 2 ;;
+  *) echo "usage: $0 [run|test|build|bench|fuzz [TARGET] [SECONDS]]" >&2; exit 2 ;;
 esac

@@ -67,9 +67,19 @@ public:
         return m;
     }
 
-    /// A 0-based line and 0-based character column, as libyaml reports them.
+    /// A 0-based line and 0-based character column, as libyaml reports them. At the end of a
+    /// text whose last line has no line break, libyaml counts one line more than there is: such a
+    /// position is the end of the last line.
     Mark charMark(std::size_t line0, std::size_t column0) const
     {
+        if (line0 >= m_starts.size()) {
+            const std::size_t last = m_starts.size() - 1;
+            int chars = 0;
+            for (std::size_t i = m_starts[last]; i < m_text.size(); ++i)
+                if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80)
+                    ++chars;
+            return {m_firstLine + static_cast<int>(last), chars + 1};
+        }
         return {m_firstLine + static_cast<int>(line0), static_cast<int>(column0) + 1};
     }
 
@@ -218,10 +228,8 @@ public:
     /// strings.
     enum class Style { Plain, NonPlain };
 
-    TreeBuilder(NodeArena *arena, const LineIndex &index, const ParseLimits &limits,
-                std::vector<Problem> &problems)
+    TreeBuilder(NodeArena *arena, const ParseLimits &limits, std::vector<Problem> &problems)
         : m_arena(arena)
-        , m_index(index)
         , m_limits(limits)
         , m_problems(problems)
     {
@@ -538,7 +546,6 @@ private:
     }
 
     NodeArena *m_arena;
-    const LineIndex &m_index;
     const ParseLimits &m_limits;
     std::vector<Node::Entry> m_entries; ///< entries of the open maps, innermost last
     std::vector<NodePtr> m_items; ///< items of the open sequences, innermost last
@@ -803,7 +810,7 @@ void parseChunk(std::string_view text, const Chunk &chunk, const ParseLimits &li
     }
     if (doc.empty)
         return;
-    TreeBuilder builder(arena, index, limits, doc.problems);
+    TreeBuilder builder(arena, limits, doc.problems);
     Reader reader(body);
     bool read = false;
     try {

@@ -141,32 +141,12 @@ void OidcClient::discover(const QString &issuer, DiscoverDone done)
                            : error);
                   return;
               }
-              const QJsonObject meta = QJsonDocument::fromJson(body).object();
-              auto p = std::make_shared<OidcProvider>();
-              p->issuer = meta.value(QStringLiteral("issuer")).toString();
-              p->authorizationEndpoint
-                  = QUrl(meta.value(QStringLiteral("authorization_endpoint")).toString());
-              p->tokenEndpoint = QUrl(meta.value(QStringLiteral("token_endpoint")).toString());
-              p->jwksUri = QUrl(meta.value(QStringLiteral("jwks_uri")).toString());
-              p->endSessionEndpoint
-                  = QUrl(meta.value(QStringLiteral("end_session_endpoint")).toString());
-              // OpenID Connect Discovery §4.3: the issuer must be the one asked for.
-              auto norm = [](QString s) {
-                  while (s.endsWith(u'/'))
-                      s.chop(1);
-                  return s;
-              };
-              if (norm(p->issuer) != norm(issuer)) {
-                  done(nullptr,
-                       QStringLiteral("the provider calls itself \"%1\", not \"%2\"")
-                           .arg(p->issuer, issuer));
+              auto parsed = fromDiscovery(body, issuer);
+              if (!parsed) {
+                  done(nullptr, parsed.error().message);
                   return;
               }
-              if (!p->authorizationEndpoint.isValid() || !p->tokenEndpoint.isValid()
-                  || !p->jwksUri.isValid()) {
-                  done(nullptr, QStringLiteral("the discovery document lacks endpoints"));
-                  return;
-              }
+              auto p = std::make_shared<OidcProvider>(std::move(parsed).value());
               fetch(net, QNetworkRequest(p->jwksUri), nullptr,
                     [this, issuer, p, done](QByteArray jwks, int st, QString err) {
                         if (!err.isEmpty() || st != 200) {
@@ -189,6 +169,39 @@ void OidcClient::discover(const QString &issuer, DiscoverDone done)
                         done(p, {});
                     });
           });
+}
+
+Result<OidcProvider> OidcClient::fromDiscovery(const QByteArray &document, const QString &issuer)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(document, &error);
+    if (error.error != QJsonParseError::NoError)
+        return Error {Error::Code::Parse,
+                      QStringLiteral("the discovery document is not JSON: ") + error.errorString()};
+    if (!doc.isObject())
+        return Error {Error::Code::Invalid,
+                      QStringLiteral("the discovery document is not a JSON object")};
+    const QJsonObject meta = doc.object();
+    OidcProvider p;
+    p.issuer = meta.value(QStringLiteral("issuer")).toString();
+    p.authorizationEndpoint = QUrl(meta.value(QStringLiteral("authorization_endpoint")).toString());
+    p.tokenEndpoint = QUrl(meta.value(QStringLiteral("token_endpoint")).toString());
+    p.jwksUri = QUrl(meta.value(QStringLiteral("jwks_uri")).toString());
+    p.endSessionEndpoint = QUrl(meta.value(QStringLiteral("end_session_endpoint")).toString());
+    // OpenID Connect Discovery §4.3: the issuer must be the one asked for.
+    auto norm = [](QString s) {
+        while (s.endsWith(u'/'))
+            s.chop(1);
+        return s;
+    };
+    if (norm(p.issuer) != norm(issuer))
+        return Error {
+            Error::Code::Refused,
+            QStringLiteral("the provider calls itself \"%1\", not \"%2\"").arg(p.issuer, issuer)};
+    if (!p.authorizationEndpoint.isValid() || !p.tokenEndpoint.isValid() || !p.jwksUri.isValid())
+        return Error {Error::Code::Invalid,
+                      QStringLiteral("the discovery document lacks endpoints")};
+    return p;
 }
 
 void OidcClient::exchangeCode(const OidcProvider &p, const QByteArray &code,

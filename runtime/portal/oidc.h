@@ -60,6 +60,8 @@ public:
                                  const QString &redirectUri, const QStringList &scopes,
                                  const LoginRequest &login);
 
+    /** Reads an OpenID discovery document fetched for @p issuer (its endpoints, no keys yet). */
+    static Result<OidcProvider> fromDiscovery(const QByteArray &document, const QString &issuer);
     /** Discovery and JWKS, cached for a while per issuer. */
     void discover(const QString &issuer, DiscoverDone done);
     void exchangeCode(const OidcProvider &p, const QByteArray &code, const QString &redirectUri,

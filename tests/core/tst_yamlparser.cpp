@@ -121,6 +121,22 @@ private slots:
         QCOMPARE(p.documents[2].root->get("d")->value, std::string("4"));
     }
 
+    void errorAtTheEndOfAnUnterminatedLastLineIsOnThatLine()
+    {
+        // libyaml reports the end of a text without a final line break one line past it; the
+        // mark must name a line of the text (the console puts the cursor there).
+        const ParsedText p = parse("a:\n  b: 1\n  cé");
+        QCOMPARE(p.documents.size(), size_t(1));
+        QVERIFY(p.documents[0].failed);
+        const Problem &e = p.documents[0].problems.front();
+        QCOMPARE(e.mark.line, 3);
+        QCOMPARE(e.mark.column, 5); // after "  cé", in characters
+        const ParsedText flow = parse("x: 0\n---\nb: [1, 2");
+        QCOMPARE(flow.documents.size(), size_t(2));
+        QCOMPARE(flow.documents[1].problems.front().mark.line, 3);
+        QCOMPARE(flow.documents[1].problems.front().mark.column, 9);
+    }
+
     void rejectsInvalidUtf8AndControlCharacters()
     {
         const ParsedText p = parse(std::string("a: ok\nb: \xC3\x28\n"));

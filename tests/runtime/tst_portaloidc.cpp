@@ -123,6 +123,33 @@ private slots:
         auto bad = OidcClient::verifyIdToken(p, forged, "portal", "n-1", now);
         QVERIFY(!bad.ok());
     }
+
+    void discoveryDocument()
+    {
+        const QString issuer = QStringLiteral("https://idp.example.com/realms/a");
+        const QByteArray good = "{\"issuer\":\"https://idp.example.com/realms/a/\","
+                                "\"authorization_endpoint\":\"https://idp.example.com/auth\","
+                                "\"token_endpoint\":\"https://idp.example.com/token\","
+                                "\"jwks_uri\":\"https://idp.example.com/certs\","
+                                "\"end_session_endpoint\":\"https://idp.example.com/logout\"}";
+        auto p = OidcClient::fromDiscovery(good, issuer);
+        QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().message));
+        QCOMPARE(p.value().jwksUri, QUrl(QStringLiteral("https://idp.example.com/certs")));
+        QCOMPARE(p.value().endSessionEndpoint,
+                 QUrl(QStringLiteral("https://idp.example.com/logout")));
+        QCOMPARE(p.value().keys.keyCount(), 0);
+
+        auto expect = [&](const QByteArray &doc, const QString &fragment) {
+            auto r = OidcClient::fromDiscovery(doc, issuer);
+            QVERIFY(!r.ok());
+            QVERIFY2(r.error().message.contains(fragment), qPrintable(r.error().message));
+        };
+        expect("{\"issuer\": ", QStringLiteral("not JSON"));
+        expect("[1, 2]", QStringLiteral("not a JSON object"));
+        expect(QByteArray(good).replace("realms/a/", "realms/b"), QStringLiteral("calls itself"));
+        expect(QByteArray(good).replace("\"jwks_uri\"", "\"jwks\""),
+               QStringLiteral("lacks endpoints"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPortalOidc)
