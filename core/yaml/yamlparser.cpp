@@ -373,12 +373,22 @@ private:
         if (tag == kTagStr) {
             n.scalarType = ScalarType::String;
             n.quoted = true;
-        } else if (tag == kTagInt) {
-            n.scalarType = ScalarType::Int;
-        } else if (tag == kTagFloat) {
-            n.scalarType = ScalarType::Float;
-        } else if (tag == kTagBool) {
-            n.scalarType = ScalarType::Bool;
+        } else if (tag == kTagInt || tag == kTagFloat || tag == kTagBool) {
+            // Like go-yaml (kubectl): the value must be one of the tag's type.
+            const ScalarType wanted = tag == kTagInt ? ScalarType::Int
+                : tag == kTagFloat                   ? ScalarType::Float
+                                                     : ScalarType::Bool;
+            const ScalarType is = resolvePlainScalar(n.value);
+            if (is == wanted || (wanted == ScalarType::Float && is == ScalarType::Int)) {
+                n.scalarType = wanted;
+            } else {
+                n.scalarType = ScalarType::String;
+                n.quoted = true;
+                const std::string_view shortTag = tag.substr(tag.rfind(':') + 1);
+                m_problems.push_back(
+                    {Problem::Severity::Error, n.mark,
+                     "cannot decode !!str `" + n.value + "` as a !!" + std::string(shortTag)});
+            }
         } else if (tag == kTagNull) {
             n.kind = NodeKind::Null;
             n.scalarType = ScalarType::Null;

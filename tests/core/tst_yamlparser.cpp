@@ -137,6 +137,25 @@ private slots:
         QCOMPARE(flow.documents[1].problems.front().mark.column, 9);
     }
 
+    void explicitCoreTagsMustFitTheValue()
+    {
+        // go-yaml refuses `!!int foo`; a node must never claim a type its text does not have.
+        const ParsedText p = parse("a: !!int 0x1F\nb: !!float 1\nc: !!int foo\nd: !!bool maybe\n");
+        const Document &d = p.documents.front();
+        QVERIFY(d.root);
+        QCOMPARE(d.root->get("a")->scalarType, ScalarType::Int);
+        QCOMPARE(d.root->get("b")->scalarType, ScalarType::Float);
+        QCOMPARE(d.root->get("c")->scalarType, ScalarType::String);
+        QCOMPARE(d.root->get("d")->scalarType, ScalarType::String);
+        int errors = 0;
+        for (const Problem &e : d.problems)
+            if (e.severity == Problem::Severity::Error)
+                ++errors;
+        QCOMPARE(errors, 2);
+        QCOMPARE(d.problems.front().message, std::string("cannot decode !!str `foo` as a !!int"));
+        QCOMPARE(d.problems.front().mark.line, 3);
+    }
+
     void rejectsInvalidUtf8AndControlCharacters()
     {
         const ParsedText p = parse(std::string("a: ok\nb: \xC3\x28\n"));
