@@ -7,6 +7,10 @@
 #   ./build.sh build  install what is missing and build only
 #   ./build.sh fuzz [TARGET] [SECONDS]
 #                     fuzz one target (or each in turn) for SECONDS (default 600) on top of its corpus
+#   ./build.sh package  a Release build in build-release, the Debian packages (cpack), and their
+#                     checks: lintian, desktop-file-validate, appstreamcli validate,
+#                     systemd-analyze verify (scripts/check-packages.sh); with --install also
+#                     dpkg -i, a smoke test, and a purge that must leave no file behind
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -17,13 +21,16 @@ JOBS=${JOBS:-$(nproc)}
 
 # Debian 12 packages. qt6-websockets-dev is needed although nothing here uses WebSockets:
 # Qt6HttpServer's CMake config calls find_dependency(Qt6WebSockets).
-PACKAGES=(cmake ninja-build g++ pkg-config clang-format git
+PACKAGES=(cmake ninja-build g++ pkg-config clang-format git ccache
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libsecret-1-0 libyaml-dev libssl-dev openssl libgit2-dev
   gnome-keyring dbus dbus-x11 libsecret-tools
   fontconfig fonts-dejavu-core xvfb xauth
   nodejs npm curl
-  scdoc help2man)   # the last two make the manual pages at build time
+  scdoc help2man     # the manual pages, made at build time
+  librsvg2-bin       # rsvg-convert: the hicolor PNGs from the one SVG icon
+  cmark-gfm          # the offline HTML manual from the README
+  libsystemd-dev)    # sd_notify: readiness and reload reported to systemd
 # Only for ./build.sh test: the browser that drives the portal's end-to-end test (through
 # playwright-core's executablePath; nothing is downloaded by npm), and the shells whose
 # completion of airgatectl is tested.
@@ -35,6 +42,8 @@ SANITIZE_PACKAGES=(clang libclang-rt-14-dev llvm)
 # The Clang build with AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer targets.
 SAN_BUILD=${AIRGATE_SANITIZE_BUILD_DIR:-$ROOT/build-fuzz}
 FUZZ_SECONDS=${AIRGATE_FUZZ_SECONDS:-30}
+# Only for ./build.sh package: the packaging tools and the checks the packages must pass.
+PACKAGE_PACKAGES=(dpkg-dev file binutils lintian desktop-file-utils appstream systemd man-db)
 # Only for ./build.sh bench: the peer proxies measured beside the gateway.
 BENCH_PACKAGES=(wrk nginx haproxy caddy)
 
@@ -58,8 +67,18 @@ install_deps() {
   fi
 }
 
+# ccache (installed with the packages) makes the second build of the same sources, the package's
+# Release build, mostly cache hits: paths are hashed relative to the checkout, not per folder.
+use_ccache() {
+  command -v ccache >/dev/null || return 0
+  export CMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}
+  [[ -n $(ccache -k base_dir 2>/dev/null) ]] || export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$ROOT}
+  export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
+}
+
 build() {
   echo "==> building in $BUILD"
+  use_ccache
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIRGATE_SHARED_DIR="$SHARED" >/dev/null
   cmake --build "$BUILD" -j "$JOBS"
 }
@@ -192,6 +211,28 @@ bench() {
   "$BUILD/tests/bench/airgate-bench-openapi"
 }
 
+# A Release build of the shipped programs only (no tests, no benchmarks) in its own folder:
+# -O2 -g -DNDEBUG as Debian builds (the same compile lines as the RelWithDebInfo build, so ccache
+# serves what ./build.sh build already compiled), linked with Debian's RELRO and BIND_NOW.
+# cpack strips the binaries and puts their debug symbols in -dbgsym packages; then every check.
+package() {
+  local rel=${AIRGATE_RELEASE_DIR:-$ROOT/build-release}
+  echo "==> Release build in $rel"
+  use_ccache
+  cmake -S "$ROOT" -B "$rel" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -g -DNDEBUG" \
+    -DCMAKE_EXE_LINKER_FLAGS="$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get LDFLAGS)" \
+    -DCMAKE_INSTALL_PREFIX=/usr -DAIRGATE_BUILD_TESTS=OFF -DAIRGATE_BUILD_BENCHMARKS=OFF \
+    -DAIRGATE_SHARED_DIR="$SHARED" \
+    ${AIRGATE_PACKAGE_MAINTAINER:+"-DAIRGATE_PACKAGE_MAINTAINER=$AIRGATE_PACKAGE_MAINTAINER"} \
+    ${AIRGATE_PACKAGE_HOMEPAGE:+"-DAIRGATE_PACKAGE_HOMEPAGE=$AIRGATE_PACKAGE_HOMEPAGE"} >/dev/null
+  cmake --build "$rel" -j "$JOBS"
+  echo "==> packages"
+  rm -rf "$rel/packages"
+  (cd "$rel" && cpack -G DEB -B "$rel/packages" >/dev/null)
+  "$ROOT/scripts/check-packages.sh" "$rel/packages" "$@"
+}
+
 case "${1:-run}" in
   run) install_deps; build; start ;;
   bench) install_deps "${BENCH_PACKAGES[@]}"; build; bench ;;
@@ -201,5 +242,6 @@ case "${1:-run}" in
     build_sanitized --target airgate_fuzz_targets
     fuzz "${2:-}" "${3:-600}" ;;
   build) install_deps; build ;;
-  *) echo "usage: $0 [run|test|build|bench|fuzz [TARGET] [SECONDS]]" >&2; exit 2 ;;
+  package) install_deps "${PACKAGE_PACKAGES[@]}"; package "${@:2}" ;;
+  *) echo "usage: $0 [run|test|build|bench|fuzz [TARGET] [SECONDS]|package [--install]]" >&2; exit 2 ;;
 esac

@@ -4,11 +4,14 @@
 #   airgatectl(1) and the bash, zsh and fish completions: from app/cli/commandspec.cpp, the table
 #     that prints `airgatectl --help` (`airgatectl help --man` writes scdoc(5) markup; scdoc makes
 #     the roff);
-#   airgate(1): help2man runs `airgate --help` (QCommandLineParser) and adds man/airgate.h2m.
+#   airgate(1): help2man runs `airgate --help` (QCommandLineParser) and adds man/airgate.h2m;
+#   the offline HTML manual (Help > Manual): the README and docs/ rendered by cmark-gfm, with the
+#     command reference printed by airgatectl (manual/make-manual.sh).
 # Everything lands in ${AIRGATE_DOC_DIR}; the packages install it from there.
 set(AIRGATE_DOC_DIR ${PROJECT_BINARY_DIR}/doc CACHE INTERNAL "")
 find_program(AIRGATE_SCDOC scdoc REQUIRED)
 find_program(AIRGATE_GZIP gzip REQUIRED)
+find_program(AIRGATE_CMARK_GFM cmark-gfm REQUIRED)
 
 set(_man ${AIRGATE_DOC_DIR}/man)
 set(_completions ${AIRGATE_DOC_DIR}/completions)
@@ -53,6 +56,18 @@ if(TARGET airgate)
     list(APPEND _outputs ${_man}/airgate.1 ${_man}/airgate.1.gz)
     install(FILES ${_man}/airgate.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT console)
 endif()
+file(GLOB _screenshots CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/screenshots/*.png)
+set(_manual_templates ${CMAKE_CURRENT_SOURCE_DIR}/manual/header.html
+    ${CMAKE_CURRENT_SOURCE_DIR}/manual/footer.html ${CMAKE_CURRENT_SOURCE_DIR}/manual/manual.css)
+add_custom_command(OUTPUT ${AIRGATE_DOC_DIR}/manual/index.html
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/manual/make-manual.sh ${AIRGATE_CMARK_GFM}
+        ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs $<TARGET_FILE:airgatectl>
+        ${CMAKE_CURRENT_SOURCE_DIR}/manual ${AIRGATE_DOC_DIR}/manual
+    DEPENDS airgatectl ${CMAKE_CURRENT_SOURCE_DIR}/manual/make-manual.sh ${_manual_templates}
+        ${PROJECT_SOURCE_DIR}/README.md ${_screenshots}
+    COMMENT "offline HTML manual from the README and docs/"
+    VERBATIM)
+list(APPEND _outputs ${AIRGATE_DOC_DIR}/manual/index.html)
 add_custom_target(airgate_docs ALL DEPENDS ${_outputs})
 
 install(FILES ${_man}/airgatectl.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT gateway)

@@ -16,6 +16,11 @@
 #include <atomic>
 #include <memory>
 
+#ifdef AIRGATE_HAVE_SYSTEMD
+#include <systemd/sd-daemon.h>
+#endif
+#include <ctime>
+
 #include <cerrno>
 #include <csignal>
 #include <sys/socket.h>
@@ -57,6 +62,27 @@ void onSignal(int sig)
         g_stopRequested.store(true);
     // Only async-signal-safe work here: hand the signal to the event loop.
     [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
+}
+
+/**
+ * Tells the service manager about the gateway's state (sd_notify(3)): READY=1 once every
+ * listener is bound, RELOADING=1 then READY=1 around a SIGHUP reload, STOPPING=1 when draining.
+ * A no-op unless systemd started us with NOTIFY_SOCKET (Type=notify).
+ */
+void notifyServiceManager(const QString &state)
+{
+#ifdef AIRGATE_HAVE_SYSTEMD
+    sd_notify(0, state.toUtf8().constData());
+#else
+    Q_UNUSED(state);
+#endif
+}
+
+QString monotonicUsec()
+{
+    timespec ts {};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return QString::number(static_cast<qint64>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000);
 }
 
 } // namespace
@@ -164,6 +190,8 @@ int serveCommand(Args &args)
         if (stopping)
             return;
         stopping = true;
+        notifyServiceManager(QStringLiteral("STOPPING=1\nSTATUS=Draining in-flight requests (%1)")
+                                 .arg(QLatin1StringView(why)));
         err() << "airgatectl serve: stopping (" << why << "; draining in-flight requests)\n";
         err().flush();
         gateway.stop();
@@ -175,7 +203,16 @@ int serveCommand(Args &args)
         if (::read(g_signalPipe[0], &c, 1) != 1)
             return;
         if (c == SIGHUP) {
-            gateway.reload(QStringLiteral("SIGHUP"));
+            // systemd's reload protocol: RELOADING=1 (with the time, as Type=notify-reload
+            // wants it), then READY=1 once the new snapshot serves or the old one stays.
+            notifyServiceManager(QStringLiteral("RELOADING=1\nMONOTONIC_USEC=") + monotonicUsec());
+            const QJsonObject r = gateway.reload(QStringLiteral("SIGHUP"));
+            const bool ok = r.value(QStringLiteral("ok")).toBool();
+            notifyServiceManager(
+                QStringLiteral("READY=1\nSTATUS=")
+                + (ok ? QStringLiteral("Serving generation %1")
+                            .arg(r.value(QStringLiteral("generation")).toInteger())
+                      : QStringLiteral("Reload failed, still serving the last good snapshot")));
             return;
         }
         stopServing(c == SIGINT ? "SIGINT" : "SIGTERM");
@@ -241,6 +278,11 @@ int serveCommand(Args &args)
               << it.value() << "/weather\n";
         break;
     }
+    notifyServiceManager(
+        QStringLiteral("READY=1\nSTATUS=Serving %1")
+            .arg(QString::fromUtf8(
+                QJsonDocument(gateway.readyEvent().value(QStringLiteral("entryPoints")).toObject())
+                    .toJson(QJsonDocument::Compact))));
     err() << "admin API: http://" << gateway.readyEvent().value(QStringLiteral("admin")).toString()
           << " (token in " << gateway.stateDir() << "/admin.token)\n";
     err().flush();

@@ -30,6 +30,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Airgate"));
     QApplication::setApplicationVersion(QStringLiteral(AIRGATE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.airgate.Airgate"));
+    QApplication::setWindowIcon(MainWindow::appIcon());
 
     installTranslations(QLocale());
 

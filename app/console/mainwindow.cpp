@@ -19,6 +19,7 @@
 #include "services/keymanager.h"
 #include "services/quickfixes.h"
 #include "services/secretstore.h"
+#include "util/buildinfo.h"
 
 #include <QAction>
 #include <QApplication>
@@ -122,6 +123,7 @@ MainWindow::MainWindow(SecretStore *store, QWidget *parent)
     , m_problemsModel(new ProblemsModel(m_model, this))
 {
     setObjectName(QStringLiteral("AirgateMainWindow"));
+    setWindowIcon(appIcon());
     WheelGuard::install();
     m_treeFilter->setSourceModel(m_treeModel);
     m_treeFilter->setRecursiveFilteringEnabled(true);
@@ -415,13 +417,8 @@ void MainWindow::buildActions()
     add(help, Tr::tr("&Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash),
         [this] { showShortcuts(); });
     help->addSeparator();
-    add(help, Tr::tr("&About Airgate"), QKeySequence(), [this] {
-        QMessageBox::about(this, Tr::tr("About Airgate"),
-                           Tr::tr("<h3>Airgate %1</h3><p>Offline API-management workbench for "
-                                  "Traefik Hub resources: author, validate, save, run and "
-                                  "watch.</p>")
-                               .arg(QStringLiteral(AIRGATE_VERSION)));
-    });
+    add(help, Tr::tr("&About Airgate"), QKeySequence(),
+        [this] { QMessageBox::about(this, Tr::tr("About Airgate"), aboutText()); });
 }
 
 bool MainWindow::openWorkspace(const QString &dir, bool askJournal)
@@ -964,13 +961,32 @@ QStringList MainWindow::manualCandidates()
     const QString appDir = QCoreApplication::applicationDirPath();
     QStringList out {appDir + QStringLiteral("/../share/doc/airgate/manual/index.html"),
                      appDir + QStringLiteral("/../share/airgate/manual/index.html"),
-                     appDir + QStringLiteral("/../../docs/manual/index.html")};
-#ifdef AIRGATE_SOURCE_DIR_FOR_MANUAL
-    out << QStringLiteral(AIRGATE_SOURCE_DIR_FOR_MANUAL "/docs/manual/index.html");
-#endif
+                     // The build tree: build/app/console/airgate, build/doc/manual.
+                     appDir + QStringLiteral("/../../doc/manual/index.html")};
     for (QString &p : out)
         p = QDir::cleanPath(p);
     return out;
+}
+
+QString MainWindow::aboutText()
+{
+    QString rows;
+    for (const auto &[label, value] : BuildInfo::facts())
+        rows += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    return Tr::tr("<h3>Airgate %1</h3><p>Offline API-management workbench for Traefik Hub "
+                  "resources: author, validate, save, run and watch.</p>")
+               .arg(BuildInfo::version().toHtmlEscaped())
+        + QStringLiteral("<table>") + rows + QStringLiteral("</table>");
+}
+
+QIcon MainWindow::appIcon()
+{
+    QIcon fallback;
+    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
+        fallback.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/airgate.png").arg(size),
+                         QSize(size, size));
+    return QIcon::fromTheme(QStringLiteral("airgate"), fallback);
 }
 
 QString MainWindow::manualPath()

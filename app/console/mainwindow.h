@@ -3,6 +3,7 @@
 
 #include "model/kind.h"
 
+#include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
@@ -77,6 +78,11 @@ public:
     /** Where the offline manual is looked for, in order; and the first that exists. */
     static QStringList manualCandidates();
     static QString manualPath();
+    /** The About box's text: the facts `airgatectl version` prints (BuildInfo), as a table. */
+    static QString aboutText();
+    /** The application icon: the theme's `airgate` (the packages install it in hicolor), else
+        the PNGs rendered from resources/icons/airgate.svg into the resources. */
+    static QIcon appIcon();
     /** Help ▸ Keyboard shortcuts: every menu shortcut, read from the menus. */
     void showShortcuts();
     /** Writes geometry, docks, splitters, editor tab and gateway panel layout to QSettings. */

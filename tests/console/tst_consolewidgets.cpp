@@ -20,9 +20,13 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPixmap>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -202,6 +206,60 @@ private slots:
             qPrintable(rows.join(u'\n')));
         QVERIFY(rows.contains(QStringLiteral("Gateway ▸ Start=F5")));
         QVERIFY(rows.contains(QStringLiteral("Help ▸ Manual=F1")));
+    }
+
+    void theManualTheBuildMadeIsFound()
+    {
+        // From the build tree (build/tests/console like build/app/console): build/doc/manual.
+        const QString built
+            = QDir::cleanPath(QStringLiteral(AIRGATE_BINARY_DIR "/doc/manual/index.html"));
+        QVERIFY2(MainWindow::manualCandidates().contains(built),
+                 qPrintable(MainWindow::manualCandidates().join(u'\n')));
+        QCOMPARE(MainWindow::manualPath(), built);
+        QFile f(built);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray html = f.readAll();
+        // The README's sections, its screenshots beside it, and the command reference.
+        QVERIFY(html.contains("Running the gateway"));
+        QVERIFY(html.contains("<img src=\"docs/screenshots/main-window.png\""));
+        QVERIFY(QFileInfo::exists(
+            QFileInfo(built).dir().filePath(QStringLiteral("docs/screenshots/main-window.png"))));
+        QVERIFY(html.contains("id=\"command-reference\""));
+        QVERIFY(html.contains("airgatectl serve"));
+    }
+
+    void aboutSaysWhatAirgatectlVersionSays()
+    {
+        QProcess p;
+        p.start(QStringLiteral(AIRGATECTL_PATH), {QStringLiteral("version")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QStringList lines
+            = QString::fromUtf8(p.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 8);
+        const QString about = MainWindow::aboutText();
+        // "airgatectl 0.1.0", then "label:  value" lines: every value is in the About box.
+        QVERIFY2(about.contains(lines.first().section(u' ', 1)), qPrintable(about));
+        for (const QString &line : lines.mid(1)) {
+            const QString label = line.section(u':', 0, 0);
+            const QString value = line.section(u':', 1).trimmed();
+            QVERIFY2(about.contains(QStringLiteral("<td>%1</td><td>%2</td>")
+                                        .arg(label.toHtmlEscaped(), value.toHtmlEscaped())),
+                     qPrintable(line + u'\n' + about));
+        }
+    }
+
+    void windowIconFromTheOneSvg()
+    {
+        MemorySecretStore store;
+        MainWindow w(&store);
+        QVERIFY(!w.windowIcon().isNull());
+        const QIcon icon = MainWindow::appIcon();
+        for (const int size : {16, 22, 24, 32, 48, 64, 128, 256, 512}) {
+            const QPixmap px = icon.pixmap(QSize(size, size));
+            QVERIFY2(!px.isNull(), qPrintable(QString::number(size)));
+            QCOMPARE(px.size(), QSize(size, size));
+        }
     }
 
     void layoutIsRemembered()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Who owns a gateway and its addresses: a second `airgatectl serve` on a served address (entry
 // point, portal preview, admin) or state folder exits 2 and says why; `--exit-with-parent` ends
-// the gateway when its parent dies (kill -9, through PR_SET_PDEATHSIG) or closes its stdin.
+// the gateway when its parent dies (kill -9, through PR_SET_PDEATHSIG) or closes its stdin;
+// under systemd (Type=notify) it reports READY=1 once listening, RELOADING=1/READY=1 around a
+// SIGHUP reload and STOPPING=1 when draining.
 #include "gatewaytest.h"
 #include "io/pidlock.h"
 
@@ -12,8 +14,12 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using namespace AirgateTest;
@@ -71,6 +77,51 @@ Run serve(const QStringList &args)
     r.exitCode = p.exitCode();
     r.err = p.readAllStandardError();
     return r;
+}
+
+/** @brief The service manager's end of sd_notify(3): a datagram socket at a path. */
+class NotifySocket
+{
+public:
+    explicit NotifySocket(const QString &path)
+        : m_path(path)
+    {
+        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_un a {};
+        a.sun_family = AF_UNIX;
+        const QByteArray p = QFile::encodeName(path);
+        if (m_fd < 0 || p.size() >= static_cast<qsizetype>(sizeof a.sun_path))
+            return;
+        std::memcpy(a.sun_path, p.constData(), static_cast<size_t>(p.size()));
+        m_bound = ::bind(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0;
+    }
+    ~NotifySocket()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        QFile::remove(m_path);
+    }
+    bool bound() const { return m_bound; }
+    /** The next message, or empty after @p timeoutMs. */
+    QByteArray next(int timeoutMs = 10000)
+    {
+        pollfd p {m_fd, POLLIN, 0};
+        if (::poll(&p, 1, timeoutMs) != 1)
+            return {};
+        char buf[4096];
+        const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
+        return n > 0 ? QByteArray(buf, n) : QByteArray();
+    }
+
+private:
+    QString m_path;
+    int m_fd = -1;
+    bool m_bound = false;
+};
+
+bool hasLine(const QByteArray &message, const QByteArray &line)
+{
+    return message.split('\n').contains(line);
 }
 
 } // namespace
@@ -167,6 +218,62 @@ private slots:
         QCOMPARE(first.stop(), 0);
         // Released on exit: the folder is free again.
         QVERIFY(!Airgate::Io::PidLock::holder(first.stateDir() + QStringLiteral("/gateway.pid")));
+    }
+
+    void tellsSystemdReadyReloadingAndStopping()
+    {
+        TestUpstream up;
+        QTemporaryDir dir;
+        NotifySocket manager(dir.path() + QStringLiteral("/notify"));
+        QVERIFY(manager.bound());
+        GatewayProcess gw;
+        gw.write(QStringLiteral("ws.yaml"), baseWorkspace());
+        gw.write(QStringLiteral("airgate.yaml"), settingsFor(up.port()));
+        qputenv("NOTIFY_SOCKET", QFile::encodeName(dir.path() + QStringLiteral("/notify")));
+        const bool started = gw.start({QStringLiteral("--no-watch")});
+        qunsetenv("NOTIFY_SOCKET");
+        QVERIFY2(started, qPrintable(gw.error()));
+
+        // READY=1 comes once the listeners are bound: the entry point answers.
+        const QByteArray ready = manager.next();
+        QVERIFY2(hasLine(ready, "READY=1"), ready.constData());
+        QVERIFY2(ready.contains("STATUS=Serving"), ready.constData());
+        QCOMPARE(get(gw.port(), "orders.test", "/orders", "key-a").status, 200);
+
+        // systemctl reload: SIGHUP, RELOADING=1 (with MONOTONIC_USEC), then READY=1 when the
+        // new snapshot serves.
+        const auto holder
+            = Airgate::Io::PidLock::holder(gw.stateDir() + QStringLiteral("/gateway.pid"));
+        QVERIFY(holder.has_value());
+        const auto pid = static_cast<pid_t>(holder->value(QStringLiteral("pid")).toInteger());
+        const quint64 gen = gw.status().value(QStringLiteral("generation")).toInteger();
+        gw.write(QStringLiteral("ws.yaml"),
+                 baseWorkspace("title: Gold\n  rateLimit: {limit: 5, period: 1s}"));
+        QCOMPARE(::kill(pid, SIGHUP), 0);
+        const QByteArray reloading = manager.next();
+        QVERIFY2(hasLine(reloading, "RELOADING=1"), reloading.constData());
+        QVERIFY2(reloading.contains("MONOTONIC_USEC="), reloading.constData());
+        const QByteArray reloaded = manager.next();
+        QVERIFY2(hasLine(reloaded, "READY=1"), reloaded.constData());
+        QVERIFY2(
+            reloaded.contains(QStringLiteral("STATUS=Serving generation %1").arg(gen + 1).toUtf8()),
+            reloaded.constData());
+        QCOMPARE(gw.status().value(QStringLiteral("generation")).toInteger(),
+                 static_cast<qint64>(gen + 1));
+
+        // A reload that fails keeps serving and says so.
+        gw.write(QStringLiteral("ws.yaml"), "kind: [unclosed\n");
+        QCOMPARE(::kill(pid, SIGHUP), 0);
+        QVERIFY(hasLine(manager.next(), "RELOADING=1"));
+        const QByteArray kept = manager.next();
+        QVERIFY2(hasLine(kept, "READY=1"), kept.constData());
+        QVERIFY2(kept.contains("Reload failed"), kept.constData());
+        QCOMPARE(get(gw.port(), "orders.test", "/orders", "key-a").status, 200);
+
+        // systemctl stop: SIGTERM, STOPPING=1 while draining, exit 0.
+        QCOMPARE(gw.stop(), 0);
+        const QByteArray stopping = manager.next();
+        QVERIFY2(hasLine(stopping, "STOPPING=1"), stopping.constData());
     }
 
     void sameProcessReloadKeepsItsOwnAddress()
