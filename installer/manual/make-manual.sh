@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # The offline HTML manual (Help > Manual, /usr/share/airgate/manual): the README rendered by
 # cmark-gfm (GitHub-flavoured tables and autolinks), the screenshots it shows, and the command
-# reference printed by the airgatectl being packaged.
+# reference printed by the airgatectl being packaged. Only cmark-gfm and Debian's essential
+# tools (sh, sed, perl) are used.
 #   make-manual.sh CMARK_GFM README DOCS_DIR AIRGATECTL TEMPLATE_DIR OUT_DIR
 set -eu
 cmark=$1 readme=$2 docs=$3 ctl=$4 tpl=$5 out=$6
@@ -14,8 +15,11 @@ escape() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g'; }
 version=$("$ctl" version | sed -n 's/^airgatectl *//p' | head -n 1)
 {
   sed -e "s|@VERSION@|$(printf '%s' "$version" | escape)|g" "$tpl/header.html"
+  # Headings get GitHub's anchors (lower case, punctuation dropped, spaces to hyphens).
   "$cmark" --to html --extension table --extension autolink --extension strikethrough \
-    --extension tagfilter "$readme"
+    --extension tagfilter "$readme" |
+    perl -pe 's{<h([1-6])>(.*?)</h\1>}{my ($l, $t) = ($1, $2); (my $id = lc $t) =~ s/<[^>]+>//g;
+      $id =~ s/[^a-z0-9 _-]//g; $id =~ s/ /-/g; "<h$l id=\"$id\">$t</h$l>"}ge'
   printf '<h2 id="command-reference">Command reference</h2>\n'
   printf '<p>What <code>airgatectl help COMMAND</code> prints (also <code>man airgatectl</code>).</p>\n'
   printf '<pre>'; "$ctl" --help | escape; printf '</pre>\n'
