@@ -5,7 +5,7 @@
 #     that prints `airgatectl --help` (`airgatectl help --man` writes scdoc(5) markup; scdoc makes
 #     the roff);
 #   airgate(1): help2man runs `airgate --help` (QCommandLineParser) and adds man/airgate.h2m;
-#   the offline HTML manual (Help > Manual): the README and docs/ rendered by cmark-gfm, with the
+#   the offline HTML manual (Help > Manual): the README and docs/*.md rendered by cmark-gfm, with the
 #     command reference printed by airgatectl (manual/make-manual.sh).
 # Everything lands in ${AIRGATE_DOC_DIR}; the packages install it from there.
 set(AIRGATE_DOC_DIR ${PROJECT_BINARY_DIR}/doc CACHE INTERNAL "")
@@ -56,7 +56,8 @@ if(TARGET airgate)
     list(APPEND _outputs ${_man}/airgate.1 ${_man}/airgate.1.gz)
     install(FILES ${_man}/airgate.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT console)
 endif()
-file(GLOB _screenshots CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/screenshots/*.png)
+file(GLOB _screenshots CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/screenshots/*.png
+    ${PROJECT_SOURCE_DIR}/docs/*.md)
 set(_manual_templates ${CMAKE_CURRENT_SOURCE_DIR}/manual/header.html
     ${CMAKE_CURRENT_SOURCE_DIR}/manual/footer.html ${CMAKE_CURRENT_SOURCE_DIR}/manual/manual.css)
 add_custom_command(OUTPUT ${AIRGATE_DOC_DIR}/manual/index.html
