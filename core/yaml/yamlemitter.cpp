@@ -313,6 +313,9 @@ bool isPlainSafe(const std::string &s)
         return false;
     if (s.starts_with("---") || s.starts_with("...") || s == "<<")
         return false;
+    // A byte order mark at the start of a line would be read as the stream's, and dropped.
+    if (s.starts_with("\xEF\xBB\xBF"))
+        return false;
     if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':')
         return false;
     return true;

@@ -304,6 +304,21 @@ private slots:
         QVERIFY(Node::equal(back.documents[0].root.get(), n.get()));
     }
 
+    void quotesALeadingByteOrderMark()
+    {
+        // Unquoted at the start of a document, U+FEFF would be read back as the stream's BOM.
+        const std::string key = "\xEF\xBB\xBFnamespace";
+        NodePtr root = Node::makeMap();
+        root->set(key, Node::makeString("\xEF\xBB\xBFv"));
+        const std::string text = emitDocument(*root);
+        QVERIFY2(text.front() == '"', text.c_str());
+        std::vector<Problem> problems;
+        const NodePtr again = parseSingleDocument(text, problems);
+        QVERIFY(again);
+        QVERIFY(again->get(key));
+        QCOMPARE(again->get(key)->text(), std::string("\xEF\xBB\xBFv"));
+    }
+
     void emitsMultilineAsLiteralBlocks()
     {
         auto n = Node::makeMap();
