@@ -11,6 +11,8 @@
 #                     checks: lintian, desktop-file-validate, appstreamcli validate,
 #                     systemd-analyze verify (scripts/check-packages.sh); with --install also
 #                     dpkg -i, a smoke test, and a purge that must leave no file behind
+#   ./build.sh sanitize
+#                     build everything with ASan + UBSan (Clang, folder build-fuzz) and run every test there
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -36,14 +38,17 @@ PACKAGES=(cmake ninja-build g++ pkg-config clang-format git ccache
 # completion of airgatectl is tested.
 TEST_PACKAGES=(chromium
   zsh fish)
-# Only for ./build.sh fuzz: Clang with its sanitizer runtimes and libFuzzer
-# (libclang_rt.fuzzer is in libclang-rt-14-dev), and llvm-symbolizer for readable reports.
-SANITIZE_PACKAGES=(clang libclang-rt-14-dev llvm)
+# Only for ./build.sh test, fuzz and sanitize: Clang with its sanitizer runtimes and libFuzzer
+# (libclang_rt.fuzzer is in libclang-rt-14-dev), llvm-symbolizer for readable reports, and Python
+# for tests/fuzz/seeds.py.
+SANITIZE_PACKAGES=(clang libclang-rt-14-dev llvm python3)
 # The Clang build with AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer targets.
 SAN_BUILD=${AIRGATE_SANITIZE_BUILD_DIR:-$ROOT/build-fuzz}
 FUZZ_SECONDS=${AIRGATE_FUZZ_SECONDS:-30}
 # Only for ./build.sh package: the packaging tools and the checks the packages must pass.
 PACKAGE_PACKAGES=(dpkg-dev file binutils lintian desktop-file-utils appstream systemd man-db)
+# What ./build.sh test fuzzes for FUZZ_SECONDS each after the suite (AIRGATE_FUZZ_SECONDS=0: none).
+CI_FUZZ_TARGETS=(fuzz_cel fuzz_settings fuzz_dump)
 # Only for ./build.sh bench: the peer proxies measured beside the gateway.
 BENCH_PACKAGES=(wrk nginx haproxy caddy)
 
@@ -179,6 +184,7 @@ fuzz() {
   for exe in "$SAN_BUILD"/tests/fuzz/fuzz_*; do
     [[ -x $exe && ! -d $exe ]] && targets+=("$(basename "$exe")")
   done
+  ((${fuzz_ci:-0})) && targets=("${CI_FUZZ_TARGETS[@]}")
   for t in "${targets[@]}"; do
     [[ -z $only || $t == "$only" ]] || continue
     fuzz_one "$t" "$seconds" || status=1
@@ -236,12 +242,24 @@ package() {
 case "${1:-run}" in
   run) install_deps; build; start ;;
   bench) install_deps "${BENCH_PACKAGES[@]}"; build; bench ;;
-  test) install_deps "${TEST_PACKAGES[@]}"; build; run_tests ;;
+  test)
+    install_deps "${TEST_PACKAGES[@]}" "${SANITIZE_PACKAGES[@]}"
+    build
+    run_tests
+    if ((FUZZ_SECONDS > 0)); then
+      build_sanitized --target "${CI_FUZZ_TARGETS[@]}"
+      fuzz_ci=1 fuzz "" "$FUZZ_SECONDS"
+    fi ;;
+  sanitize)
+    install_deps "${TEST_PACKAGES[@]}" "${SANITIZE_PACKAGES[@]}"
+    build_sanitized
+    prepare_node_tools
+    run_sanitized_tests ;;
   fuzz)
     install_deps "${SANITIZE_PACKAGES[@]}"
     build_sanitized --target airgate_fuzz_targets
     fuzz "${2:-}" "${3:-600}" ;;
   build) install_deps; build ;;
   package) install_deps "${PACKAGE_PACKAGES[@]}"; package "${@:2}" ;;
-  *) echo "usage: $0 [run|test|build|bench|fuzz [TARGET] [SECONDS]|package [--install]]" >&2; exit 2 ;;
+  *) echo "usage: $0 [run|test|build|bench|sanitize|fuzz [TARGET] [SECONDS]|package [--install]]" >&2; exit 2 ;;
 esac
