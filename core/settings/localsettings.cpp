@@ -240,10 +240,12 @@ public:
                 l.headerTimeoutMs = duration(v, QStringLiteral("headerTimeout"));
             else if (e.key == "idleTimeout")
                 l.idleTimeoutMs = duration(v, QStringLiteral("idleTimeout"));
+            else if (e.key == "bodyTimeout")
+                l.bodyTimeoutMs = duration(v, QStringLiteral("bodyTimeout"));
             else
                 error(e.keyMark,
                       QStringLiteral("unknown limit \"%1\" (maxHeaderBytes, maxBodyBytes, "
-                                     "maxConnections, headerTimeout, idleTimeout)")
+                                     "maxConnections, headerTimeout, idleTimeout, bodyTimeout)")
                           .arg(QString::fromStdString(e.key)));
         }
     }

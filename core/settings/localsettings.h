@@ -55,6 +55,7 @@ struct GatewayLimits
     int maxConnections = 4096; ///< per gateway; over it: 503 and close
     qint64 headerTimeoutMs = 10000; ///< a slow client must send its headers in this time
     qint64 idleTimeoutMs = 60000; ///< keep-alive connections idle longer are closed
+    qint64 bodyTimeoutMs = 30000; ///< a request body may pause this long between reads; then 408
     qint64 maxUpstreamResponseBytes = 64 * 1024 * 1024;
 };
 

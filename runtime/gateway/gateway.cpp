@@ -340,6 +340,7 @@ QString Gateway::bindListeners(const RuntimeConfig &config, bool initial, QStrin
         o.maxConnections = config.limits.maxConnections;
         o.headerTimeoutMs = config.limits.headerTimeoutMs;
         o.idleTimeoutMs = config.limits.idleTimeoutMs;
+        o.bodyTimeoutMs = config.limits.bodyTimeoutMs;
         o.tls = tls;
         o.ssl = ssl;
         return o;

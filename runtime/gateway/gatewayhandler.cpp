@@ -3,6 +3,7 @@
 
 #include "routing/requestpath.h"
 
+#include <QDateTime>
 #include <QUrl>
 
 namespace Airgate::Runtime {
@@ -57,8 +58,28 @@ void stripHopByHop(Http::Headers &headers)
                                       "upgrade"};
     for (const char *h : hop)
         headers.remove(h);
+    // Connection may name only hop-by-hop fields: Host and the framing headers are never
+    // removed because it names them (`Connection: Host` would strip the upstream's Host).
     for (const QByteArray &n : named)
-        headers.remove(n);
+        if (n.compare("host", Qt::CaseInsensitive) != 0
+            && n.compare("content-length", Qt::CaseInsensitive) != 0
+            && n.compare("transfer-encoding", Qt::CaseInsensitive) != 0)
+            headers.remove(n);
+}
+
+void GatewayHandler::refused(const Http::Refusal &r)
+{
+    AccessLogEntry e;
+    e.timeMs = QDateTime::currentMSecsSinceEpoch();
+    e.entryPoint = r.entryPoint;
+    e.clientIp = r.peer.toString();
+    e.method = r.method;
+    e.host = r.host;
+    e.path = r.path;
+    e.status = r.status;
+    e.reason = QString::fromLatin1(r.reason);
+    e.generation = m_shared->generation();
+    m_shared->accessLog.append(e);
 }
 
 GatewayHandler::GatewayHandler(SharedState *shared, PortalService *portal, QObject *parent)
@@ -323,6 +344,14 @@ void GatewayHandler::complete(const RequestContextPtr &ctx, Http::Response respo
 {
     if (ctx->exchange->replied())
         return;
+    auto refuseUnsafe = [&] {
+        if (const char *why = Http::responseHeadProblem(response)) {
+            // A CR/LF/NUL in a header (from an upstream or a middleware value) is never
+            // written: the HTTP layer would refuse it too; the log says why.
+            ctx->log.reason = QString::fromLatin1(why);
+            response = Http::Response::text(500, "Internal Server Error\n");
+        }
+    };
     for (const Http::Headers::Field &f : ctx->responseExtraHeaders.fields())
         response.headers.set(f.first, f.second);
     if (ctx->route)
@@ -334,6 +363,7 @@ void GatewayHandler::complete(const RequestContextPtr &ctx, Http::Response respo
                     else
                         response.headers.set(m.values[i], m.values[i + 1]);
                 }
+    refuseUnsafe();
     const double seconds = static_cast<double>(m_shared->steadyNanos() - ctx->startNanos) / 1e9;
     ctx->log.status = response.status;
     ctx->log.durationMs = seconds * 1000.0;

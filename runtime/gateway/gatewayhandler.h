@@ -41,6 +41,7 @@ class GatewayHandler final : public QObject, public Http::RequestHandler
 public:
     GatewayHandler(SharedState *shared, PortalService *portal, QObject *parent = nullptr);
     void handle(const Http::ExchangePtr &exchange) override;
+    void refused(const Http::Refusal &refusal) override;
     UpstreamPool &upstreams() { return m_pool; }
 
 private:
@@ -56,7 +57,8 @@ private:
     quint32 m_rng = 0x9e3779b9u;
 };
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones a Connection header names are removed. */
+/** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones a Connection header names are removed,
+ * except Host, Content-Length and Transfer-Encoding. */
 void stripHopByHop(Http::Headers &headers);
 
 } // namespace Airgate::Runtime

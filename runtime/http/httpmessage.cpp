@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "httpmessage.h"
 
+#include <cstring>
+
 namespace Airgate::Http {
 
 namespace {
@@ -116,6 +118,27 @@ Response Response::empty(int status)
     Response r;
     r.status = status;
     return r;
+}
+
+const char *responseHeadProblem(const Response &response)
+{
+    if (response.status < 100 || response.status > 999)
+        return "response status out of range";
+    for (const Headers::Field &f : response.headers.fields()) {
+        if (f.first.isEmpty())
+            return "empty response header name";
+        for (char c : f.first) {
+            // RFC 9110 §5.6.2 tchar
+            const bool tchar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9') || (c != 0 && std::strchr("!#$%&'*+-.^_`|~", c));
+            if (!tchar)
+                return "response header name is not a token";
+        }
+        for (char c : f.second)
+            if (c == '\r' || c == '\n' || c == 0)
+                return "CR, LF or NUL in a response header value";
+    }
+    return nullptr;
 }
 
 QByteArray reasonPhrase(int status)

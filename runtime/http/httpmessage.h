@@ -74,6 +74,10 @@ struct Response
     static Response empty(int status);
 };
 
+/** Why @p response cannot be written as it is (a header name that is not a token, a CR, LF or
+ * NUL in a header value, a status outside 100–999), or nullptr when it can. */
+const char *responseHeadProblem(const Response &response);
+
 /** RFC 9110 reason phrases for the codes the gateway sends. */
 QByteArray reasonPhrase(int status);
 /** Percent-decodes (and turns '+' into ' ' when @p plusIsSpace). */

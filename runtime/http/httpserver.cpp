@@ -201,14 +201,20 @@ bool Connection::checkTimeouts()
     const qint64 now = m_clock.elapsed();
     const ListenerOptions &o = m_listener->options();
     bool expired = false;
-    if (m_headerStartMs >= 0 && !m_current && now - m_headerStartMs > o.headerTimeoutMs)
+    const bool inBody = m_headerStartMs >= 0 && !m_current && m_parser.headersDone();
+    if (inBody && now - m_lastReadMs > o.bodyTimeoutMs)
+        expired = true; // the body stopped coming (its own timeout: a long steady body is fine)
+    else if (!inBody && m_headerStartMs >= 0 && !m_current
+             && now - m_headerStartMs > o.headerTimeoutMs)
         expired = true; // slow client: headers (or TLS handshake) not complete in time
     else if (!m_current && m_in.isEmpty() && m_headerStartMs < 0
              && now - m_lastActivityMs > o.idleTimeoutMs)
         expired = true; // idle keep-alive connection
     if (expired) {
         m_listener->m_counters->timedOutConnections++;
-        if (m_headerStartMs >= 0 && m_ready && !m_in.isEmpty())
+        if (inBody)
+            failAndClose(408, "request body not received in time");
+        else if (m_headerStartMs >= 0 && m_ready && !m_in.isEmpty())
             failAndClose(408, "request not received in time");
         else
             closeNow();
@@ -220,7 +226,7 @@ void Connection::onReadyRead()
 {
     if (!m_ready)
         return;
-    m_lastActivityMs = m_clock.elapsed();
+    m_lastActivityMs = m_lastReadMs = m_clock.elapsed();
     if (m_current) {
         // A pipelined request while one is in flight: buffer it, answer in order later.
         if (m_in.size() < kMaxPipelineBytes)
@@ -300,6 +306,13 @@ void Connection::sendReply(Exchange *exchange, Response response)
 
 void Connection::writeResponse(const Response &response, bool headRequest, bool close)
 {
+    if (const char *why = responseHeadProblem(response)) {
+        // Never write a CR, LF or NUL a handler put in a header: that is response splitting.
+        qWarning("airgate: %s on %s: answered 500 instead", why,
+                 qPrintable(m_listener->options().entryPoint));
+        writeResponse(Response::text(500, "Internal Server Error\n"), headRequest, close);
+        return;
+    }
     const bool noBody
         = headRequest || response.status < 200 || response.status == 204 || response.status == 304;
     QByteArray out = serializeHead(response, response.body.size(), headRequest, close);
@@ -312,6 +325,18 @@ void Connection::writeResponse(const Response &response, bool headRequest, bool 
 
 void Connection::failAndClose(int status, const QByteArray &text)
 {
+    Refusal refusal;
+    refusal.status = status;
+    refusal.reason = text;
+    if (m_parser.requestLineDone()) {
+        const Request &partial = m_parser.request();
+        refusal.method = partial.method;
+        refusal.path = partial.path;
+        refusal.host = partial.host();
+    }
+    refusal.peer = m_socket->peerAddress();
+    refusal.entryPoint = m_listener->options().entryPoint;
+    m_listener->m_handler->refused(refusal);
     Response r = Response::text(status, text + '\n');
     writeResponse(r, false, true);
     closeNow();

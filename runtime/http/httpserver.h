@@ -47,12 +47,27 @@ private:
 
 using ExchangePtr = std::shared_ptr<Exchange>;
 
+/** @brief A request the HTTP layer answered itself (malformed, over a limit, too slow): what
+ * is known of it and why. Nothing of it reached a handler. */
+struct Refusal
+{
+    int status = 400;
+    QByteArray reason;
+    QByteArray method; ///< empty when the request line was not understood
+    QByteArray path;
+    QByteArray host;
+    QHostAddress peer;
+    QString entryPoint;
+};
+
 /** @brief What answers requests (the gateway's filter chain, the admin API, tests). */
 class RequestHandler
 {
 public:
     virtual ~RequestHandler() = default;
     virtual void handle(const ExchangePtr &exchange) = 0;
+    /** The HTTP layer refused a request and closed the connection (for the access log). */
+    virtual void refused(const Refusal &) { }
 };
 
 /** @brief Counters of the HTTP front, shared by every listener of a gateway. */
@@ -74,6 +89,8 @@ struct ListenerOptions
     int maxConnections = 4096;
     qint64 headerTimeoutMs = 10000;
     qint64 idleTimeoutMs = 60000;
+    /** Once the head is in, the body may pause this long between reads (not a total). */
+    qint64 bodyTimeoutMs = 30000;
     bool tls = false;
     QSslConfiguration ssl;
 };
@@ -146,6 +163,7 @@ private:
     ExchangePtr m_current;
     QElapsedTimer m_clock;
     qint64 m_lastActivityMs = 0;
+    qint64 m_lastReadMs = 0;
     qint64 m_headerStartMs = -1;
     bool m_closing = false;
     bool m_drain = false;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// airgate.yaml: local file paths stay inside the workspace.
+// airgate.yaml: local file paths stay inside the workspace; limits.
 #include "settings/localsettings.h"
 
 #include <QDir>
@@ -65,6 +65,28 @@ private slots:
         QCOMPARE(s.services.value(QStringLiteral("apps/a:80")).mockFile,
                  root + QStringLiteral("/specs/a.json"));
         QVERIFY(s.jwks.isEmpty());
+    }
+
+    // limits: bodyTimeout is the request body's own idle timeout, separate from headerTimeout.
+    void bodyTimeoutIsParsedAndValidated()
+    {
+        QTemporaryDir tmp;
+        Diagnostics d;
+        LocalSettings s = LocalSettings::parse("limits: {headerTimeout: 2s, bodyTimeout: 45s}\n",
+                                               tmp.path(), d);
+        QVERIFY(d.isEmpty());
+        QCOMPARE(s.limits.headerTimeoutMs, 2000);
+        QCOMPARE(s.limits.bodyTimeoutMs, 45000);
+        s = LocalSettings::parse("limits: {}\n", tmp.path(), d);
+        QCOMPARE(s.limits.bodyTimeoutMs, 30000); // the default
+        for (const QByteArray &bad : {QByteArray("0s"), QByteArray("soon"), QByteArray("-1s")}) {
+            Diagnostics e;
+            LocalSettings::parse("limits:\n  bodyTimeout: " + bad + "\n", tmp.path(), e);
+            QCOMPARE(e.size(), 1);
+            QVERIFY2(e.first().message.startsWith(QStringLiteral("bodyTimeout: \"")),
+                     qPrintable(e.first().message));
+            QCOMPARE(e.first().line, 2);
+        }
     }
 };
 

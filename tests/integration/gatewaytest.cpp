@@ -41,7 +41,12 @@ public:
 private:
     void onRead()
     {
-        m_in += m_socket->readAll();
+        const QByteArray bytes = m_socket->readAll();
+        {
+            QMutexLocker lock(&m_owner->m_targetsMutex);
+            m_owner->m_received += bytes;
+        }
+        m_in += bytes;
         while (!m_busy) {
             const auto st = m_parser.feed(m_in);
             if (st != MessageParser::Status::Complete)

@@ -40,6 +40,13 @@ public:
         return m_targets;
     }
 
+    /** Every byte received so far, on every connection, in arrival order per connection. */
+    QByteArray received() const
+    {
+        QMutexLocker lock(&m_targetsMutex);
+        return m_received;
+    }
+
 private:
     QThread m_thread;
     QTcpServer *m_server = nullptr;
@@ -48,6 +55,7 @@ private:
     std::atomic<int> m_connections {0};
     mutable QMutex m_targetsMutex;
     QList<QByteArray> m_targets;
+    QByteArray m_received;
     friend class UpstreamConnection;
 };
 

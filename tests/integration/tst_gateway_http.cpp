@@ -20,6 +20,11 @@ namespace {
 
 const QByteArray kAuth = "Authorization: Bearer key-a\r\n";
 
+QByteArray nul(const char *text)
+{
+    return QByteArray(text).replace("<NUL>", QByteArray(1, '\0'));
+}
+
 QByteArray readAllFor(QTcpSocket &s, int ms)
 {
     QByteArray got;
@@ -48,13 +53,23 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_gw = std::make_unique<GatewayProcess>();
-        m_gw->write(QStringLiteral("apps.yaml"), baseWorkspace());
+        // public.test answers with a header value holding CR LF (a middleware's value): the
+        // HTTP layer must refuse to write it.
+        QByteArray ws = baseWorkspace();
+        const QByteArray publicRoute
+            = "  - match: Host(`public.test`)\n    services: [{name: backend, port: 80}]\n";
+        QVERIFY(ws.contains(publicRoute));
+        ws.replace(publicRoute, QByteArray(publicRoute + "    middlewares: [{name: inject}]\n"));
+        ws += "---\napiVersion: traefik.io/v1alpha1\nkind: Middleware\nmetadata: {name: inject, "
+              "namespace: apps}\nspec:\n  headers:\n    customResponseHeaders:\n"
+              "      X-Injected: \"a\\r\\nSet-Cookie: evil=1\"\n";
+        m_gw->write(QStringLiteral("apps.yaml"), ws);
         m_gw->write(
             QStringLiteral("airgate.yaml"),
             settingsFor(
                 m_upstream.port(),
                 "limits:\n  maxHeaderBytes: 4096\n  maxBodyBytes: 65536\n  maxConnections: 40\n"
-                "  headerTimeout: 1s\n  idleTimeout: 2s\n"));
+                "  headerTimeout: 1s\n  idleTimeout: 2s\n  bodyTimeout: 1s\n"));
         QVERIFY2(m_gw->start({}, 1), qPrintable(m_gw->error()));
     }
 
@@ -115,6 +130,238 @@ private slots:
                  400);
         // The gateway is still fine.
         QCOMPARE(get(port, "orders.test", "/echo", "key-a").status, 200);
+    }
+
+    // Issue 10 §1: hostile bytes get a 4xx with Connection: close, nothing reaches the upstream,
+    // the access log says why, and the gateway keeps serving.
+    void hostileBytesAreRefusedAndNothingIsForwarded_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("reason");
+        const QByteArray get = "GET /echo/hostile HTTP/1.1\r\n" + kAuth;
+        const QByteArray chunked = "POST /echo/hostile HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+            + "Transfer-Encoding: chunked\r\n\r\n";
+        const QByteArray smuggled
+            = "GET /echo/smuggled HTTP/1.1\r\nHost: orders.test\r\n" + kAuth + "\r\n";
+        auto row = [](const char *name, const QByteArray &raw, int status, const char *reason) {
+            QTest::newRow(name) << raw << status << QByteArray(reason);
+        };
+        row("bare CR in a value",
+            get
+                + "Host: orders.test\r\nX: x\rTransfer-Encoding: chunked\r\nContent-Length: "
+                  "5\r\n\r\nhello",
+            400, "bare CR in a header field");
+        row("NUL in Host", get + nul("Host: orders.test<NUL>.evil.example\r\n\r\n"), 400,
+            "NUL in a header field");
+        row("NUL in the authority",
+            nul("GET http://orders.test<NUL>.evil/echo HTTP/1.1\r\n") + kAuth + "\r\n", 400,
+            "invalid character in request target");
+        row("CR in the authority",
+            "GET http://orders.test\rX-Injected:1/echo HTTP/1.1\r\n" + kAuth + "\r\n", 400,
+            "invalid character in request target");
+        row("chunk -0 smuggling", chunked + "-0\r\n\r\n" + smuggled, 400, "malformed chunk size");
+        row("chunk +0", chunked + "+0\r\n\r\n" + smuggled, 400, "malformed chunk size");
+        row("chunk 0x5", chunked + "0x5\r\nhello\r\n0\r\n\r\n", 400, "malformed chunk extension");
+        row("chunk leading SP", chunked + " 5\r\nhello\r\n0\r\n\r\n", 400, "malformed chunk size");
+        row("chunk leading VT", chunked + "\v5\r\nhello\r\n0\r\n\r\n", 400, "malformed chunk size");
+        row("chunk leading FF", chunked + "\f5\r\nhello\r\n0\r\n\r\n", 400, "malformed chunk size");
+        row("chunk 0 NUL", chunked + nul("0<NUL>\r\n\r\n") + smuggled, 400,
+            "malformed chunk extension");
+        row("chunk CR CR", chunked + "5\r\r;a\r\nhello\r\n0\r\n\r\n", 400,
+            "malformed chunk extension");
+        row("chunk size overflows", chunked + "fffffffffffffffffff\r\nhello\r\n", 400,
+            "chunk size overflows");
+        row("chunked twice",
+            get + "Host: orders.test\r\nTransfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n", 400,
+            "chunked applied more than once");
+        row("empty coding",
+            get + "Host: orders.test\r\nTransfer-Encoding: ,chunked\r\n\r\n0\r\n\r\n", 400,
+            "malformed Transfer-Encoding");
+        row("VT chunked",
+            get + "Host: orders.test\r\nTransfer-Encoding: \vchunked\r\n\r\n0\r\n\r\n", 400,
+            "control character in a header field");
+        row("gzip, chunked",
+            get + "Host: orders.test\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501,
+            "unsupported Transfer-Encoding");
+        row("Host list", get + "Host: orders.test, evil.test\r\n\r\n", 400, "invalid Host header");
+        row("empty Host", get + "Host:\r\n\r\n", 400, "invalid Host header");
+        row("Host with a path", get + "Host: orders.test/x\r\n\r\n", 400, "invalid Host header");
+        row("HTTP/0.9", "GET /echo/hostile\r\n", 400, "malformed request line");
+    }
+
+    void hostileBytesAreRefusedAndNothingIsForwarded()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(int, status);
+        QFETCH(QByteArray, reason);
+        const QByteArray before = m_upstream.received();
+        QElapsedTimer t;
+        t.start();
+        const QList<Reply> rs = exchange(m_gw->port(), raw, 2, 3000);
+        QCOMPARE(rs.size(), 1); // one answer, no second (smuggled) request
+        QCOMPARE(rs[0].status, status);
+        QVERIFY(t.elapsed() < 900); // at once, not after the 1 s header timeout
+        QCOMPARE(rs[0].header("Connection"), QByteArray("close"));
+        QVERIFY(rs[0].closed);
+        QVERIFY2(rs[0].body.contains(reason), rs[0].body.constData());
+        // Nothing reached the upstream, and the access log has a line with the reason.
+        QTest::qWait(100);
+        QCOMPARE(m_upstream.received(), before);
+        const QString logPath = m_gw->stateDir() + QStringLiteral("/access.log");
+        auto logText = [&] {
+            QFile log(logPath);
+            return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            logText().contains(QByteArray("\"status\":" + QByteArray::number(status)))
+                && logText().contains(reason),
+            5000);
+        // The gateway keeps serving.
+        QCOMPARE(get(m_gw->port(), "orders.test", "/echo", "key-a").status, 200);
+    }
+
+    // Issue: a bare-LF field line then a CRLF empty line got no answer until a 408 after the
+    // header timeout, and the pipelined request after it was dropped.
+    void bareLfLineThenCrlfIsServedWithThePipelinedRequest()
+    {
+        const QByteArray raw = "GET /echo/first HTTP/1.1\r\n" + kAuth
+            + "Host: orders.test\n\r\n"
+              "GET /echo/second HTTP/1.1\r\nHost: orders.test\r\nConnection: close\r\n"
+            + kAuth + "\r\n";
+        QElapsedTimer t;
+        t.start();
+        const QList<Reply> rs = exchange(m_gw->port(), raw, 2, 3000);
+        QCOMPARE(rs.size(), 2);
+        QVERIFY(t.elapsed() < 900);
+        QCOMPARE(rs[0].status, 200);
+        QCOMPARE(rs[0].json().value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/first"));
+        QCOMPARE(rs[1].json().value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/second"));
+    }
+
+    // RFC 9112 §3.2.2: the absolute-form authority replaces Host, and routing uses it
+    // (Traefik's TestEmptyHost); this was refused as "several Host headers".
+    void absoluteFormAuthorityReplacesHost()
+    {
+        Reply r = exchange(m_gw->port(),
+                           "GET http://orders.test/echo/abs?x=1 HTTP/1.1\r\nHost: other.test\r\n"
+                               + kAuth + "Connection: close\r\n\r\n")
+                      .value(0);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("path")).toString(), QStringLiteral("/echo/abs"));
+        QCOMPARE(r.json().value(QStringLiteral("query")).toString(), QStringLiteral("x=1"));
+        const QJsonObject h = r.json().value(QStringLiteral("headers")).toObject();
+        QCOMPARE(h.value(QStringLiteral("host")).toString(), QStringLiteral("orders.test"));
+        QCOMPARE(h.value(QStringLiteral("x-forwarded-host")).toString(),
+                 QStringLiteral("orders.test"));
+        // An empty Host with absolute-form routes on the authority too.
+        r = exchange(m_gw->port(),
+                     "GET http://orders.test/echo HTTP/1.1\r\nHost:\r\n" + kAuth
+                         + "Connection: close\r\n\r\n")
+                .value(0);
+        QCOMPARE(r.status, 200);
+        // And the authority decides the route: this one has none.
+        r = exchange(m_gw->port(),
+                     "GET http://nowhere.test/echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                         + "Connection: close\r\n\r\n")
+                .value(0);
+        QCOMPARE(r.status, 404);
+    }
+
+    // Issue: `Connection: Host` stripped Host from the upstream request.
+    void connectionHeaderNeverStripsHostOrFraming()
+    {
+        const Reply r
+            = exchange(m_gw->port(),
+                       "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                           + "Connection: Host, Content-Length, Transfer-Encoding, X-Drop\r\n"
+                             "X-Drop: 1\r\nX-Keep: 2\r\nContent-Length: 5\r\n\r\nhello")
+                  .value(0);
+        QCOMPARE(r.status, 200);
+        const QJsonObject h = r.json().value(QStringLiteral("headers")).toObject();
+        QCOMPARE(h.value(QStringLiteral("host")).toString(), QStringLiteral("orders.test"));
+        QCOMPARE(h.value(QStringLiteral("content-length")).toString(), QStringLiteral("5"));
+        QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
+        QVERIFY(!h.contains(QStringLiteral("x-drop"))); // a hop-by-hop header it names still goes
+        QCOMPARE(h.value(QStringLiteral("x-keep")).toString(), QStringLiteral("2"));
+    }
+
+    // RFC 9112 §6.1: Transfer-Encoding in HTTP/1.0 is faulty framing: answered, then closed
+    // even with keep-alive. Content-Length "5, 5" is one length (RFC 9110 §8.6), sent as 5.
+    void framingEdges()
+    {
+        QList<Reply> rs = exchange(m_gw->port(),
+                                   "POST /echo HTTP/1.0\r\nHost: orders.test\r\n" + kAuth
+                                       + "Connection: keep-alive\r\nTransfer-Encoding: "
+                                         "chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        QCOMPARE(rs.value(0).status, 200);
+        QCOMPARE(rs.value(0).json().value(QStringLiteral("body")).toString(),
+                 QStringLiteral("hello"));
+        QVERIFY(rs.value(0).closed);
+        QCOMPARE(rs.value(0).header("Connection"), QByteArray("close"));
+        rs = exchange(m_gw->port(),
+                      "POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                          + "Content-Length: 5, 5\r\nConnection: close\r\n\r\nhello");
+        QCOMPARE(rs.value(0).status, 200);
+        const QJsonObject h = rs.value(0).json().value(QStringLiteral("headers")).toObject();
+        QCOMPARE(h.value(QStringLiteral("content-length")).toString(), QStringLiteral("5"));
+        QCOMPARE(rs.value(0).json().value(QStringLiteral("body")).toString(),
+                 QStringLiteral("hello"));
+    }
+
+    // Issue: the header timeout (1 s here) also cut the body. A body sent steadily for 3 s
+    // passes; one that stops for longer than bodyTimeout (1 s here) gets 408.
+    void slowSteadyBodyHasItsOwnTimeout()
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_gw->port());
+        QVERIFY(s.waitForConnected(3000));
+        s.write("POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                + "Content-Length: 60000\r\nConnection: close\r\n\r\n");
+        for (int i = 0; i < 30; ++i) {
+            s.write(QByteArray(2000, 'a'));
+            s.flush();
+            QTest::qWait(100);
+        }
+        const QByteArray got = readAllFor(s, 5000);
+        QVERIFY2(got.startsWith("HTTP/1.1 200"), got.left(200).constData());
+        QVERIFY(got.contains(QByteArray(60000, 'a')));
+        const QByteArray before = m_upstream.received();
+        QTcpSocket stall;
+        stall.connectToHost(QHostAddress::LocalHost, m_gw->port());
+        QVERIFY(stall.waitForConnected(3000));
+        stall.write("POST /echo HTTP/1.1\r\nHost: orders.test\r\n" + kAuth
+                    + "Content-Length: 10\r\n\r\nabc");
+        QElapsedTimer t;
+        t.start();
+        const QByteArray late = readAllFor(stall, 4000);
+        QVERIFY2(late.startsWith("HTTP/1.1 408"), late.constData());
+        QVERIFY(late.contains("request body not received in time"));
+        QVERIFY(t.elapsed() < 2500);
+        QCOMPARE(m_upstream.received(), before);
+    }
+
+    // Issue 17: a header value with CR LF (here a middleware's customResponseHeaders value) was
+    // written as it was: response splitting. Now 500, never the bytes, and a log line.
+    void responseHeaderInjectionIsRefused()
+    {
+        const QByteArray raw = "GET /x HTTP/1.1\r\nHost: public.test\r\nConnection: close\r\n\r\n";
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_gw->port());
+        QVERIFY(s.waitForConnected(3000));
+        s.write(raw);
+        const QByteArray got = readAllFor(s, 3000);
+        QVERIFY2(got.startsWith("HTTP/1.1 500"), got.constData());
+        QVERIFY2(!got.contains("evil"), got.constData());
+        const QString logPath = m_gw->stateDir() + QStringLiteral("/access.log");
+        auto logText = [&] {
+            QFile log(logPath);
+            return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(logText().contains("CR, LF or NUL in a response header value"),
+                                 5000);
     }
 
     void keepAliveCloseAndHttp10()
