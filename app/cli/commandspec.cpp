@@ -366,6 +366,17 @@ CommandSpec serveSpec()
         flag(QStringLiteral("--exit-with-parent"),
              QStringLiteral("Drain and exit when the process that started it ends (Linux "
                             "PR_SET_PDEATHSIG) or closes its standard input.")),
+        choice(QStringLiteral("--log-level"), QStringLiteral("LEVEL"),
+               {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+                QStringLiteral("error")},
+               QStringLiteral("info"),
+               QStringLiteral("Least severe message written to standard error (categories "
+                              "airgate.gateway, airgate.http, airgate.config, airgate.filters, "
+                              "airgate.upstream, airgate.portal, airgate.admin).")),
+        choice(QStringLiteral("--log-format"), QStringLiteral("FORMAT"),
+               {QStringLiteral("text"), QStringLiteral("json")}, QStringLiteral("text"),
+               QStringLiteral("One line per message: text, or one JSON object with time, level, "
+                              "category and message.")),
     };
     c.options[1].repeatable = true;
     c.exitStatus = QStringLiteral("0 after SIGINT or SIGTERM, 2 when it cannot start (an "

@@ -2,6 +2,7 @@
 #include "cliargs.h"
 
 #include "gateway/gateway.h"
+#include "log/logging.h"
 #include "portal/portalservice.h"
 
 #include <QCoreApplication>
@@ -138,6 +139,24 @@ int serveCommand(Args &args)
     int readyFd = -1;
     if (auto fd = args.take(QStringLiteral("--ready-fd")))
         readyFd = fd->toInt();
+    Runtime::Log::Level logLevel = Runtime::Log::Level::Info;
+    if (auto l = args.take(QStringLiteral("--log-level"))) {
+        const auto level = Runtime::Log::parseLevel(*l);
+        if (!level) {
+            err() << "airgatectl serve: --log-level takes debug, info, warning or error\n";
+            return ExitUsage;
+        }
+        logLevel = *level;
+    }
+    Runtime::Log::Format logFormat = Runtime::Log::Format::Text;
+    if (auto f = args.take(QStringLiteral("--log-format"))) {
+        const auto format = Runtime::Log::parseFormat(*f);
+        if (!format) {
+            err() << "airgatectl serve: --log-format takes text or json\n";
+            return ExitUsage;
+        }
+        logFormat = *format;
+    }
     if (auto e = args.error()) {
         err() << "airgatectl serve: " << *e << '\n';
         return ExitUsage;
@@ -151,6 +170,7 @@ int serveCommand(Args &args)
         return ExitUsage;
     }
     o.workspace = QDir(o.workspace).absolutePath();
+    Runtime::Log::install(logLevel, logFormat);
 
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
         return ExitUsage;

@@ -3,6 +3,7 @@
 
 #include "io/atomicfile.h"
 #include "io/pidlock.h"
+#include "log/logging.h"
 #include "model/workspace.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,8 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QThread>
+
+#include <openssl/rand.h>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -131,16 +134,16 @@ QString inUseMessage(const ListenAddress &addr)
     return QStringLiteral("%1 is already in use by another process").arg(addr.toString());
 }
 
-QByteArray randomToken()
+} // namespace
+
+std::optional<QByteArray> randomToken()
 {
-    QByteArray raw(32, Qt::Uninitialized);
-    QFile urandom(QStringLiteral("/dev/urandom"));
-    if (urandom.open(QIODevice::ReadOnly))
-        raw = urandom.read(32);
+    QByteArray raw(32, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(raw.data()), static_cast<int>(raw.size()))
+        != 1)
+        return std::nullopt;
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
-
-} // namespace
 
 Gateway::Gateway(GatewayOptions options, PortalService *portal, QObject *parent)
     : QObject(parent)
@@ -199,38 +202,28 @@ QString Gateway::start()
     if (auto q = Io::readFile(m_stateDir + QStringLiteral("/quota.json")))
         m_shared.quota.fromJson(*q);
 
-    CompileOptions co;
-    co.listenOverrides = m_options.listen;
-    co.cancel = m_options.stop;
-    std::shared_ptr<RuntimeConfig> config;
-    QStringList problems;
-    auto ws = Workspace::load(m_options.workspace);
-    if (ws) {
-        CompileResult r = compile(*ws, co);
-        if (r.config) {
-            config = r.config;
-            persistLastGood(*ws);
-            rememberServed(*ws);
-        } else {
-            problems = r.fatal;
-        }
+    Loaded loaded = loadAndCompile(m_options.workspace);
+    std::shared_ptr<RuntimeConfig> config = loaded.config;
+    if (config) {
+        persistLastGood(*loaded.workspace);
+        rememberServed(*loaded.workspace);
     } else {
-        problems << ws.error().message;
-    }
-    if (!config) {
         // Fail static: serve the last configuration that worked.
         const QString lastGood = m_stateDir + QStringLiteral("/last-good");
-        auto saved = Workspace::load(lastGood);
-        CompileResult r = saved ? compile(*saved, co) : CompileResult {};
-        if (!r.config)
+        Loaded saved = loadAndCompile(lastGood);
+        if (!saved.config)
             return QStringLiteral("the workspace cannot be served and no last good configuration "
                                   "is saved:\n  %1")
-                .arg(problems.join(QStringLiteral("\n  ")));
-        config = r.config;
+                .arg(loaded.errors.join(QStringLiteral("\n  ")));
+        config = saved.config;
         config->workspaceRoot = m_options.workspace;
-        rememberServed(*saved);
+        rememberServed(*saved.workspace);
         m_source = QStringLiteral("last-good");
-        m_lastErrors = problems;
+        m_lastErrors = loaded.errors;
+        qCWarning(lcGateway).noquote()
+            << "the workspace" << m_options.workspace
+            << "cannot be served; serving the last good configuration from" << lastGood << ":"
+            << loaded.errors.join(QStringLiteral("; "));
     }
     m_shared.publish(config);
     m_reloadedAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -247,7 +240,11 @@ QString Gateway::start()
     if (!error.isEmpty())
         return error;
 
-    m_token = randomToken();
+    auto token = randomToken();
+    if (!token)
+        return QStringLiteral("cannot make the admin token: the system's random number generator "
+                              "failed");
+    m_token = *token;
     const QString tokenFile = m_stateDir + QStringLiteral("/admin.token");
     if (!Io::writeFileAtomically(tokenFile, m_token + '\n'))
         return QStringLiteral("cannot write %1").arg(tokenFile);
@@ -266,14 +263,25 @@ QString Gateway::start()
     m_adminPort = m_admin->listen(resolve(adminAddr.host), static_cast<quint16>(adminAddr.port));
     if (m_adminPort == 0)
         return QStringLiteral("cannot listen for the admin API on %1").arg(adminAddr.toString());
-    (void)m_lock.update(lockInfo());
+    if (auto r = m_lock.update(lockInfo()); !r)
+        qCWarning(lcGateway).noquote()
+            << "cannot record the admin address in the state folder's lock:" << r.error().message;
 
     // Stale when the process is killed; a reader then finds nobody at that address.
-    (void)Io::writeFileAtomically(m_stateDir + u'/' + QLatin1StringView(kAdminFile),
-                                  QJsonDocument(readyEvent()).toJson(QJsonDocument::Compact)
-                                      + '\n');
+    const QString adminFile = m_stateDir + u'/' + QLatin1StringView(kAdminFile);
+    if (auto r = Io::writeFileAtomically(
+            adminFile, QJsonDocument(readyEvent()).toJson(QJsonDocument::Compact) + '\n');
+        !r)
+        warn(QStringLiteral("admin-file"),
+             QStringLiteral("cannot write %1 (airgatectl diff --against gateway will not find "
+                            "this gateway): %2")
+                 .arg(adminFile, r.error().message));
     m_accessLog.setFileName(m_stateDir + QStringLiteral("/access.log"));
-    m_accessLog.open(QIODevice::WriteOnly | QIODevice::Append);
+    if (!m_accessLog.open(QIODevice::WriteOnly | QIODevice::Append))
+        warn(QStringLiteral("access-log"),
+             QStringLiteral("cannot open the access log %1: %2 (requests are not logged to the "
+                            "file)")
+                 .arg(m_accessLog.fileName(), m_accessLog.errorString()));
     m_flush.start();
     m_quotaTimer.start();
     if (m_options.watch)
@@ -345,13 +353,23 @@ QString Gateway::bindListeners(const RuntimeConfig &config, bool initial, QStrin
         o.ssl = ssl;
         return o;
     };
+    // A later entry point that cannot listen fails the whole set: the sockets already opened
+    // for the earlier ones are closed, not left open until the process ends.
+    auto fail = [&] {
+        for (const Bound &b : std::as_const(next))
+            for (qintptr d : b.descriptors)
+                if (d >= 0)
+                    ::close(static_cast<int>(d));
+        qCWarning(lcGateway).noquote() << (initial ? "cannot start:" : "reload refused:") << *error;
+        return *error;
+    };
     QHash<QString, Http::ListenerOptions> options;
     for (const EntryPointConfig &e : config.entryPoints) {
         const Http::ListenerOptions o = optionsFor(e.name, e.tls, e.ssl);
         options.insert(e.name, o);
         want(e.name, e.address, e.tls, o);
         if (!error->isEmpty())
-            return *error;
+            return fail();
     }
     for (auto it = config.portalPreview.cbegin(); it != config.portalPreview.cend(); ++it) {
         const QString name = QStringLiteral("portal:") + it.key();
@@ -359,10 +377,8 @@ QString Gateway::bindListeners(const RuntimeConfig &config, bool initial, QStrin
         options.insert(name, o);
         want(name, it.value(), false, o);
         if (!error->isEmpty())
-            return *error;
+            return fail();
     }
-    if (!initial && !error->isEmpty())
-        return *error;
     m_bound = next;
     if (m_portal)
         m_portal->setBoundEntryPoints(boundEntryPoints());
@@ -376,7 +392,15 @@ QString Gateway::bindListeners(const RuntimeConfig &config, bool initial, QStrin
             s.signature = b.signature;
             specs << s;
         }
-        m_workers[w]->setListeners(specs);
+        const QStringList failed = m_workers[w]->setListeners(specs);
+        const QString key = QStringLiteral("listener-%1").arg(w);
+        if (failed.isEmpty())
+            clearWarning(key);
+        else
+            warn(key,
+                 QStringLiteral("worker %1 does not accept on %2 (its socket could not be taken)")
+                     .arg(w)
+                     .arg(failed.join(QStringLiteral(", "))));
     }
     return {};
 }
@@ -399,9 +423,15 @@ void Gateway::persistLastGood(const Workspace &ws)
     const QString target = m_stateDir + QStringLiteral("/last-good");
     const QString staging = target + QStringLiteral(".new");
     QDir(staging).removeRecursively();
-    bool ok = true;
+    QString failure;
+    auto write = [&](const QString &rel, const QByteArray &bytes) {
+        if (!failure.isEmpty())
+            return;
+        if (auto r = Io::writeFileAtomically(staging + u'/' + rel, bytes); !r)
+            failure = r.error().message;
+    };
     for (const WorkspaceFile &f : ws.files())
-        ok = ok && Io::writeFileAtomically(staging + u'/' + f.relPath, f.original).ok();
+        write(f.relPath, f.original);
     const QDir root(ws.root());
     QStringList extra {QStringLiteral("airgate.yaml")};
     const LocalSettings &s = ws.settings();
@@ -416,17 +446,29 @@ void Gateway::persistLastGood(const Workspace &ws)
         if (rel.startsWith(QLatin1StringView("..")) || !QFileInfo::exists(root.filePath(rel)))
             continue;
         auto bytes = Io::readFile(root.filePath(rel), 64 * 1024 * 1024);
-        ok = ok && bytes && Io::writeFileAtomically(staging + u'/' + rel, *bytes).ok();
-    }
-    if (!ok) {
-        QDir(staging).removeRecursively();
-        return;
+        if (!bytes && failure.isEmpty())
+            failure = bytes.error().message;
+        else if (bytes)
+            write(rel, *bytes);
     }
     const QString old = target + QStringLiteral(".old");
+    if (failure.isEmpty()) {
+        QDir(old).removeRecursively();
+        if (QFileInfo::exists(target) && !QDir().rename(target, old))
+            failure = QStringLiteral("cannot move %1 aside").arg(target);
+        else if (!QDir().rename(staging, target))
+            failure = QStringLiteral("cannot rename %1 to %2").arg(staging, target);
+    }
     QDir(old).removeRecursively();
-    QDir().rename(target, old);
-    QDir().rename(staging, target);
-    QDir(old).removeRecursively();
+    if (!failure.isEmpty()) {
+        QDir(staging).removeRecursively();
+        warn(QStringLiteral("last-good"),
+             QStringLiteral("the last good configuration was not saved (a cold start would not "
+                            "serve this one): %1")
+                 .arg(failure));
+        return;
+    }
+    clearWarning(QStringLiteral("last-good"));
 }
 
 void Gateway::watchWorkspace()
@@ -469,21 +511,9 @@ QJsonObject Gateway::reload(const QString &trigger)
 {
     QElapsedTimer t;
     t.start();
-    CompileOptions co;
-    co.listenOverrides = m_options.listen;
-    co.cancel = m_options.stop;
-    QStringList errors;
-    std::shared_ptr<RuntimeConfig> config;
-    auto ws = Workspace::load(m_options.workspace);
-    if (ws) {
-        CompileResult r = compile(*ws, co);
-        if (r.config)
-            config = r.config;
-        else
-            errors = r.fatal;
-    } else {
-        errors << ws.error().message;
-    }
+    Loaded loaded = loadAndCompile(m_options.workspace);
+    QStringList errors = loaded.errors;
+    std::shared_ptr<RuntimeConfig> config = loaded.config;
     if (config) {
         QString bindError;
         bindListeners(*config, false, &bindError);
@@ -498,8 +528,8 @@ QJsonObject Gateway::reload(const QString &trigger)
                   QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (config) {
         const quint64 gen = m_shared.publish(config);
-        persistLastGood(*ws);
-        rememberServed(*ws);
+        persistLastGood(*loaded.workspace);
+        rememberServed(*loaded.workspace);
         m_source = QStringLiteral("workspace");
         m_lastErrors.clear();
         m_reloadedAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -511,6 +541,9 @@ QJsonObject Gateway::reload(const QString &trigger)
         result.insert(QStringLiteral("generation"), static_cast<double>(m_shared.generation()));
         result.insert(QStringLiteral("errors"), QJsonArray::fromStringList(errors));
         m_lastErrors = errors;
+        qCWarning(lcGateway).noquote()
+            << "reload (" << trigger << ") failed; still serving generation"
+            << m_shared.generation() << ":" << errors.join(QStringLiteral("; "));
     }
     result.insert(QStringLiteral("ms"), static_cast<double>(t.nsecsElapsed()) / 1e6);
     m_shared.metrics.reload(config != nullptr);
@@ -536,8 +569,12 @@ void Gateway::flushAccessLog()
             m_admin->broadcast("access", l);
     }
     if (m_accessLog.isOpen()) {
-        m_accessLog.write(chunk);
-        m_accessLog.flush();
+        if (m_accessLog.write(chunk) != chunk.size() || !m_accessLog.flush())
+            warn(QStringLiteral("access-log"),
+                 QStringLiteral("cannot write the access log %1: %2")
+                     .arg(m_accessLog.fileName(), m_accessLog.errorString()));
+        else
+            clearWarning(QStringLiteral("access-log"));
     }
 }
 
@@ -546,8 +583,19 @@ void Gateway::saveQuota()
     if (!m_shared.quota.dirty())
         return;
     m_shared.quota.markClean();
-    (void)Io::writeFileAtomically(m_stateDir + QStringLiteral("/quota.json"),
-                                  m_shared.quota.toJson());
+    writeQuota();
+}
+
+void Gateway::writeQuota()
+{
+    const QString file = m_stateDir + QStringLiteral("/quota.json");
+    if (auto r = Io::writeFileAtomically(file, m_shared.quota.toJson()); !r)
+        warn(QStringLiteral("quota"),
+             QStringLiteral("cannot save the quota counters to %1 (a restart would forget them): "
+                            "%2")
+                 .arg(file, r.error().message));
+    else
+        clearWarning(QStringLiteral("quota"));
 }
 
 void Gateway::stop(int graceMs)
@@ -565,8 +613,7 @@ void Gateway::stop(int graceMs)
     flushAccessLog();
     if (!m_stateDir.isEmpty()) {
         m_shared.quota.markClean();
-        (void)Io::writeFileAtomically(m_stateDir + QStringLiteral("/quota.json"),
-                                      m_shared.quota.toJson());
+        writeQuota();
     }
     for (auto &w : m_workers)
         w->stop();
@@ -575,6 +622,41 @@ void Gateway::stop(int graceMs)
     if (!m_stateDir.isEmpty())
         QFile::remove(m_stateDir + u'/' + QLatin1StringView(kAdminFile));
     m_lock.release();
+}
+
+Gateway::Loaded Gateway::loadAndCompile(const QString &root) const
+{
+    Loaded out;
+    CompileOptions co;
+    co.listenOverrides = m_options.listen;
+    co.cancel = m_options.stop;
+    auto ws = Workspace::load(root);
+    if (!ws) {
+        out.errors << ws.error().message;
+        return out;
+    }
+    CompileResult r = compile(*ws, co);
+    if (!r.config) {
+        out.errors = r.fatal;
+        return out;
+    }
+    out.config = std::move(r.config);
+    out.workspace = std::make_shared<const Workspace>(std::move(ws).value());
+    return out;
+}
+
+void Gateway::warn(const QString &key, const QString &message)
+{
+    if (m_serveWarnings.value(key) == message)
+        return; // logged once, until it changes or clears
+    m_serveWarnings.insert(key, message);
+    qCWarning(lcGateway).noquote() << message;
+}
+
+void Gateway::clearWarning(const QString &key)
+{
+    if (m_serveWarnings.remove(key) > 0)
+        qCInfo(lcGateway).noquote() << "resolved:" << key;
 }
 
 QJsonObject Gateway::lockInfo() const
@@ -682,6 +764,9 @@ QJsonObject Gateway::status() const
         warnings = QJsonArray::fromStringList(config->warnings);
         loaded = QJsonArray::fromStringList(config->loaded);
     }
+    // Failures of the gateway itself that affect serving (state folder, access log, listeners).
+    for (const QString &w : m_serveWarnings)
+        warnings.append(w);
     QJsonObject o {{QStringLiteral("generation"), static_cast<double>(m_shared.generation())},
                    {QStringLiteral("workspace"), m_options.workspace},
                    {QStringLiteral("stateDir"), m_stateDir},

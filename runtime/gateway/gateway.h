@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Airgate::Runtime {
@@ -34,6 +35,9 @@ struct GatewayOptions
     /// Set (by a signal handler) to stop loading documents at once, at start or in a reload.
     const std::atomic<bool> *stop = nullptr;
 };
+
+/** 32 random bytes from OpenSSL's generator, base64url; nullopt when the generator fails. */
+std::optional<QByteArray> randomToken();
 
 /**
  * @brief The local gateway: compiles the workspace, serves it on N worker threads, watches it
@@ -93,6 +97,18 @@ private:
         QList<qintptr> descriptors; ///< one per worker
         quint16 port = 0;
     };
+    /** The workspace at @p root, loaded and compiled (start, reload and the last good). */
+    struct Loaded
+    {
+        std::shared_ptr<RuntimeConfig> config; ///< null when errors is not empty
+        std::shared_ptr<const Workspace> workspace;
+        QStringList errors;
+    };
+    Loaded loadAndCompile(const QString &root) const;
+    /** Logs @p message once and shows it in /api/status `warnings` until clearWarning(@p key). */
+    void warn(const QString &key, const QString &message);
+    void clearWarning(const QString &key);
+    void writeQuota();
     QString bindListeners(const RuntimeConfig &config, bool initial, QString *error);
     QList<ListenerSpec> specsFor(int worker) const;
     void persistLastGood(const Workspace &ws);
@@ -125,6 +141,7 @@ private:
     QJsonObject m_lastReload;
     QStringList m_lastErrors;
     QList<QPair<QString, QByteArray>> m_servedFiles;
+    QMap<QString, QString> m_serveWarnings; ///< by key: what fails now and affects serving
     bool m_stopped = false;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "worker.h"
 
+#include "log/logging.h"
+
 #include <QMetaObject>
 #include <QTimer>
 
@@ -31,14 +33,18 @@ void Worker::start()
         Qt::BlockingQueuedConnection);
 }
 
-void Worker::setListeners(const QList<ListenerSpec> &specs)
+QStringList Worker::setListeners(const QList<ListenerSpec> &specs)
 {
+    QStringList failed;
     QMetaObject::invokeMethod(
-        m_context, [this, specs] { applyListeners(specs); }, Qt::BlockingQueuedConnection);
+        m_context, [this, specs, &failed] { failed = applyListeners(specs); },
+        Qt::BlockingQueuedConnection);
+    return failed;
 }
 
-void Worker::applyListeners(const QList<ListenerSpec> &specs)
+QStringList Worker::applyListeners(const QList<ListenerSpec> &specs)
 {
+    QStringList failed;
     QHash<QString, Http::Listener *> next;
     for (const ListenerSpec &s : specs) {
         if (Http::Listener *existing = m_listeners.take(s.signature)) {
@@ -49,7 +55,13 @@ void Worker::applyListeners(const QList<ListenerSpec> &specs)
         }
         auto *l = new Http::Listener(m_handler, s.options, m_shared->front, m_context);
         if (!l->setSocketDescriptor(s.descriptor)) {
+            qCWarning(lcHttp).noquote()
+                << "worker" << m_index << "cannot accept on entry point" << s.entryPoint
+                << "(descriptor" << s.descriptor << "):" << l->errorString();
+            failed << s.entryPoint;
             delete l;
+            if (s.descriptor >= 0)
+                ::close(static_cast<int>(s.descriptor));
             continue;
         }
         next.insert(s.signature, l);
@@ -60,6 +72,7 @@ void Worker::applyListeners(const QList<ListenerSpec> &specs)
         QTimer::singleShot(30000, old, &QObject::deleteLater);
     }
     m_listeners = next;
+    return failed;
 }
 
 void Worker::drain()

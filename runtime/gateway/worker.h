@@ -34,16 +34,19 @@ public:
 
     /** Starts the thread and creates the handler on it. */
     void start();
-    /** Replaces the listeners (thread-safe; blocks until done). Unchanged ones keep their sockets.
+    /**
+     * Replaces the listeners (thread-safe; blocks until done). Unchanged ones keep their sockets.
+     * @return the entry points whose socket could not be taken (logged; nothing accepts there
+     * on this worker).
      */
-    void setListeners(const QList<ListenerSpec> &specs);
+    QStringList setListeners(const QList<ListenerSpec> &specs);
     /** Stops accepting and lets connections finish (thread-safe; blocks until done). */
     void drain();
     void stop();
     int index() const { return m_index; }
 
 private:
-    void applyListeners(const QList<ListenerSpec> &specs);
+    QStringList applyListeners(const QList<ListenerSpec> &specs);
 
     int m_index;
     SharedState *m_shared;

@@ -7,7 +7,9 @@
 #include "gatewaytest.h"
 #include "io/pidlock.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -297,6 +299,96 @@ private slots:
         QVERIFY(gw.waitForGeneration(gen));
         QCOMPARE(get(port, "orders.test", "/orders", "key-a").status, 200);
         QCOMPARE(gw.stop(), 0);
+    }
+
+    void failedReloadClosesTheSocketsItOpened()
+    {
+        // A reload adds two entry points; the second's address is taken, so the reload fails.
+        // The sockets it had already opened for the first must be closed, not leaked per reload.
+        TestUpstream up;
+        QTcpServer other;
+        QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+        GatewayProcess gw;
+        gw.write(QStringLiteral("ws.yaml"), baseWorkspace());
+        gw.write(QStringLiteral("airgate.yaml"), settingsFor(up.port()));
+        QVERIFY2(gw.start({QStringLiteral("--no-watch")}, 2), qPrintable(gw.error()));
+        const auto holder
+            = Airgate::Io::PidLock::holder(gw.stateDir() + QStringLiteral("/gateway.pid"));
+        QVERIFY(holder);
+        const QString fdDir
+            = QStringLiteral("/proc/%1/fd").arg(holder->value(QStringLiteral("pid")).toInteger());
+        auto openFiles = [&] {
+            return QDir(fdDir)
+                .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System)
+                .size();
+        };
+        QByteArray settings = settingsFor(up.port());
+        const QByteArray more = "  aaa: 127.0.0.1:0\n  zzz: 127.0.0.1:"
+            + QByteArray::number(other.serverPort()) + '\n';
+        QByteArray with = "web: 127.0.0.1:0\n";
+        with += more;
+        settings.replace("web: 127.0.0.1:0\n", with);
+        gw.write(QStringLiteral("airgate.yaml"), settings);
+        const Reply first = gw.admin("POST", "/api/reload");
+        QCOMPARE(first.json().value(QStringLiteral("ok")).toBool(), false);
+        QVERIFY2(first.body.contains("already in use"), first.body.constData());
+        const qsizetype before = openFiles();
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(gw.admin("POST", "/api/reload").json().value(QStringLiteral("ok")).toBool(),
+                     false);
+        // Two workers: the old code leaked two sockets per failed reload (10 here).
+        QVERIFY2(openFiles() - before < 3,
+                 qPrintable(QStringLiteral("%1 → %2 open files").arg(before).arg(openFiles())));
+        QCOMPARE(get(gw.port(), "orders.test", "/orders", "key-a").status, 200);
+        QCOMPARE(gw.stop(), 0);
+        QVERIFY2(gw.stderrText().contains("airgate.gateway: reload refused: entry point zzz"),
+                 gw.stderrText().constData());
+    }
+
+    void stateFolderFailuresAreWarnings()
+    {
+        // The access log cannot be opened (a folder is in its place): the gateway serves, says
+        // so once in its log, and lists it in /api/status warnings.
+        TestUpstream up;
+        GatewayProcess gw;
+        QVERIFY(QDir().mkpath(gw.stateDir() + QStringLiteral("/access.log")));
+        gw.write(QStringLiteral("ws.yaml"), baseWorkspace());
+        gw.write(QStringLiteral("airgate.yaml"), settingsFor(up.port()));
+        QVERIFY2(gw.start({QStringLiteral("--log-format"), QStringLiteral("json")}),
+                 qPrintable(gw.error()));
+        QCOMPARE(get(gw.port(), "orders.test", "/orders", "key-a").status, 200);
+        const QJsonArray warnings = gw.status().value(QStringLiteral("warnings")).toArray();
+        bool listed = false;
+        for (const QJsonValue &w : warnings)
+            listed = listed || w.toString().contains(QStringLiteral("cannot open the access log"));
+        QVERIFY2(listed, QJsonDocument(warnings).toJson().constData());
+        QCOMPARE(gw.stop(), 0);
+        const QByteArray err = gw.stderrText();
+        QByteArray line;
+        for (const QByteArray &l : err.split('\n'))
+            if (l.startsWith('{') && l.contains("cannot open the access log"))
+                line = l;
+        QVERIFY2(!line.isEmpty(), err.constData());
+        // Once in the log (the other mention is serve's summary of /api/status warnings).
+        QCOMPARE(err.count("\"message\":\"cannot open the access log"), 1);
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        QCOMPARE(o.value(QStringLiteral("level")).toString(), QStringLiteral("warning"));
+        QCOMPARE(o.value(QStringLiteral("category")).toString(), QStringLiteral("airgate.gateway"));
+        QVERIFY(o.value(QStringLiteral("time")).toString().endsWith(u'Z'));
+    }
+
+    void logLevelFilters()
+    {
+        TestUpstream up;
+        GatewayProcess gw;
+        QVERIFY(QDir().mkpath(gw.stateDir() + QStringLiteral("/access.log")));
+        gw.write(QStringLiteral("ws.yaml"), baseWorkspace());
+        gw.write(QStringLiteral("airgate.yaml"), settingsFor(up.port()));
+        QVERIFY2(gw.start({QStringLiteral("--log-level"), QStringLiteral("error")}),
+                 qPrintable(gw.error()));
+        QCOMPARE(gw.stop(), 0);
+        QVERIFY(!gw.stderrText().contains("airgate.gateway:"));
+        QVERIFY(gw.stderrText().contains("warning: cannot open the access log")); // the summary
     }
 
     void exitWithParentWhenStdinCloses()
