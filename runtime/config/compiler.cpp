@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runtimeconfig.h"
 
+#include "gateway/metrics.h"
 #include "io/atomicfile.h"
 #include "keys/apikey.h"
 #include "model/resolver.h"
@@ -372,6 +373,7 @@ private:
             auto a = std::make_shared<ApiConfig>();
             a->key = r->ns + u'/' + r->name;
             a->kind = QStringLiteral("API");
+            a->metricsLabel = m_c.labels->intern(a->key);
             a->ns = r->ns;
             a->name = r->name;
             a->grantKey = a->key;
@@ -407,6 +409,7 @@ private:
             auto a = std::make_shared<ApiConfig>();
             a->key = r->ns + u'/' + r->name;
             a->kind = QStringLiteral("APIVersion");
+            a->metricsLabel = m_c.labels->intern(a->key);
             a->ns = r->ns;
             a->name = r->name;
             a->grantKey = r->ns + u'/' + parent->name;
@@ -455,6 +458,7 @@ private:
             }
             ApplicationConfig app;
             app.key = r->ns + u'/' + r->name;
+            app.metricsLabel = m_c.labels->intern(app.key);
             app.ns = r->ns;
             app.name = r->name;
             app.appId = s.appId;
@@ -532,6 +536,7 @@ private:
         UpstreamConfig u;
         const QString ns = ref.ns.isEmpty() ? route.ns : ref.ns;
         u.serviceKey = ns + u'/' + ref.name + u':' + ref.port;
+        u.metricsLabel = m_c.labels->intern(u.serviceKey);
         u.passHostHeader = ref.passHostHeader;
         u.weight = ref.weight;
         if (ref.kind != QLatin1StringView("Service")) {
@@ -758,6 +763,7 @@ private:
                 const IngressRouteSpec::Route &rt = spec.routes[i];
                 RouteConfig rc;
                 rc.id = QStringLiteral("%1/%2#%3").arg(r->ns, r->name).arg(i);
+                rc.metricsLabel = m_c.labels->intern(rc.id);
                 rc.ns = r->ns;
                 rc.rule = rt.match;
                 auto matcher = std::make_shared<RouteMatcher>(rt.match);
@@ -863,6 +869,7 @@ CompileResult compile(const Workspace &workspace, const CompileOptions &options)
 {
     auto config = std::make_shared<RuntimeConfig>();
     config->builtAtMs = QDateTime::currentMSecsSinceEpoch();
+    config->labels = options.labels ? options.labels : std::make_shared<LabelTable>();
     Compiler c(workspace, options, *config);
     c.run();
     config->workspace = std::make_shared<const Workspace>(workspace);

@@ -26,6 +26,8 @@ class Workspace;
 
 namespace Airgate::Runtime {
 
+class LabelTable;
+
 /** @brief An entry point as the gateway binds it. */
 struct EntryPointConfig
 {
@@ -52,6 +54,7 @@ struct UpstreamConfig
     QList<QByteArray> specPaths; ///< paths at which a mock serves the OpenAPI document itself
     QString portal; ///< "ns/name" of the APIPortal served here
     QString problem; ///< why it is unresolved
+    int metricsLabel = 0; ///< serviceKey in the snapshot's LabelTable
 };
 
 /** @brief Where API keys are read from (APIAuth keySource; defaults when absent). */
@@ -124,6 +127,7 @@ struct ApiConfig
     QHash<QString, OperationSetConfig> operationSets;
     CorsConfig cors;
     QByteArray specPath; ///< openApiSpec.path, served by the upstream
+    int metricsLabel = 0; ///< key in the snapshot's LabelTable
 };
 
 struct PlanConfig
@@ -148,6 +152,7 @@ struct ApplicationConfig
     QString appId;
     QString owner;
     QList<Key> keys;
+    int metricsLabel = 0; ///< key in the snapshot's LabelTable
 };
 
 /** @brief What one application may do on one API: the winning subscription. */
@@ -179,6 +184,7 @@ struct RouteConfig
     QString portal; ///< "ns/name" when this route serves a portal
     QList<UpstreamConfig> upstreams;
     QList<MiddlewareConfig> middlewares;
+    int metricsLabel = 0; ///< id in the snapshot's LabelTable
 };
 
 /** @brief An APIPortal the gateway serves, with its resolved OIDC login. */
@@ -228,6 +234,8 @@ struct RuntimeConfig
     QString workspaceRoot;
     /// The workspace the snapshot was compiled from (the portal reads catalogs and documents).
     std::shared_ptr<const Workspace> workspace;
+    /// What the metricsLabel handles of this snapshot refer to (the gateway's, across reloads).
+    std::shared_ptr<LabelTable> labels;
 
     /**
      * The router: the first route, highest priority first, whose TLS mode and entry points fit
@@ -244,6 +252,8 @@ struct CompileOptions
     /// Set (by SIGTERM) to stop reading documents: the compile then fails, so no snapshot with
     /// documents missing is ever served.
     const std::atomic<bool> *cancel = nullptr;
+    /// Where metric labels are interned (the gateway's Metrics::labels()); null: a new table.
+    std::shared_ptr<LabelTable> labels;
 };
 
 struct CompileResult

@@ -9,6 +9,7 @@
 
 namespace Airgate::Runtime {
 
+class MetricsShard;
 class SharedState;
 
 /** @brief What a filter says (Envoy's FilterHeadersStatus, closed). */
@@ -24,6 +25,7 @@ struct RequestContext
     Http::ExchangePtr exchange;
     std::shared_ptr<const RuntimeConfig> config;
     SharedState *shared = nullptr;
+    MetricsShard *metrics = nullptr; ///< the worker's own counters
     const RouteConfig *route = nullptr;
     const ApiConfig *api = nullptr;
     /// Traefik's routing path of the normalised request path (routing/requestpath.h): what
@@ -36,6 +38,7 @@ struct RequestContext
 
     // Set by the auth filter.
     const ApplicationConfig *application = nullptr;
+    int applicationLabel = 0; ///< the application the request counts for (also when refused)
     QString keyTitle;
     Http::Headers upstreamExtraHeaders; ///< forwardHeaders claims
     bool stripAuthorization = false;

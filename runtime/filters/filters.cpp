@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "filter.h"
 
+#include "gateway/metrics.h"
 #include "gateway/sharedstate.h"
 #include "keys/apikey.h"
 
@@ -91,25 +92,26 @@ FilterStatus apiKeyAuth(RequestContext &ctx, const AuthConfig &auth)
             key = r.queryValue(auth.keys.query);
     }
     if (key.isEmpty()) {
-        ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("missing credential"));
+        ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::MissingCredential);
         return ctx.reply(401, QStringLiteral("no API key in the request"));
     }
     const QByteArray digest = Keys::digestHex(key);
     const auto it = ctx.config->keysByDigest.constFind(digest);
     if (it == ctx.config->keysByDigest.cend()) {
-        ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("unknown key"));
+        ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::UnknownKey);
         return ctx.reply(401, QStringLiteral("unknown API key"));
     }
     const ApplicationConfig &app = ctx.config->applications[static_cast<size_t>(it->first)];
     const ApplicationConfig::Key &k = app.keys[it->second];
     // The hash lookup found it; compare again in constant time so no timing depends on the key.
     if (!Keys::constantTimeEquals(k.digestHex, digest)) {
-        ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("unknown key"));
+        ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::UnknownKey);
         return ctx.reply(401, QStringLiteral("unknown API key"));
     }
     if (k.suspended) {
-        ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("suspended key"));
+        ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::SuspendedKey);
         ctx.log.application = app.key;
+        ctx.applicationLabel = app.metricsLabel;
         return ctx.reply(401,
                          QStringLiteral("API key \"%1\" of %2 is suspended").arg(k.title, app.key));
     }
@@ -125,7 +127,7 @@ FilterStatus jwtAuth(RequestContext &ctx, const AuthConfig &auth)
     if (token.isEmpty() && !auth.tokenQueryKey.isEmpty())
         token = r.queryValue(auth.tokenQueryKey);
     if (token.isEmpty()) {
-        ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("missing credential"));
+        ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::MissingCredential);
         return ctx.reply(401, QStringLiteral("no bearer token in the request"));
     }
     const qint64 now = ctx.shared->wallMs() / 1000;
@@ -133,7 +135,7 @@ FilterStatus jwtAuth(RequestContext &ctx, const AuthConfig &auth)
     if (!verifier) {
         auto peek = decodeUnverified(token);
         if (!peek) {
-            ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("malformed token"));
+            ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::MalformedToken);
             return ctx.reply(401, QStringLiteral("token: ") + peek.error().message);
         }
         const QString iss = peek->claims.value(QStringLiteral("iss")).toString();
@@ -145,13 +147,13 @@ FilterStatus jwtAuth(RequestContext &ctx, const AuthConfig &auth)
                 if (t.first.isEmpty())
                     verifier = &t.second;
         if (!verifier) {
-            ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("untrusted issuer"));
+            ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::UntrustedIssuer);
             return ctx.reply(401, QStringLiteral("issuer \"%1\" is not trusted").arg(iss));
         }
     }
     auto verified = verifier->verify(token, now);
     if (!verified) {
-        ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("invalid token"));
+        ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::InvalidToken);
         return ctx.reply(401, QStringLiteral("token: ") + verified.error().message);
     }
     const QJsonObject &claims = verified->claims;
@@ -177,7 +179,7 @@ FilterStatus jwtAuth(RequestContext &ctx, const AuthConfig &auth)
             const auto c = static_cast<unsigned char>(text.at(i));
             const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text.at(i + 1)) : 0;
             if (c < 0x20 || c == 0x7f || (c == 0xc2 && next >= 0x80 && next <= 0x9f)) {
-                ctx.shared->metrics.authFailure(ctx.api->key, QStringLiteral("invalid token"));
+                ctx.metrics->authFailure(ctx.api->metricsLabel, MetricReason::InvalidToken);
                 return ctx.reply(401,
                                  QStringLiteral("token: claim %1 (forwarded as %2) holds control "
                                                 "characters")
@@ -188,7 +190,7 @@ FilterStatus jwtAuth(RequestContext &ctx, const AuthConfig &auth)
     }
     ctx.stripAuthorization = auth.stripAuthorizationHeader;
     if (appIt == ctx.config->applicationsByAppId.cend()) {
-        ctx.shared->metrics.forbidden(ctx.api->key, QStringLiteral("unknown application"));
+        ctx.metrics->forbidden(ctx.api->metricsLabel, MetricReason::UnknownApplication);
         return ctx.reply(403,
                          QStringLiteral("no ManagedApplication in %1 has appId \"%2\" (claim %3)")
                              .arg(ctx.api->ns, appId, auth.appIdClaim));
@@ -220,9 +222,10 @@ FilterStatus accessFilter(RequestContext &ctx)
     if (!ctx.application)
         return FilterStatus::Continue; // keyless
     ctx.log.application = ctx.application->key;
+    ctx.applicationLabel = ctx.application->metricsLabel;
     const auto it = ctx.config->grants.constFind(ctx.application->key + u'|' + ctx.api->grantKey);
     if (it == ctx.config->grants.cend()) {
-        ctx.shared->metrics.forbidden(ctx.api->key, QStringLiteral("not subscribed"));
+        ctx.metrics->forbidden(ctx.api->metricsLabel, MetricReason::NotSubscribed);
         return ctx.reply(403,
                          QStringLiteral("%1 has no ManagedSubscription to %2")
                              .arg(ctx.application->key, ctx.api->grantKey));
@@ -242,7 +245,7 @@ FilterStatus accessFilter(RequestContext &ctx)
             }
         }
         if (!allowed) {
-            ctx.shared->metrics.forbidden(ctx.api->key, QStringLiteral("operation not allowed"));
+            ctx.metrics->forbidden(ctx.api->metricsLabel, MetricReason::OperationNotAllowed);
             return ctx.reply(
                 403,
                 QStringLiteral("%1 %2 is outside the operation sets of subscription %3")
@@ -289,7 +292,7 @@ FilterStatus planFilter(RequestContext &ctx)
                       QByteArray::number(qMax<qint64>(0, plan.quota.limit - used)));
             }
             h.set("Retry-After", QByteArray::number((d.retryAfterMs + 999) / 1000));
-            s.metrics.rateLimited(ctx.api->key);
+            ctx.metrics->rateLimited(ctx.api->metricsLabel);
             return ctx.reply(429,
                              QStringLiteral("rate limit of plan %1: %2 per %3 ms")
                                  .arg(plan.key)
@@ -303,7 +306,7 @@ FilterStatus planFilter(RequestContext &ctx)
         h.set("X-Quota-Remaining", QByteArray::number(d.remaining));
         if (!d.allowed) {
             h.set("Retry-After", QByteArray::number((d.retryAfterMs + 999) / 1000));
-            s.metrics.quotaExceeded(ctx.api->key);
+            ctx.metrics->quotaExceeded(ctx.api->metricsLabel);
             return ctx.reply(429,
                              QStringLiteral("quota of plan %1 used up: %2 per %3 s")
                                  .arg(plan.key)

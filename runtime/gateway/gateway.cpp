@@ -630,6 +630,7 @@ Gateway::Loaded Gateway::loadAndCompile(const QString &root) const
     CompileOptions co;
     co.listenOverrides = m_options.listen;
     co.cancel = m_options.stop;
+    co.labels = m_shared.metrics.labels();
     auto ws = Workspace::load(root);
     if (!ws) {
         out.errors << ws.error().message;

@@ -87,6 +87,7 @@ GatewayHandler::GatewayHandler(SharedState *shared, PortalService *portal, QObje
     , m_shared(shared)
     , m_portal(portal)
     , m_pool(this)
+    , m_metrics(shared->metrics.addShard())
 {
 }
 
@@ -101,6 +102,7 @@ void GatewayHandler::handle(const Http::ExchangePtr &exchange)
     ctx->exchange = exchange;
     ctx->config = m_config;
     ctx->shared = m_shared;
+    ctx->metrics = m_metrics;
     ctx->startNanos = m_shared->steadyNanos();
     Http::Request &r = exchange->request;
     auto path = RequestPath::fromRaw(r.path);
@@ -196,7 +198,7 @@ void GatewayHandler::terminal(const RequestContextPtr &ctx)
     switch (u->type) {
     case UpstreamConfig::Type::Unresolved:
         ctx->log.reason = u->problem;
-        m_shared->metrics.upstreamError(u->serviceKey, QStringLiteral("unresolved"));
+        m_metrics->upstreamError(u->metricsLabel, MetricReason::Unresolved);
         complete(ctx, Http::Response::text(502, "Bad Gateway\n"));
         return;
     case UpstreamConfig::Type::Mock: {
@@ -298,10 +300,10 @@ void GatewayHandler::proxy(const RequestContextPtr &ctx, const UpstreamConfig &u
     req.maxResponseBytes = ctx->config->limits.maxUpstreamResponseBytes;
     req.idempotent = r.method == "GET" || r.method == "HEAD" || r.method == "OPTIONS"
         || r.method == "PUT" || r.method == "DELETE";
-    const QString serviceKey = u.serviceKey;
+    const int serviceLabel = u.metricsLabel;
     std::weak_ptr<RequestContext> weak = ctx;
     const quint64 ticket
-        = m_pool.send(std::move(req), [this, weak, serviceKey](UpstreamResult res) {
+        = m_pool.send(std::move(req), [this, weak, serviceLabel](UpstreamResult res) {
               auto c = weak.lock();
               if (!c)
                   return;
@@ -309,11 +311,11 @@ void GatewayHandler::proxy(const RequestContextPtr &ctx, const UpstreamConfig &u
                   const bool timeout = res.error == UpstreamResult::Error::ConnectTimeout
                       || res.error == UpstreamResult::Error::ReadTimeout;
                   c->log.reason = res.errorText;
-                  m_shared->metrics.upstreamError(serviceKey,
-                                                  timeout ? QStringLiteral("timeout")
-                                                      : res.error == UpstreamResult::Error::Refused
-                                                      ? QStringLiteral("connect")
-                                                      : QStringLiteral("protocol"));
+                  m_metrics->upstreamError(serviceLabel,
+                                           timeout ? MetricReason::Timeout
+                                               : res.error == UpstreamResult::Error::Refused
+                                               ? MetricReason::Connect
+                                               : MetricReason::Protocol);
                   complete(c,
                            Http::Response::text(timeout ? 504 : 502,
                                                 timeout ? "Gateway Timeout\n" : "Bad Gateway\n"));
@@ -364,11 +366,12 @@ void GatewayHandler::complete(const RequestContextPtr &ctx, Http::Response respo
                         response.headers.set(m.values[i], m.values[i + 1]);
                 }
     refuseUnsafe();
-    const double seconds = static_cast<double>(m_shared->steadyNanos() - ctx->startNanos) / 1e9;
+    const qint64 nanos = m_shared->steadyNanos() - ctx->startNanos;
     ctx->log.status = response.status;
-    ctx->log.durationMs = seconds * 1000.0;
+    ctx->log.durationMs = static_cast<double>(nanos) / 1e6;
     ctx->log.bytes = response.body.size();
-    m_shared->metrics.request(ctx->log.api, response.status, ctx->log.application, seconds);
+    m_metrics->request(ctx->api ? ctx->api->metricsLabel : 0, response.status,
+                       ctx->applicationLabel, nanos);
     m_shared->accessLog.append(ctx->log);
     ctx->exchange->setAbandonHandler(nullptr);
     ctx->exchange->reply(std::move(response));

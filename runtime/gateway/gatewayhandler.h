@@ -52,6 +52,7 @@ private:
     SharedState *m_shared;
     PortalService *m_portal;
     UpstreamPool m_pool;
+    MetricsShard *m_metrics; ///< this worker's counters (no lock shared with other workers)
     std::shared_ptr<const RuntimeConfig> m_config;
     quint64 m_generation = 0;
     quint32 m_rng = 0x9e3779b9u;
