@@ -211,7 +211,7 @@ bench() {
   AIRGATE_CRDCHECK_DIR="$BUILD/crdcheck" "$BUILD/tests/bench/airgate-bench-lint"
   echo "==> console: startup and keystroke latency on 1,000 resources"
   QT_QPA_PLATFORM=offscreen "$BUILD/tests/bench/airgate-bench-console"
-  echo "==> gateway: airgate beside nginx, HAProxy and Caddy"
+  echo "==> gateway: airgate beside nginx and Caddy, alternating rounds"
   "$ROOT/tests/bench/gateway-vs-peers.sh" "$BUILD"
   echo "==> OpenAPI: the ten real documents (load, page, mock) and API latency while portal pages render"
   "$BUILD/tests/bench/airgate-bench-openapi"
