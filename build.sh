@@ -34,10 +34,12 @@ PACKAGES=(cmake ninja-build g++ pkg-config clang-format git ccache
   cmark-gfm          # the offline HTML manual from the README
   libsystemd-dev)    # sd_notify: readiness and reload reported to systemd
 # Only for ./build.sh test: the browser that drives the portal's end-to-end test (through
-# playwright-core's executablePath; nothing is downloaded by npm), and the shells whose
-# completion of airgatectl is tested.
+# playwright-core's executablePath; nothing is downloaded by npm), the shells whose
+# completion of airgatectl is tested, and the window manager and X input tool that drive the
+# console's end-to-end test on Xvfb.
 TEST_PACKAGES=(chromium
-  zsh fish)
+  zsh fish
+  openbox xdotool)
 # Only for ./build.sh test, fuzz and sanitize: Clang with its sanitizer runtimes and libFuzzer
 # (libclang_rt.fuzzer is in libclang-rt-14-dev), llvm-symbolizer for readable reports, and Python
 # for tests/fuzz/seeds.py.

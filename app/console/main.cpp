@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // airgate [WORKSPACE]
-// airgate --screenshot FILE [--size WxH] [--select KEY] [--tab form|yaml] [WORKSPACE]
+// airgate --screenshot FILE [--size WxH] [--select KEY] [--tab form|yaml] [--problem N]
+//         [--dock problems|gateway] [--gateway] [--wait MS] [WORKSPACE]
 #include "consoletr.h"
 #include "mainwindow.h"
 #include "models/workspacemodel.h"
+#include "services/gatewaysupervisor.h"
 #include "services/secretstore.h"
 
 #include <QApplication>
@@ -13,7 +15,9 @@
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
@@ -55,8 +59,17 @@ int main(int argc, char **argv)
     const QCommandLineOption dock(QStringLiteral("dock"),
                                   Tr::tr("Bottom panel to show: problems or gateway."),
                                   QStringLiteral("DOCK"), QStringLiteral("problems"));
+    const QCommandLineOption gateway(
+        QStringLiteral("gateway"),
+        Tr::tr("With --screenshot: start the gateway (as F5 does) and wait until it runs."));
+    const QCommandLineOption wait(
+        QStringLiteral("wait"),
+        Tr::tr("With --screenshot: milliseconds to wait before the picture is taken."),
+        QStringLiteral("MS"), QStringLiteral("300"));
     cli.addOption(problem);
     cli.addOption(dock);
+    cli.addOption(gateway);
+    cli.addOption(wait);
     cli.addOption(screenshot);
     cli.addOption(size);
     cli.addOption(select);
@@ -103,11 +116,26 @@ int main(int argc, char **argv)
             window.goToProblem(cli.value(problem).toInt());
         if (cli.value(dock) == QLatin1StringView("gateway"))
             window.gatewayDock()->raise();
+        if (cli.isSet(gateway)) {
+            window.showGatewayLog();
+            window.gateway()->start();
+        }
         const QString file = cli.value(screenshot);
-        QTimer::singleShot(300, &app, [&window, file] {
-            const bool ok = window.grab().save(file, "PNG");
+        const int delay = std::max(0, cli.value(wait).toInt());
+        QTimer::singleShot(delay, &app, [&window, file] {
+            // On a real display the picture is taken from the screen, window frame included
+            // (what the user sees); offscreen, the window renders itself.
+            QPixmap picture;
+            if (QGuiApplication::platformName() == QLatin1StringView("xcb") && window.screen())
+                picture = window.screen()->grabWindow(
+                    0, window.frameGeometry().x(), window.frameGeometry().y(),
+                    window.frameGeometry().width(), window.frameGeometry().height());
+            if (picture.isNull())
+                picture = window.grab();
+            const bool ok = picture.save(file, "PNG");
             if (!ok)
                 std::fprintf(stderr, "airgate: cannot write %s\n", qPrintable(file));
+            window.gateway()->stop();
             QApplication::exit(ok ? 0 : 2);
         });
         return QApplication::exec();

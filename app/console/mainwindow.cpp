@@ -198,7 +198,8 @@ MainWindow::MainWindow(SecretStore *store, QWidget *parent)
         }
     });
     connect(m_model, &WorkspaceModel::changed, this, [this] {
-        if (!m_current.isEmpty() && !m_model->resource(m_current)) {
+        if (!m_current.isEmpty() && !WorkspaceModel::isSettings(m_current)
+            && !m_model->resource(m_current)) {
             m_current.clear();
             m_form->setResource({});
             m_yaml->setResource({});
@@ -290,6 +291,43 @@ void MainWindow::buildDocks()
     m_problemsDock->raise();
 }
 
+void MainWindow::showGatewayLog()
+{
+    m_gatewayDock->show();
+    m_gatewayDock->raise();
+    fitGatewayDock(0);
+}
+
+void MainWindow::fitGatewayDock(int attempt)
+{
+    // Measured once the raised dock has its layout, and again after each resize (the panel's
+    // parts share what it gets), until the log shows its rows or the dock reaches its cap.
+    QTimer::singleShot(0, this, [this, attempt] {
+        if (m_gatewayDock->isFloating() || !m_gatewayDock->isVisible())
+            return;
+        const int least = height() * 2 / 5;
+        const int cap = height() * 3 / 5;
+        const int dock = m_gatewayDock->height();
+        if (!m_gatewayPanel->accessLogView()->isVisible()) { // another panel tab in front
+            if (dock < least)
+                resizeDocks({m_gatewayDock}, {least}, Qt::Vertical);
+            return;
+        }
+        const int rows = m_gatewayPanel->visibleLogRows();
+        if ((rows >= kGatewayLogRows && dock >= least) || dock >= cap || attempt > 4)
+            return;
+        const int row = m_gatewayPanel->accessLogView()->verticalHeader()->defaultSectionSize();
+        // A size asked for is the dock area's (the tab bar of tabified docks included): what
+        // the dock got less than asked is added.
+        const int shortfall = attempt > 0 ? std::max(0, m_dockAsked - dock) : 0;
+        m_dockAsked
+            = std::min(std::max(dock + std::max(0, kGatewayLogRows - rows) * row + 4, least), cap)
+            + shortfall;
+        resizeDocks({m_gatewayDock}, {m_dockAsked}, Qt::Vertical);
+        fitGatewayDock(attempt + 1);
+    });
+}
+
 void MainWindow::buildActions()
 {
     auto add = [this](QMenu *menu, const QString &text, const QKeySequence &key, auto slot) {
@@ -322,6 +360,8 @@ void MainWindow::buildActions()
     add(file, Tr::tr("Re&vert file"), QKeySequence(), [this] {
         if (const Resource *r = m_model->resource(m_current))
             m_model->revertFile(r->source.file);
+        else if (WorkspaceModel::isSettings(m_current))
+            m_model->revertFile(WorkspaceModel::kSettingsFile);
     });
     add(file, Tr::tr("Revert all"), QKeySequence(), [this] { m_model->revertAll(); });
     file->addSeparator();
@@ -361,6 +401,7 @@ void MainWindow::buildActions()
     add(res, Tr::tr("New managed a&pplication…"), QKeySequence(), [this] { runWizard(1); });
     add(res, Tr::tr("New p&lan…"), QKeySequence(), [this] { runWizard(2); });
     add(res, Tr::tr("New p&ortal…"), QKeySequence(), [this] { runWizard(3); });
+    add(res, Tr::tr("New &subscription…"), QKeySequence(), [this] { runWizard(4); });
     QMenu *other = res->addMenu(Tr::tr("New &resource"));
     for (const Kind k : {Kind::API, Kind::APIVersion, Kind::APIBundle, Kind::APIAuth,
                          Kind::APIPortal, Kind::APIPortalAuth, Kind::APIPlan, Kind::APICatalogItem,
@@ -377,11 +418,9 @@ void MainWindow::buildActions()
 
     QMenu *gw = menuBar()->addMenu(Tr::tr("&Gateway"));
     add(gw, Tr::tr("&Start"), QKeySequence(Qt::Key_F5), [this] {
-        m_gatewayDock->show();
-        m_gatewayDock->raise();
-        // Tall enough for the charts and a few log lines; the user's own size is kept after.
-        if (m_gatewayDock->height() < height() * 2 / 5)
-            resizeDocks({m_gatewayDock}, {height() * 2 / 5}, Qt::Vertical);
+        // Tall enough for the charts and several log lines; a size the user chose that shows
+        // them is kept (and remembered with the layout).
+        showGatewayLog();
         m_model->commitPendingEdits();
         m_gateway->start();
     });
@@ -489,6 +528,20 @@ void MainWindow::goToProblem(int row)
         return;
     const Diagnostic &d = m_problemsModel->diagnostic(row);
     const QString key = m_problemsModel->keyFor(row);
+    if (WorkspaceModel::isSettings(key)) {
+        // airgate.yaml: its line and column in the YAML view.
+        selectResource(key);
+        m_tabs->setCurrentWidget(m_yaml);
+        m_yaml->goToFileLine(d.line);
+        QTextCursor c = m_yaml->editor()->textCursor();
+        c.movePosition(QTextCursor::StartOfBlock);
+        c.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, std::max(0, d.column - 1));
+        m_yaml->editor()->setTextCursor(c);
+        statusBar()->showMessage(
+            QStringLiteral("%1:%2:%3: %4").arg(d.file).arg(d.line).arg(d.column).arg(d.message),
+            10000);
+        return;
+    }
     if (key.isEmpty() || !m_model->resource(key)) {
         // File-level problems (YAML syntax): say where, and offer the file's text to fix.
         statusBar()->showMessage(
@@ -525,7 +578,7 @@ void MainWindow::editFile(const QString &relPath, int line, int column, const QS
         QStringLiteral("%1:%2:%3: %4").arg(relPath).arg(line).arg(column).arg(problem), d);
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color: #c01c28;"));
-    auto *edit = new QPlainTextEdit(d);
+    auto *edit = new CodeEdit(d);
     edit->setObjectName(QStringLiteral("fileText"));
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -611,9 +664,9 @@ bool MainWindow::saveCurrentFile()
 {
     m_model->commitPendingEdits(); // the typed name may rename the current resource
     const Resource *r = m_model->resource(m_current);
-    if (!r)
+    if (!r && !WorkspaceModel::isSettings(m_current))
         return saveAll();
-    const QString file = r->source.file;
+    const QString file = r ? r->source.file : WorkspaceModel::kSettingsFile;
     if (!readyToSave({file}))
         return false;
     const Status st = m_model->saveFile(file);
@@ -760,8 +813,12 @@ void MainWindow::newResource(Kind kind, const QString &fieldToFill)
     const QString ns = currentNamespace();
     const QString from = m_current;
     m_model->beginCompound(Tr::tr("New %1 %2").arg(kindName(kind), name));
-    const QString key
-        = m_model->addResource(defaultFileFor(kind, ns), Console::newResource(kind, ns, name));
+    // Beside the workspace's other resources of that kind, else in the layout's folder.
+    QString existing;
+    if (const auto same = m_model->workspace().ofKind(kind); !same.empty())
+        existing = same.front()->source.file;
+    const QString key = m_model->addResource(defaultFileFor(kind, name, existing),
+                                             Console::newResource(kind, ns, name));
     if (!fieldToFill.isEmpty() && !from.isEmpty())
         m_model->setValue(from, fieldToFill, name);
     m_model->endCompound();
@@ -776,13 +833,16 @@ void MainWindow::runWizard(int which)
     std::optional<WizardResult> r;
     switch (which) {
     case 0:
-        r = runApiWizard(this, ns);
+        r = runApiWizard(this, ns, m_model->root());
         break;
     case 1:
         r = runApplicationWizard(this, ns);
         break;
     case 2:
         r = runPlanWizard(this, ns);
+        break;
+    case 4:
+        r = runSubscriptionWizard(this, ns, m_model);
         break;
     default:
         r = runPortalWizard(this, ns);

@@ -75,6 +75,8 @@ public:
     static void applyAppearance(const QString &theme, int pointSize);
 
     static QStringList recentWorkspaces();
+    /** Where a file dialog opens: @p remembered when it still exists, else the workspace. */
+    QString startFolder(const QString &remembered) const;
     /** Where the offline manual is looked for, in order; and the first that exists. */
     static QStringList manualCandidates();
     static QString manualPath();
@@ -87,6 +89,9 @@ public:
     void showShortcuts();
     /** Writes geometry, docks, splitters, editor tab and gateway panel layout to QSettings. */
     void saveLayout();
+    /** Shows the gateway dock in front, tall enough for kGatewayLogRows access log rows. */
+    void showGatewayLog();
+    static constexpr int kGatewayLogRows = 6;
     /// Layout changes are written this long after the last one.
     static constexpr int kLayoutSaveDelayMs = 1000;
 
@@ -97,6 +102,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void fitGatewayDock(int attempt);
     void buildActions();
     void buildDocks();
     void updateTitle();
@@ -117,8 +123,6 @@ private:
     /** Applies pending edits, then asks about unparsed YAML and files changed on disk since
      * they were loaded; @return whether saving @p files may go on. */
     bool readyToSave(const QStringList &files);
-    /** Where a file dialog opens: @p remembered when it still exists, else the workspace. */
-    QString startFolder(const QString &remembered) const;
 
     WorkspaceModel *m_model;
     SecretStore *m_store;
@@ -141,6 +145,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QSplitter *m_split = nullptr;
     QTimer m_layoutTimer;
+    int m_dockAsked = 0; ///< the gateway dock height last asked for (fitGatewayDock())
     QString m_current;
     bool m_reloadOnSave = true;
     bool m_shown = false;

@@ -461,7 +461,11 @@ public:
     void run(const Yaml::Node &v, const Node &s, const std::string &path, const Yaml::Mark &anchor)
     {
         const Yaml::Mark at = v.mark.isValid() ? v.mark : anchor;
-        if (!s.rules.empty()) {
+        // A `format: duration` string that is no duration has no CEL value: its format error
+        // is the one problem, as the API server reports it (no "no such overload" besides).
+        const bool badDuration = s.format == "duration" && v.kind == NodeKind::Scalar
+            && !Formats::parseKubernetesDuration(v.value);
+        if (!s.rules.empty() && !badDuration) {
             const Cel::Value self = toCelValue(&v, &s);
             const std::string typeName = s.intOrString
                 ? std::string(Yaml::jsonTypeName(v))

@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QIcon>
@@ -302,6 +303,68 @@ private slots:
             qPrintable(
                 QStringLiteral("%1 vs %2").arg(again.gatewayDock()->height()).arg(dockHeight)));
         QCOMPARE(MainWindow::recentWorkspaces().value(0), again.model()->root());
+    }
+
+    void fileDialogsStartInTheWorkspace()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        MemorySecretStore store;
+        MainWindow w(&store);
+        QVERIFY(w.openWorkspace(dir, false));
+        // Not the process's current folder: the workspace, or a folder chosen before.
+        QVERIFY(QDir::currentPath() != w.model()->root());
+        QCOMPARE(w.startFolder(QString()), w.model()->root());
+        QCOMPARE(w.startFolder(tmp.path() + QStringLiteral("/gone")), w.model()->root());
+        QCOMPARE(w.startFolder(tmp.path()), tmp.path());
+    }
+
+    void f5MakesTheGatewayDockTallEnoughForTheLog()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        MemorySecretStore store;
+        int height = 0;
+        {
+            MainWindow w(&store);
+            w.resize(1280, 800);
+            QVERIFY(w.openWorkspace(dir, false));
+            w.gateway()->setExecutable(QStringLiteral("/nonexistent/airgatectl"));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QAction *start = nullptr;
+            for (QAction *m : w.menuBar()->actions())
+                if (m->menu())
+                    for (QAction *a : m->menu()->actions())
+                        if (a->shortcut() == QKeySequence(Qt::Key_F5))
+                            start = a;
+            QVERIFY(start);
+            start->trigger();
+            QTRY_VERIFY(!w.gatewayDock()->visibleRegion().isEmpty());
+            // The charts and several rows of the access log, not a sliver.
+            QTRY_VERIFY2(w.gatewayPanel()->visibleLogRows() >= MainWindow::kGatewayLogRows,
+                         qPrintable(QStringLiteral("%1 rows in a %2 px dock")
+                                        .arg(w.gatewayPanel()->visibleLogRows())
+                                        .arg(w.gatewayDock()->height())));
+            QVERIFY(w.gatewayDock()->height() <= w.height() * 3 / 5);
+            // The user's own taller size is kept by F5 and remembered.
+            const int fitted = w.gatewayDock()->height();
+            w.resizeDocks({w.gatewayDock()}, {fitted + 60}, Qt::Vertical);
+            QTRY_VERIFY(w.gatewayDock()->height() > fitted);
+            QTest::qWait(200);
+            height = w.gatewayDock()->height();
+            start->trigger();
+            QTest::qWait(100);
+            QCOMPARE(w.gatewayDock()->height(), height);
+            w.saveLayout();
+        }
+        MainWindow again(&store);
+        QVERIFY(again.openWorkspace(dir, false));
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QTRY_VERIFY2(
+            qAbs(again.gatewayDock()->height() - height) <= 8,
+            qPrintable(QStringLiteral("%1 vs %2").arg(again.gatewayDock()->height()).arg(height)));
     }
 
     void exportDialogRemembersAndStaysOpenOnError()

@@ -6,6 +6,7 @@
 #include "editors/yamleditor.h"
 #include "models/templates.h"
 #include "models/workspacemodel.h"
+#include "yaml/yamlnode.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -268,6 +269,83 @@ private slots:
         y.editor()->setPlainText(QStringLiteral("spec: [unclosed\n"));
         QTest::qWait(YamlEditor::kApplyDelayMs + 200);
         QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.limit")).toLongLong(), 5);
+    }
+
+    void yamlViewNumbersLinesAsInTheFile()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        YamlEditor y(&m);
+        y.resize(600, 400);
+        y.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&y));
+        // The catalogue item is the second document of plans/standard-plan.yaml.
+        const QString item = QStringLiteral("APICatalogItem|apps|standard-plan");
+        y.setResource(item);
+        const int first = m.yamlFirstLine(item);
+        QVERIFY(first > 10);
+        CodeEdit *edit = y.codeEdit();
+        QCOMPARE(edit->firstLineNumber(), first);
+        QVERIFY(edit->lineNumberArea()->isVisible());
+        QVERIFY(edit->lineNumberArea()->width() >= edit->fontMetrics().horizontalAdvance(u'9') * 2);
+        const QList<int> numbers = edit->visibleLineNumbers();
+        QVERIFY(numbers.size() >= 5);
+        QCOMPARE(numbers.first(), first);
+        QCOMPARE(numbers[1], first + 1);
+        // The file's line of `apiPlan:` is the number beside it.
+        const QStringList file
+            = QString::fromUtf8(m.fileText(QStringLiteral("plans/standard-plan.yaml")))
+                  .split(u'\n');
+        const int inView = static_cast<int>(
+            y.editor()->toPlainText().split(u'\n').indexOf(QStringLiteral("  apiPlan:")));
+        QVERIFY(inView > 0);
+        QCOMPARE(file.indexOf(QStringLiteral("  apiPlan:")) + 1, first + inView);
+        // Another resource starts at its own line.
+        y.setResource(kPlan);
+        QCOMPARE(edit->firstLineNumber(), m.yamlFirstLine(kPlan));
+    }
+
+    void deprecatedFieldsAreOfferedOnlyWhereUsedAndMarked()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        f.setResource(kSub);
+        // `applications` is deprecated for `managedApplications`: not offered beside it…
+        QVERIFY(f.fieldWidget(QStringLiteral("spec.managedApplications")));
+        QVERIFY(!f.fieldWidget(QStringLiteral("spec.applications")));
+        QVERIFY(!f.findChild<QGroupBox *>(QStringLiteral("spec.applications")));
+        // …but a resource that still uses it shows it, marked.
+        auto item = Yaml::Node::makeMap();
+        item->set("appId", Yaml::Node::makeString("legacy-app"));
+        auto list = Yaml::Node::makeSequence();
+        list->items.push_back(item);
+        m.setNode(kSub, QStringLiteral("spec.applications"), list, QStringLiteral("legacy"));
+        flush();
+        auto *box = f.findChild<QGroupBox *>(QStringLiteral("spec.applications"));
+        QVERIFY(box);
+        QVERIFY2(box->title().contains(QStringLiteral("deprecated")), qPrintable(box->title()));
+    }
+
+    void createEntryHasNoMissingGlyph()
+    {
+        WorkspaceModel m;
+        QVERIFY(m.open(m_dir));
+        FormEditor f(&m);
+        f.setResource(kSub);
+        auto *plan = field<QComboBox>(f, QStringLiteral("spec.apiPlan.name"));
+        QVERIFY(plan);
+        const int c = plan->findData(QStringLiteral("#create"));
+        QVERIFY(c >= 0);
+        const QString text = plan->itemText(c);
+        QVERIFY2(text.startsWith(QStringLiteral("Create APIPlan")), qPrintable(text));
+        // Every character has a glyph in the font the list is drawn with: no tofu box.
+        const QFontMetrics fm(plan->font());
+        for (const char32_t ch : text.toUcs4())
+            QVERIFY2(fm.inFontUcs4(ch),
+                     qPrintable(QStringLiteral("U+%1 has no glyph")
+                                    .arg(static_cast<uint>(ch), 4, 16, QLatin1Char('0'))));
+        QVERIFY(!plan->itemIcon(c).isNull());
     }
 };
 

@@ -144,6 +144,55 @@ private slots:
         f->setApplication(QStringLiteral("apps/partner-app"));
         QVERIFY(f->rowCount() >= 6);
         f->setApplication(QString());
+
+        // The gateway's reason from its access log, under the status (the 401 body may be empty).
+        panel->tryApplication()->setCurrentIndex(0);
+        panel->sendTryRequest();
+        QVERIFY(shown.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->responseView()->toPlainText().contains(
+                                     QStringLiteral("Gateway: no API key in the request")),
+                                 5000);
+        QVERIFY(panel->responseView()->toPlainText().startsWith(QStringLiteral("HTTP 401")));
+        // A pasted key: sent once, then gone from the field; never shown.
+        panel->tryApplication()->setCurrentIndex(
+            panel->tryApplication()->findData(GatewayPanel::kPastedKey));
+        QVERIFY(!panel->tryPastedKey()->isHidden()); // shown for "Paste a key…"
+        QCOMPARE(panel->tryPastedKey()->echoMode(), QLineEdit::Password);
+        panel->tryPastedKey()->setText(QString::fromLatin1(key.plaintext));
+        panel->sendTryRequest();
+        QVERIFY(shown.wait(10000));
+        QVERIFY2(panel->responseView()->toPlainText().startsWith(QStringLiteral("HTTP 200")),
+                 qPrintable(panel->responseView()->toPlainText()));
+        QVERIFY(panel->tryPastedKey()->text().isEmpty());
+        QVERIFY(!panel->responseView()->toPlainText().contains(QString::fromLatin1(key.plaintext)));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->responseView()->toPlainText().contains(
+                                     QStringLiteral("application apps/partner-app")),
+                                 5000);
+        // Method, headers and body are sent as given; the answer shows its headers and body.
+        panel->tryApplication()->setCurrentIndex(keyIndex);
+        panel->tryMethod()->setCurrentText(QStringLiteral("POST"));
+        panel->tryHeaders()->setPlainText(QStringLiteral("Accept: application/json\nX-Trace: t1"));
+        panel->tryBody()->setPlainText(QStringLiteral("{\"city\": \"Lyon\"}"));
+        const int before = panel->accessLog()->rowCount();
+        panel->sendTryRequest();
+        QVERIFY(shown.wait(10000));
+        const QString answer = panel->responseView()->toPlainText();
+        QVERIFY2(answer.startsWith(QStringLiteral("HTTP ")), qPrintable(answer));
+        QVERIFY2(answer.contains(QStringLiteral("\nContent-Type: "), Qt::CaseInsensitive)
+                     || answer.contains(QStringLiteral("\nContent-Length: "), Qt::CaseInsensitive),
+                 qPrintable(answer));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->accessLog()->rowCount() > before, 5000);
+        QCOMPARE(panel->accessLog()->entry(0).value(QStringLiteral("method")).toString(),
+                 QStringLiteral("POST"));
+        // A line that is not a header is refused before anything is sent.
+        panel->tryHeaders()->setPlainText(QStringLiteral("not a header"));
+        panel->sendTryRequest();
+        QVERIFY(shown.wait(10000));
+        QVERIFY(panel->responseView()->toPlainText().contains(QStringLiteral("is not a header")));
+        panel->tryHeaders()->clear();
+        panel->tryBody()->clear();
+        panel->tryMethod()->setCurrentText(QStringLiteral("GET"));
+
         if (qEnvironmentVariableIsSet("AIRGATE_SCREENSHOTS")) {
             w.resizeDocks({w.gatewayDock()}, {430}, Qt::Vertical);
             QTest::qWait(1200);

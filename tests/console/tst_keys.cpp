@@ -13,12 +13,15 @@
 #include <QClipboard>
 #include <QDeadlineTimer>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <qt6keychain/keychain.h>
 
 using namespace Airgate;
 using namespace Airgate::Console;
@@ -203,6 +206,48 @@ private slots:
         NewKeyDialog d(k, store.backendName());
         QCOMPARE(d.keyField()->text(), QString::fromLatin1(k.plaintext));
         QVERIFY(d.storageLabel()->text().contains(QStringLiteral("No keychain is available")));
+    }
+
+    void withoutASessionBusThereIsNoPromptAndAPlainMessage()
+    {
+        // No session bus: asking libsecret would start one (and a keyring password prompt);
+        // the store answers at once instead, in plain words.
+        const QByteArray saved = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+        const QByteArray savedRuntime = qgetenv("XDG_RUNTIME_DIR");
+        auto restore = qScopeGuard([&] {
+            saved.isNull() ? qunsetenv("DBUS_SESSION_BUS_ADDRESS")
+                           : qputenv("DBUS_SESSION_BUS_ADDRESS", saved);
+            savedRuntime.isNull() ? qunsetenv("XDG_RUNTIME_DIR")
+                                  : qputenv("XDG_RUNTIME_DIR", savedRuntime);
+        });
+        for (const QByteArray &address :
+             {QByteArray("unix:path=/nonexistent/airgate-test-bus"), QByteArray()}) {
+            if (address.isEmpty()) {
+                qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+                qputenv("XDG_RUNTIME_DIR", "/nonexistent/airgate-runtime");
+            } else {
+                qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+            }
+            QVERIFY(!KeychainSecretStore::sessionBusProblem().isEmpty());
+            KeychainSecretStore store(nullptr, 15000);
+            QElapsedTimer t;
+            t.start();
+            const SecretOutcome r = readSync(store, QStringLiteral("x|apps/k"));
+            QVERIFY2(t.elapsed() < 2000, "answered without waiting for a keychain");
+            QVERIFY(!r.ok);
+            QVERIFY(r.unavailable);
+            QVERIFY2(r.error.contains(QStringLiteral("No keychain is available")),
+                     qPrintable(r.error));
+            QVERIFY2(r.error.contains(QStringLiteral("D-Bus")), qPrintable(r.error));
+            QVERIFY2(!r.error.contains(QStringLiteral("Could not connect")), qPrintable(r.error));
+        }
+        // The library's own texts never reach the user.
+        const QString plain = KeychainSecretStore::plainError(
+            QKeychain::OtherError, QStringLiteral("Could not connect: No such file or directory"));
+        QVERIFY2(!plain.contains(QStringLiteral("Could not connect")), qPrintable(plain));
+        QVERIFY(plain.contains(QStringLiteral("No keychain is available")));
+        QVERIFY(!KeychainSecretStore::plainError(QKeychain::OtherError, QStringLiteral("boom"))
+                     .contains(QStringLiteral("boom")));
     }
 
     void realKeychainRoundTrip()

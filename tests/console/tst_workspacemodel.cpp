@@ -6,6 +6,7 @@
 #include "models/workspacemodel.h"
 #include "yaml/yamlnode.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -154,6 +155,69 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("line")));
         QCOMPARE(m.value(kPlan, QStringLiteral("spec.rateLimit.period")).toString(),
                  QStringLiteral("2h"));
+    }
+
+    void celJargonNeverReachesTheUserWhileTyping()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        auto messages = [&](const QString &key) {
+            QStringList out;
+            for (const Diagnostic &d : m.diagnosticsFor(key))
+                out << d.message;
+            return out.join(u'\n');
+        };
+        auto noJargon = [](const QString &text) {
+            for (const char *word :
+                 {"no such overload", "no such key", "evaluating rule", "google.protobuf"})
+                if (text.contains(QLatin1StringView(word)))
+                    return false;
+            return true;
+        };
+        // A period being typed ("1" before its unit) or mistyped ("soon"): the API server's
+        // format message, nothing about CEL overloads (crdcheck agrees, see below).
+        for (const QString &period : {QStringLiteral("1"), QStringLiteral("soon")}) {
+            m.setValue(kPlan, QStringLiteral("spec.rateLimit.period"), period);
+            const QString text = messages(kPlan);
+            QVERIFY2(noJargon(text), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("spec.rateLimit.period in body must be of type "
+                                                  "duration: \"%1\"")
+                                       .arg(period)),
+                     qPrintable(text));
+        }
+        // Out of the CRD's range: its own message.
+        m.setValue(kPlan, QStringLiteral("spec.rateLimit.period"), QStringLiteral("3h"));
+        QVERIFY(messages(kPlan).contains(QStringLiteral("must be between 1s and 1h")));
+        // A list item just added, its name not typed yet: the missing name, in plain words;
+        // not "no such key: name evaluating rule: duplicated apis".
+        m.appendItem(kSub, QStringLiteral("spec.apis"), Yaml::Node::makeMap());
+        const QString sub = messages(kSub);
+        QVERIFY2(noJargon(sub), qPrintable(sub));
+        QVERIFY2(sub.contains(QStringLiteral("spec.apis[1].name: Required value")),
+                 qPrintable(sub));
+
+        // The independent checker on the same inputs: the format message for "soon", the
+        // range message for "3h", and the missing name for the empty item.
+        const QString crdcheck = qEnvironmentVariable("AIRGATE_CRDCHECK_DIR");
+        if (crdcheck.isEmpty() || !QFileInfo::exists(crdcheck + QStringLiteral("/node_modules")))
+            return;
+        m.setValue(kPlan, QStringLiteral("spec.rateLimit.period"), QStringLiteral("soon"));
+        QVERIFY(m.save());
+        QProcess p;
+        p.start(QStringLiteral("node"),
+                {crdcheck + QStringLiteral("/crdcheck.mjs"), QStringLiteral("--crds"),
+                 QStringLiteral(AIRGATE_SHARED_DIR "/crds"), dir + QStringLiteral("/plans"),
+                 dir + QStringLiteral("/consumers")});
+        QVERIFY(p.waitForFinished(60000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral(".spec.rateLimit.period: in body must be of type "
+                                             "duration: \"soon\"")),
+                 qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("must be between")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("/spec/apis/1 must have required property 'name'")),
+                 qPrintable(out));
     }
 
     void journalRestoresEditsAfterAKill()

@@ -5,7 +5,9 @@
 #include "model/kind.h"
 #include "model/workspace.h"
 #include "models/templates.h"
+#include "models/workspacemodel.h"
 #include "openapi/operationsets.h"
+#include "schema/formats.h"
 #include "yaml/nodepath.h"
 #include "yaml/yamlparser.h"
 
@@ -21,6 +23,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMap>
 #include <QMessageBox>
 #include <QPushButton>
@@ -79,7 +82,7 @@ Yaml::NodePtr operationSetsNode(const QList<OperationSet> &sets)
 WizardResult buildApi(const ApiParams &p, QString *error)
 {
     WizardResult out;
-    const QString file = QStringLiteral("%1/apis/%2.yaml").arg(p.ns, p.name);
+    const QString file = defaultFileFor(Kind::API, p.name);
     Yaml::NodePtr api = newResource(Kind::API, p.ns, p.name);
     if (!p.openApiFile.isEmpty()) {
         // The loader the gateway, the portal and lint use: 2.0 and 3.x, JSON and YAML, split
@@ -110,9 +113,20 @@ WizardResult buildApi(const ApiParams &p, QString *error)
         // Hub fetches the document from the service at this path (openApiSpec needs path or url).
         api = set(api, QStringLiteral("spec.openApiSpec.path"),
                   str(u'/' + QFileInfo(p.openApiFile).fileName()));
-        out.notes << Tr::tr("Serve the document locally by adding “%1/%2: %3” under specs: in "
-                            "airgate.yaml.")
-                         .arg(p.ns, p.name, QFileInfo(p.openApiFile).fileName());
+        // airgate.yaml's specs: paths are relative to the workspace folder and stay in it.
+        const QString abs = QFileInfo(p.openApiFile).absoluteFilePath();
+        const QString root = p.workspaceRoot.isEmpty()
+            ? QString()
+            : QFileInfo(p.workspaceRoot).absoluteFilePath() + u'/';
+        if (!root.isEmpty() && abs.startsWith(root))
+            out.notes << Tr::tr("Serve the document locally by adding “%1/%2: %3” under specs: "
+                                "in airgate.yaml.")
+                             .arg(p.ns, p.name, abs.mid(root.size()));
+        else
+            out.notes << Tr::tr("Serve the document locally: copy it to specs/%3 in the "
+                                "workspace and add “%1/%2: specs/%3” under specs: in "
+                                "airgate.yaml.")
+                             .arg(p.ns, p.name, QFileInfo(p.openApiFile).fileName());
     }
     out.resources.append({file, api});
 
@@ -137,7 +151,7 @@ WizardResult buildApplication(const AppParams &p)
     WizardResult out;
     Yaml::NodePtr app = newResource(Kind::ManagedApplication, p.ns, p.name);
     app = set(app, QStringLiteral("spec.owner"), str(p.owner.isEmpty() ? p.name : p.owner));
-    out.resources.append({QStringLiteral("%1/applications/%2.yaml").arg(p.ns, p.name), app});
+    out.resources.append({defaultFileFor(Kind::ManagedApplication, p.name), app});
     out.select = resourceKey(Kind::ManagedApplication, p.ns, p.name);
     out.firstKey = p.firstKey;
     out.keyTitle = p.keyTitle;
@@ -158,15 +172,81 @@ WizardResult buildPlan(const PlanParams &p)
         plan = set(plan, QStringLiteral("spec.quota.limit"), Yaml::Node::makeInt(p.quota));
         plan = set(plan, QStringLiteral("spec.quota.period"), str(p.quotaPeriod));
     }
-    out.resources.append({QStringLiteral("%1/plans/%2.yaml").arg(p.ns, p.name), plan});
+    out.resources.append({defaultFileFor(Kind::APIPlan, p.name), plan});
     out.select = resourceKey(Kind::APIPlan, p.ns, p.name);
+    return out;
+}
+
+namespace {
+
+/** A `format: duration` value as the API server reads it, within the CRD rule's range. */
+QString periodProblem(const QString &what, const QString &value, qint64 maxHours)
+{
+    const auto ns = Formats::parseKubernetesDuration(value.trimmed().toStdString());
+    if (!ns)
+        return Tr::tr("%1 “%2” is not a duration: write it like 1s, 30m, 1h or 720h.")
+            .arg(what, value);
+    constexpr qint64 kSecond = 1000000000;
+    if (*ns < kSecond || *ns > maxHours * 3600 * kSecond)
+        return Tr::tr("%1 must be between 1s and %2h (it is %3).")
+            .arg(what)
+            .arg(maxHours)
+            .arg(value);
+    return {};
+}
+
+} // namespace
+
+QString planProblem(const PlanParams &p)
+{
+    // The APIPlan CRD: rateLimit.period between 1s and 1h, quota.period between 1s and 9999h.
+    if (p.rateLimit > 0)
+        if (QString why = periodProblem(Tr::tr("The rate period"), p.ratePeriod, 1); !why.isEmpty())
+            return why;
+    if (p.quota > 0)
+        if (QString why = periodProblem(Tr::tr("The quota period"), p.quotaPeriod, 9999);
+            !why.isEmpty())
+            return why;
+    return {};
+}
+
+QString subscriptionProblem(const SubscriptionParams &p)
+{
+    if (p.plan.isEmpty())
+        return Tr::tr("Choose the plan the subscription grants (create one with Resource ▸ New "
+                      "plan).");
+    if (p.applications.isEmpty())
+        return Tr::tr("Choose at least one application to subscribe.");
+    if (p.apis.isEmpty())
+        return Tr::tr("Choose at least one API the applications get.");
+    return {};
+}
+
+WizardResult buildSubscription(const SubscriptionParams &p)
+{
+    WizardResult out;
+    Yaml::NodePtr sub = newResource(Kind::ManagedSubscription, p.ns, p.name);
+    auto refs = [](const QStringList &names) {
+        auto list = Yaml::Node::makeSequence();
+        for (const QString &n : names) {
+            auto item = Yaml::Node::makeMap();
+            item->set("name", str(n));
+            list->items.push_back(item);
+        }
+        return list;
+    };
+    sub = set(sub, QStringLiteral("spec.managedApplications"), refs(p.applications));
+    sub = set(sub, QStringLiteral("spec.apis"), refs(p.apis));
+    sub = set(sub, QStringLiteral("spec.apiPlan.name"), str(p.plan));
+    out.resources.append({defaultFileFor(Kind::ManagedSubscription, p.name), sub});
+    out.select = resourceKey(Kind::ManagedSubscription, p.ns, p.name);
     return out;
 }
 
 WizardResult buildPortal(const PortalParams &p)
 {
     WizardResult out;
-    const QString file = QStringLiteral("%1/portal/%2.yaml").arg(p.ns, p.name);
+    const QString file = defaultFileFor(Kind::APIPortal, p.name);
     const QString authName = p.name + QStringLiteral("-auth");
     const QString secretName = p.name + QStringLiteral("-oidc");
     const QString url = p.url.isEmpty() ? QStringLiteral("https://portal.example.com") : p.url;
@@ -228,12 +308,15 @@ public:
         setWindowTitle(title);
         form = new QFormLayout(this);
     }
+    /** Shows the dialog (again, after a refused answer: the buttons are added once). */
     bool run()
     {
-        auto *b = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-        form->addRow(b);
-        connect(b, &QDialogButtonBox::accepted, this, &QDialog::accept);
-        connect(b, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        if (!m_buttons) {
+            m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+            form->addRow(m_buttons);
+            connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+            connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        }
         return exec() == QDialog::Accepted;
     }
     QLineEdit *line(const QString &label, const QString &value = {}, const QString &hint = {})
@@ -244,6 +327,9 @@ public:
         return e;
     }
     QFormLayout *form;
+
+private:
+    QDialogButtonBox *m_buttons = nullptr;
 };
 
 bool validName(QWidget *parent, const QString &name)
@@ -260,7 +346,8 @@ bool validName(QWidget *parent, const QString &name)
 
 } // namespace
 
-std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns)
+std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns,
+                                         const QString &workspaceRoot)
 {
     FormDialog d(parent, Tr::tr("New API from an OpenAPI document"));
     auto *file = new QLineEdit(&d);
@@ -282,8 +369,8 @@ std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns)
     tags->setChecked(true);
     d.form->addRow(tags);
     QObject::connect(browse, &QPushButton::clicked, &d, [&] {
-        const QString f = QFileDialog::getOpenFileName(&d, Tr::tr("OpenAPI document"), {},
-                                                       Tr::tr("OpenAPI (*.json *.yaml *.yml)"));
+        const QString f = QFileDialog::getOpenFileName(
+            &d, Tr::tr("OpenAPI document"), workspaceRoot, Tr::tr("OpenAPI (*.json *.yaml *.yml)"));
         if (f.isEmpty())
             return;
         file->setText(f);
@@ -293,8 +380,9 @@ std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns)
     while (d.run()) {
         if (!validName(&d, name->text()))
             continue;
-        ApiParams p {name->text(),   nsEdit->text(),  file->text(),  host->text(),
-                     prefix->text(), service->text(), port->value(), tags->isChecked()};
+        ApiParams p {name->text(),  nsEdit->text(),    file->text(),
+                     host->text(),  prefix->text(),    service->text(),
+                     port->value(), tags->isChecked(), workspaceRoot};
         QString error;
         WizardResult r = buildApi(p, &error);
         if (!error.isEmpty()) {
@@ -342,11 +430,19 @@ std::optional<WizardResult> runPlanWizard(QWidget *parent, const QString &ns)
     quota->setSpecialValueText(Tr::tr("no quota"));
     d.form->addRow(Tr::tr("Quota:"), quota);
     auto *quotaPeriod = d.line(Tr::tr("Quota period:"), QStringLiteral("720h"));
+    ratePeriod->setObjectName(QStringLiteral("ratePeriod"));
+    quotaPeriod->setObjectName(QStringLiteral("quotaPeriod"));
+    name->setObjectName(QStringLiteral("name"));
     while (d.run()) {
         if (!validName(&d, name->text()))
             continue;
-        return buildPlan({name->text(), nsEdit->text(), title->text(), rate->value(),
-                          ratePeriod->text(), quota->value(), quotaPeriod->text()});
+        const PlanParams p {name->text(),       nsEdit->text(), title->text(),      rate->value(),
+                            ratePeriod->text(), quota->value(), quotaPeriod->text()};
+        if (const QString why = planProblem(p); !why.isEmpty()) {
+            QMessageBox::warning(&d, Tr::tr("New plan"), why);
+            continue;
+        }
+        return buildPlan(p);
     }
     return std::nullopt;
 }
@@ -366,6 +462,53 @@ std::optional<WizardResult> runPortalWizard(QWidget *parent, const QString &ns)
             continue;
         return buildPortal({name->text(), nsEdit->text(), title->text(), url->text(),
                             issuer->text(), client->text()});
+    }
+    return std::nullopt;
+}
+
+std::optional<WizardResult> runSubscriptionWizard(QWidget *parent, const QString &ns,
+                                                  const WorkspaceModel *model)
+{
+    FormDialog d(parent, Tr::tr("New subscription"));
+    auto *name = d.line(Tr::tr("Name:"));
+    name->setObjectName(QStringLiteral("name"));
+    auto *nsEdit = d.line(Tr::tr("Namespace:"), ns);
+    auto checkList = [&](Kind kind, const QString &objectName) {
+        auto *list = new QListWidget(&d);
+        list->setObjectName(objectName);
+        list->setMaximumHeight(120);
+        for (const QString &n : model->names(kind, ns)) {
+            auto *item = new QListWidgetItem(n, list);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+        }
+        return list;
+    };
+    auto *apps = checkList(Kind::ManagedApplication, QStringLiteral("applications"));
+    auto *apis = checkList(Kind::API, QStringLiteral("apis"));
+    d.form->addRow(Tr::tr("Applications:"), apps);
+    d.form->addRow(Tr::tr("APIs:"), apis);
+    auto *plan = new QComboBox(&d);
+    plan->setObjectName(QStringLiteral("plan"));
+    plan->addItems(model->names(Kind::APIPlan, ns));
+    d.form->addRow(Tr::tr("Plan:"), plan);
+    auto checked = [](QListWidget *list) {
+        QStringList out;
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->checkState() == Qt::Checked)
+                out << list->item(i)->text();
+        return out;
+    };
+    while (d.run()) {
+        if (!validName(&d, name->text()))
+            continue;
+        const SubscriptionParams p {name->text(), nsEdit->text(), checked(apps), checked(apis),
+                                    plan->currentText()};
+        if (const QString why = subscriptionProblem(p); !why.isEmpty()) {
+            QMessageBox::warning(&d, Tr::tr("New subscription"), why);
+            continue;
+        }
+        return buildSubscription(p);
     }
     return std::nullopt;
 }

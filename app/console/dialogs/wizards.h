@@ -37,6 +37,7 @@ struct ApiParams
     QString service;
     int port = 80;
     bool operationSetsFromTags = true;
+    QString workspaceRoot; ///< where airgate.yaml is: its specs: paths are relative to it
 };
 
 struct AppParams
@@ -59,6 +60,15 @@ struct PlanParams
     QString quotaPeriod = QStringLiteral("720h");
 };
 
+struct SubscriptionParams
+{
+    QString name;
+    QString ns;
+    QStringList applications; ///< ManagedApplication names (managedApplications)
+    QStringList apis; ///< API names
+    QString plan; ///< APIPlan name
+};
+
 struct PortalParams
 {
     QString name;
@@ -73,6 +83,12 @@ struct PortalParams
 WizardResult buildApi(const ApiParams &p, QString *error);
 WizardResult buildApplication(const AppParams &p);
 WizardResult buildPlan(const PlanParams &p);
+/** Why the plan's periods would be refused (the CRD's duration format and ranges), or empty. */
+QString planProblem(const PlanParams &p);
+/** A ManagedSubscription giving applications access to APIs under a plan. */
+WizardResult buildSubscription(const SubscriptionParams &p);
+/** What the subscription lacks (a plan, an application, an API), or empty. */
+QString subscriptionProblem(const SubscriptionParams &p);
 /** The APIPortal, its APIPortalAuth, the OIDC client Secret (client id only) and the route. */
 WizardResult buildPortal(const PortalParams &p);
 
@@ -81,9 +97,14 @@ WizardResult buildPortal(const PortalParams &p);
 Yaml::NodePtr operationSetsNode(const QList<OperationSet> &sets);
 
 // The dialogs: nullopt when cancelled.
-std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns);
+/** The document is looked for in @p workspaceRoot first. */
+std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns,
+                                         const QString &workspaceRoot = {});
 std::optional<WizardResult> runApplicationWizard(QWidget *parent, const QString &ns);
 std::optional<WizardResult> runPlanWizard(QWidget *parent, const QString &ns);
 std::optional<WizardResult> runPortalWizard(QWidget *parent, const QString &ns);
+/** Applications, APIs and plans are picked from @p model's resources in the namespace. */
+std::optional<WizardResult> runSubscriptionWizard(QWidget *parent, const QString &ns,
+                                                  const WorkspaceModel *model);
 
 } // namespace Airgate::Console

@@ -7,6 +7,7 @@
 #include "models/workspacemodel.h"
 #include "schema/formats.h"
 #include "schema/schema.h"
+#include "settingsform.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -29,7 +30,13 @@ namespace Airgate::Console {
 
 namespace {
 
-const QString kCreate = QStringLiteral("\u2795 ");
+/** Whether the CRD marks a field deprecated ("Deprecated: Use ManagedApplications instead."). */
+bool isDeprecated(const Schema::Node &s)
+{
+    const QString d = QString::fromStdString(s.description);
+    return d.startsWith(QLatin1StringView("Deprecated:"))
+        || d.contains(QLatin1StringView("\nDeprecated:"));
+}
 
 QString firstSentence(const std::string &description)
 {
@@ -77,8 +84,8 @@ FormEditor::FormEditor(WorkspaceModel *model, QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     m_layout->addWidget(scroll);
     connect(m_model, &WorkspaceModel::changed, this, [this] {
-        if (m_key.isEmpty())
-            return;
+        if (m_key.isEmpty() || WorkspaceModel::isSettings(m_key))
+            return; // the settings form follows airgate.yaml itself
         if (!m_model->resource(m_key)) {
             setResource(QString());
             return;
@@ -113,6 +120,11 @@ FormEditor::FormEditor(WorkspaceModel *model, QWidget *parent)
                     rebuild();
                 }
             });
+}
+
+SettingsForm *FormEditor::settingsForm() const
+{
+    return m_settings.data();
 }
 
 void FormEditor::setResource(const QString &key)
@@ -179,6 +191,14 @@ void FormEditor::rebuild()
     m_body = new QWidget;
     m_body->setObjectName(QStringLiteral("formBody"));
     auto *v = new QVBoxLayout(m_body);
+    m_settings = nullptr;
+    if (WorkspaceModel::isSettings(m_key) && m_model->isOpen()) {
+        m_settings = new SettingsForm(m_model, m_body);
+        v->addWidget(m_settings);
+        scroll->setWidget(m_body);
+        m_signature.clear();
+        return;
+    }
     const Resource *r = m_model->resource(m_key);
     if (!r) {
         auto *empty = new QLabel(Tr::tr("Select a resource in the workspace tree."), m_body);
@@ -345,8 +365,16 @@ void FormEditor::buildObject(QFormLayout *form, const Schema::Node &schema, cons
         const QString name = QString::fromStdString(p.first);
         const bool required = std::find(schema.required.begin(), schema.required.end(), p.first)
             != schema.required.end();
-        addField(form, name, *p.second, path.isEmpty() ? name : path + u'.' + name, required,
-                 depth);
+        const QString fieldPath = path.isEmpty() ? name : path + u'.' + name;
+        // A deprecated field (ManagedSubscription's `applications` beside `managedApplications`)
+        // is offered only where a resource still uses it, and then says so.
+        if (isDeprecated(*p.second) && !required) {
+            if (!m_model->has(m_key, fieldPath))
+                continue;
+            addField(form, Tr::tr("%1 (deprecated)").arg(name), *p.second, fieldPath, false, depth);
+            continue;
+        }
+        addField(form, name, *p.second, fieldPath, required, depth);
     }
 }
 
@@ -422,8 +450,9 @@ QWidget *FormEditor::scalarWidget(const Schema::Node &schema, const QString &pat
         combo->setInsertPolicy(QComboBox::NoInsert);
         combo->addItems(m_model->names(refKind, r->ns));
         combo->insertSeparator(combo->count());
-        combo->addItem(kCreate + Tr::tr("Create %1…").arg(kindName(refKind)),
-                       QStringLiteral("#create"));
+        // A standard icon, not a symbol character: not every font has a glyph for one.
+        combo->addItem(QApplication::style()->standardIcon(QStyle::SP_FileDialogNewFolder),
+                       Tr::tr("Create %1…").arg(kindName(refKind)), QStringLiteral("#create"));
         const QString ns = r->ns;
         connect(combo, &QComboBox::activated, this, [this, combo, refKind, ns, path](int i) {
             if (combo->itemData(i).toString() == QLatin1StringView("#create")) {
@@ -719,7 +748,7 @@ void FormEditor::refresh()
 
 void FormEditor::showProblems()
 {
-    if (m_key.isEmpty())
+    if (m_key.isEmpty() || WorkspaceModel::isSettings(m_key))
         return;
     QHash<QString, QStringList> byPath;
     QStringList general;

@@ -17,6 +17,7 @@ struct Node;
 
 namespace Airgate::Console {
 
+class SettingsForm;
 class WorkspaceModel;
 
 /**
@@ -45,6 +46,8 @@ public:
     QWidget *fieldWidget(const QString &fieldPath) const;
     /** The problem text shown under @p fieldPath (empty when none). */
     QString problemText(const QString &fieldPath) const;
+    /** The form of airgate.yaml while it is shown (WorkspaceModel::kSettingsKey), else null. */
+    SettingsForm *settingsForm() const;
 
 signals:
     /** "Create…" in a reference pick-list: a new @p kind named by the user, to fill @p fieldPath.
@@ -81,6 +84,7 @@ private:
     QString m_key;
     QVBoxLayout *m_layout = nullptr;
     QWidget *m_body = nullptr;
+    QPointer<SettingsForm> m_settings;
     QHash<QString, Binding> m_bindings;
     QString m_signature;
     QHash<QString, QString> m_clearedNames; ///< key of a resource whose name was emptied → old name

@@ -6,6 +6,8 @@
 
 #include <QFontDatabase>
 #include <QLabel>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QVBoxLayout>
@@ -68,13 +70,117 @@ void YamlHighlighter::highlightBlock(const QString &text)
     }
 }
 
+namespace {
+
+class LineNumberArea final : public QWidget
+{
+public:
+    explicit LineNumberArea(CodeEdit *edit)
+        : QWidget(edit)
+        , m_edit(edit)
+    {
+        setObjectName(QStringLiteral("lineNumbers"));
+    }
+    QSize sizeHint() const override { return {m_edit->lineNumberAreaWidth(), 0}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_edit->paintLineNumbers(event); }
+
+private:
+    CodeEdit *m_edit;
+};
+
+} // namespace
+
+CodeEdit::CodeEdit(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_gutter(new LineNumberArea(this))
+{
+    connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeEdit::updateMargins);
+    connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
+        if (dy)
+            m_gutter->scroll(0, dy);
+        else
+            m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+    });
+    updateMargins();
+}
+
+void CodeEdit::setFirstLineNumber(int n)
+{
+    if (n == m_first)
+        return;
+    m_first = std::max(1, n);
+    updateMargins();
+    m_gutter->update();
+}
+
+int CodeEdit::lineNumberAreaWidth() const
+{
+    int digits = 1;
+    for (int max = std::max(1, m_first + blockCount() - 1); max >= 10; max /= 10)
+        ++digits;
+    return 8 + fontMetrics().horizontalAdvance(u'9') * std::max(digits, 2);
+}
+
+void CodeEdit::updateMargins()
+{
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    const QRect cr = contentsRect();
+    m_gutter->setGeometry(QRect(cr.left(), cr.top(), lineNumberAreaWidth(), cr.height()));
+}
+
+void CodeEdit::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    updateMargins();
+}
+
+QList<int> CodeEdit::visibleLineNumbers() const
+{
+    QList<int> out;
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    while (block.isValid() && top <= viewport()->height()) {
+        if (block.isVisible())
+            out << m_first + block.blockNumber();
+        top += qRound(blockBoundingRect(block).height());
+        block = block.next();
+    }
+    return out;
+}
+
+void CodeEdit::paintLineNumbers(QPaintEvent *event)
+{
+    QPainter p(m_gutter);
+    p.fillRect(event->rect(), palette().color(QPalette::AlternateBase));
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.setFont(font());
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    int bottom = top + qRound(blockBoundingRect(block).height());
+    const int current = textCursor().blockNumber();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        if (block.isVisible() && bottom >= event->rect().top()) {
+            QFont f = font();
+            f.setBold(block.blockNumber() == current);
+            p.setFont(f);
+            p.drawText(0, top, m_gutter->width() - 4, fontMetrics().height(), Qt::AlignRight,
+                       QString::number(m_first + block.blockNumber()));
+        }
+        block = block.next();
+        top = bottom;
+        bottom = top + qRound(blockBoundingRect(block).height());
+    }
+}
+
 YamlEditor::YamlEditor(WorkspaceModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
 {
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(0, 0, 0, 0);
-    m_edit = new QPlainTextEdit(this);
+    m_edit = new CodeEdit(this);
     m_edit->setObjectName(QStringLiteral("yamlText"));
     m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_edit->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -132,6 +238,8 @@ void YamlEditor::load()
         m_loading = false;
     }
     m_edit->setReadOnly(m_key.isEmpty());
+    // Numbered as in the file, so a problem's line:column is found at a glance.
+    m_edit->setFirstLineNumber(m_key.isEmpty() ? 1 : m_model->yamlFirstLine(m_key));
     underline();
 }
 

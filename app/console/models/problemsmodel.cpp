@@ -40,6 +40,8 @@ void ProblemsModel::reload()
                     }
             }
             Q_UNUSED(kind);
+            if (d.kind.isEmpty() && d.file == WorkspaceModel::kSettingsFile)
+                key = WorkspaceModel::kSettingsKey;
             m_keys << key;
         }
     }

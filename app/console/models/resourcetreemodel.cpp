@@ -11,6 +11,7 @@
 #include <QPalette>
 #include <QStyle>
 
+#include <functional>
 #include <map>
 
 namespace Airgate::Console {
@@ -71,9 +72,30 @@ void ResourceTreeModel::rebuild()
         m_root->children.push_back(std::move(nsItem));
     }
     const Workspace &ws = m_ws->workspace();
+    // airgate.yaml, the workstation's settings: last, so the workspace opens on a resource.
+    auto settingsFolder = std::make_unique<Item>();
+    settingsFolder->label = Tr::tr("Local settings");
+    settingsFolder->tip = Tr::tr("This workstation's settings: never exported");
+    settingsFolder->level = 0;
+    settingsFolder->parent = m_root.get();
+    auto settings = std::make_unique<Item>();
+    settings->key = WorkspaceModel::kSettingsKey;
+    settings->label = WorkspaceModel::kSettingsFile;
+    settings->kind = Tr::tr("settings");
+    settings->tip = Tr::tr("Entry points, local services, OpenAPI documents, portal previews");
+    settings->level = 2;
+    settings->errors = m_ws->errorCount(settings->key);
+    settings->warnings = m_ws->warningCount(settings->key);
+    settings->dirty = m_ws->isDirty(settings->key);
+    settings->parent = settingsFolder.get();
+    settingsFolder->errors = settings->errors;
+    settingsFolder->warnings = settings->warnings;
+    settingsFolder->children.push_back(std::move(settings));
     const std::vector<int> documents = ws.documentFiles();
-    if (documents.empty())
+    if (documents.empty()) {
+        m_root->children.push_back(std::move(settingsFolder));
         return;
+    }
     auto folder = std::make_unique<Item>();
     folder->label = Tr::tr("Documents");
     folder->tip = Tr::tr("API descriptions: not manifests, never exported");
@@ -90,6 +112,7 @@ void ResourceTreeModel::rebuild()
         folder->children.push_back(std::move(item));
     }
     m_root->children.push_back(std::move(folder));
+    m_root->children.push_back(std::move(settingsFolder));
 }
 
 ResourceTreeModel::Item *ResourceTreeModel::itemFor(const QModelIndex &index) const
@@ -193,16 +216,20 @@ QVariant ResourceTreeModel::data(const QModelIndex &index, int role) const
 
 QModelIndex ResourceTreeModel::indexOf(const QString &key) const
 {
-    for (size_t n = 0; n < m_root->children.size(); ++n) {
-        Item *ns = m_root->children[n].get();
-        for (size_t k = 0; k < ns->children.size(); ++k) {
-            Item *kind = ns->children[k].get();
-            for (size_t r = 0; r < kind->children.size(); ++r)
-                if (kind->children[r]->key == key)
-                    return createIndex(static_cast<int>(r), 0, kind->children[r].get());
+    if (key.isEmpty())
+        return {};
+    // Resources sit at depth 3 (namespace, kind, resource), airgate.yaml at depth 2.
+    const std::function<QModelIndex(Item *)> find = [&](Item *parent) -> QModelIndex {
+        for (size_t i = 0; i < parent->children.size(); ++i) {
+            Item *child = parent->children[i].get();
+            if (child->key == key)
+                return createIndex(static_cast<int>(i), 0, child);
+            if (const QModelIndex below = find(child); below.isValid())
+                return below;
         }
-    }
-    return {};
+        return {};
+    };
+    return find(m_root.get());
 }
 
 void ResourceFilterModel::setText(const QString &text)

@@ -75,14 +75,37 @@ Yaml::NodePtr newResource(Kind kind, const QString &ns, const QString &name)
         std::string_view(text.constData(), static_cast<size_t>(text.size())), problems);
 }
 
-QString defaultFileFor(Kind kind, const QString &ns)
+QString layoutFolder(Kind kind)
 {
-    QString k = kindName(kind).toLower();
-    const QString plural = k.endsWith(u'y')
-        ? QString(k.chopped(1) + QStringLiteral("ies"))
-        : (k.endsWith(u's') ? QString(k + QStringLiteral("es")) : QString(k + u's'));
-    return (ns.isEmpty() ? QStringLiteral("default") : ns) + u'/' + plural
-        + QStringLiteral(".yaml");
+    switch (kind) {
+    case Kind::APIPlan:
+    case Kind::APICatalogItem:
+    case Kind::APIRateLimit:
+        return QStringLiteral("plans");
+    case Kind::APIAuth:
+        return QStringLiteral("auth");
+    case Kind::APIPortal:
+    case Kind::APIPortalAuth:
+        return QStringLiteral("portal");
+    case Kind::ManagedApplication:
+    case Kind::ManagedSubscription:
+    case Kind::Secret:
+        return QStringLiteral("consumers");
+    case Kind::ConfigMap:
+        return QStringLiteral("config");
+    default:
+        return QStringLiteral("apis");
+    }
+}
+
+QString defaultFileFor(Kind kind, const QString &name, const QString &existingFile)
+{
+    QString folder = layoutFolder(kind);
+    if (!existingFile.isEmpty()) {
+        const qsizetype slash = existingFile.lastIndexOf(u'/');
+        folder = slash > 0 ? existingFile.left(slash) : QString();
+    }
+    return (folder.isEmpty() ? QString() : folder + u'/') + name + QStringLiteral(".yaml");
 }
 
 } // namespace Airgate::Console

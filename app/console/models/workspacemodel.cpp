@@ -2,6 +2,8 @@
 #include "workspacemodel.h"
 
 #include "consoletr.h"
+#include "io/atomicfile.h"
+#include "plainmessages.h"
 #include "references.h"
 #include "services/editjournal.h"
 #include "yaml/nodepath.h"
@@ -100,6 +102,7 @@ Status WorkspaceModel::open(const QString &dir)
     m_base.clear();
     m_journal = std::make_unique<EditJournal>(m_ws->root());
     m_lastDirty = false;
+    loadSettingsFromDisk();
     watch();
     revalidate();
     emit workspaceOpened();
@@ -113,6 +116,8 @@ void WorkspaceModel::openFiles(const QString &root, const QList<QPair<QString, Q
     m_ws = std::make_unique<Workspace>(Workspace::fromFiles(root, files));
     m_undo.clear();
     m_journal.reset();
+    m_settingsText.clear();
+    m_settingsDisk.clear();
     m_lastDirty = false;
     revalidate();
     emit workspaceOpened();
@@ -161,7 +166,18 @@ void WorkspaceModel::revalidate()
     }
     QElapsedTimer t;
     t.start();
-    m_diagnostics = Validator::validate(*m_ws, m_validation);
+    // As the API server words them, but no CEL evaluation jargon about a value being typed.
+    m_diagnostics = plainMessages(Validator::validate(*m_ws, m_validation));
+    if (settingsDirty()) {
+        // airgate.yaml as edited here, not as on disk: its problems point at the typed lines.
+        m_diagnostics.removeIf([](const Diagnostic &d) {
+            return d.file == kSettingsFile && d.rule == QLatin1StringView("settings");
+        });
+        const bool none = m_settingsText.isEmpty()
+            && !QFileInfo::exists(QDir(m_ws->root()).filePath(kSettingsFile));
+        if (!none)
+            (void)LocalSettings::parse(m_settingsText, m_ws->root(), m_diagnostics);
+    }
     m_diagnosticsByKey.clear();
     QHash<QString, QString> byLocation; // "file|kind|ns|name" → key
     for (const Resource &r : m_ws->resources())
@@ -169,7 +185,9 @@ void WorkspaceModel::revalidate()
                           keyOf(r));
     for (int i = 0; i < m_diagnostics.size(); ++i) {
         const Diagnostic &d = m_diagnostics[i];
-        const QString key = byLocation.value(d.file + u'|' + d.kind + u'|' + d.ns + u'|' + d.name);
+        const QString key = d.file == kSettingsFile && d.kind.isEmpty()
+            ? kSettingsKey
+            : byLocation.value(d.file + u'|' + d.kind + u'|' + d.ns + u'|' + d.name);
         if (!key.isEmpty())
             m_diagnosticsByKey[key] << i;
     }
@@ -249,6 +267,8 @@ QStringList WorkspaceModel::mapKeys(const QString &key, const QString &path) con
 
 QString WorkspaceModel::yaml(const QString &key) const
 {
+    if (isSettings(key))
+        return QString::fromUtf8(m_settingsText);
     const Resource *r = resource(key);
     if (!r)
         return {};
@@ -263,6 +283,8 @@ QString WorkspaceModel::yaml(const QString &key) const
 
 int WorkspaceModel::yamlFirstLine(const QString &key) const
 {
+    if (isSettings(key))
+        return 1;
     const Resource *r = resource(key);
     if (!r)
         return 1;
@@ -348,6 +370,10 @@ void WorkspaceModel::commit(QList<FileText> changes, const QString &label, const
 void WorkspaceModel::applyTexts(const QList<QPair<QString, QByteArray>> &texts)
 {
     for (const auto &t : texts) {
+        if (t.first == kSettingsFile) {
+            m_settingsText = t.second; // validated from this text (see revalidate())
+            continue;
+        }
         int fi = fileIndex(t.first);
         if (fi >= 0 && t.second.isEmpty() && m_ws->files()[static_cast<size_t>(fi)].isNew) {
             m_ws->removeFile(fi); // undoing the creation of a file
@@ -368,6 +394,8 @@ void WorkspaceModel::afterChange()
         for (const WorkspaceFile &f : m_ws->files())
             if (f.isModified())
                 dirty.append({f.relPath, m_ws->serialize(m_ws->fileIndex(f.relPath))});
+        if (settingsDirty())
+            dirty.append({kSettingsFile, m_settingsText});
         m_journal->record(dirty);
     }
     emit changed();
@@ -512,6 +540,12 @@ void WorkspaceModel::removeMapEntry(const QString &key, const QString &mapPath,
 
 QString WorkspaceModel::setYaml(const QString &key, const QString &yaml)
 {
+    if (isSettings(key)) {
+        // Always taken: what does not parse is a diagnostic at its line, like every other
+        // problem of airgate.yaml.
+        setSettingsText(yaml.toUtf8(), QStringLiteral("#settings-yaml"));
+        return {};
+    }
     commitPendingEdits();
     std::vector<Yaml::Problem> problems;
     const QByteArray bytes = yaml.toUtf8();
@@ -558,13 +592,27 @@ QString WorkspaceModel::setYaml(const QString &key, const QString &yaml)
 
 QByteArray WorkspaceModel::fileText(const QString &relPath) const
 {
+    if (relPath == kSettingsFile)
+        return m_settingsText;
     const int fi = fileIndex(relPath);
     return fi >= 0 ? m_ws->serialize(fi) : QByteArray();
+}
+
+void WorkspaceModel::setSettingsText(const QByteArray &text, const QString &mergeKey)
+{
+    if (!m_ws)
+        return;
+    commit({FileText {kSettingsFile, m_settingsText, text}}, Tr::tr("Edit %1").arg(kSettingsFile),
+           mergeKey);
 }
 
 void WorkspaceModel::setFileText(const QString &relPath, const QByteArray &text)
 {
     commitPendingEdits();
+    if (relPath == kSettingsFile) {
+        setSettingsText(text);
+        return;
+    }
     const int fi = fileIndex(relPath);
     if (fi < 0)
         return;
@@ -677,7 +725,7 @@ QString WorkspaceModel::renameResource(const QString &key, const QString &newNam
 
 bool WorkspaceModel::isDirty() const
 {
-    return m_ws && m_ws->isModified();
+    return m_ws && (m_ws->isModified() || settingsDirty());
 }
 
 QStringList WorkspaceModel::dirtyFiles() const
@@ -687,11 +735,15 @@ QStringList WorkspaceModel::dirtyFiles() const
         for (const WorkspaceFile &f : m_ws->files())
             if (f.isModified())
                 out << f.relPath;
+    if (m_ws && settingsDirty())
+        out << kSettingsFile;
     return out;
 }
 
 bool WorkspaceModel::isDirty(const QString &resourceKey) const
 {
+    if (isSettings(resourceKey))
+        return settingsDirty();
     const Resource *r = resource(resourceKey);
     return r && m_ws->files()[static_cast<size_t>(r->fileIndex)].isModified();
 }
@@ -716,6 +768,11 @@ QStringList WorkspaceModel::changedOnDisk(const QStringList &relPaths) const
     if (!m_ws)
         return out;
     for (const QString &rel : relPaths) {
+        if (rel == kSettingsFile) {
+            if (settingsOnDiskNow() != m_base.value(rel, m_settingsDisk))
+                out << rel;
+            continue;
+        }
         const int fi = fileIndex(rel);
         if (fi < 0)
             continue;
@@ -738,7 +795,9 @@ Status WorkspaceModel::save()
 {
     commitPendingEdits();
     m_watcher.blockSignals(true);
-    const Status st = m_ws->save();
+    Status st = m_ws->save();
+    if (st && settingsDirty())
+        st = writeSettings();
     m_watcher.blockSignals(false);
     if (st) {
         m_base.clear();
@@ -752,6 +811,15 @@ Status WorkspaceModel::save()
 Status WorkspaceModel::saveFile(const QString &relPath)
 {
     commitPendingEdits();
+    if (relPath == kSettingsFile) {
+        m_watcher.blockSignals(true);
+        const Status st = settingsDirty() ? writeSettings() : Status();
+        m_watcher.blockSignals(false);
+        if (st)
+            m_base.remove(relPath);
+        afterChange();
+        return st;
+    }
     const int fi = fileIndex(relPath);
     if (fi < 0)
         return {};
@@ -767,6 +835,11 @@ Status WorkspaceModel::saveFile(const QString &relPath)
 void WorkspaceModel::revertFile(const QString &relPath)
 {
     commitPendingEdits();
+    if (relPath == kSettingsFile) {
+        commit({FileText {kSettingsFile, m_settingsText, m_settingsDisk}},
+               Tr::tr("Revert %1").arg(relPath), QString());
+        return;
+    }
     const int fi = fileIndex(relPath);
     if (fi < 0)
         return;
@@ -782,6 +855,8 @@ void WorkspaceModel::revertAll()
     for (const WorkspaceFile &f : m_ws->files())
         if (f.isModified())
             changes << FileText {f.relPath, m_ws->serialize(m_ws->fileIndex(f.relPath)), f.onDisk};
+    if (settingsDirty())
+        changes << FileText {kSettingsFile, m_settingsText, m_settingsDisk};
     commit(changes, Tr::tr("Revert all"), QString());
 }
 
@@ -792,6 +867,8 @@ void WorkspaceModel::watch()
     if (!m_watcher.directories().isEmpty())
         m_watcher.removePaths(m_watcher.directories());
     QStringList paths {m_ws->root()};
+    if (QFileInfo::exists(QDir(m_ws->root()).filePath(kSettingsFile)))
+        paths << QDir(m_ws->root()).filePath(kSettingsFile);
     for (const WorkspaceFile &f : m_ws->files())
         paths << QDir(m_ws->root()).filePath(f.relPath);
     QDirIterator dirs(m_ws->root(), QDir::Dirs | QDir::NoDotAndDotDot,
@@ -821,6 +898,12 @@ void WorkspaceModel::onDiskChanged()
         if (f.isModified())
             conflicting << f.relPath;
     }
+    // airgate.yaml: reloaded when it has no edits here, asked about when it has.
+    if (settingsOnDiskNow() != m_settingsDisk) {
+        changed << kSettingsFile;
+        if (settingsDirty())
+            conflicting << kSettingsFile;
+    }
     // Files added on disk (git pull): reload the workspace when nothing is at stake.
     auto onDisk = Workspace::load(m_ws->root());
     bool newFiles = false;
@@ -834,6 +917,7 @@ void WorkspaceModel::onDiskChanged()
         if (newFiles && !isDirty()) {
             m_ws = std::make_unique<Workspace>(std::move(onDisk).value());
             m_undo.clear();
+            loadSettingsFromDisk();
             afterChange();
             emit externalChange(changed, false);
             return;
@@ -848,6 +932,11 @@ void WorkspaceModel::onDiskChanged()
 void WorkspaceModel::reloadFromDisk(const QStringList &relPaths)
 {
     for (const QString &rel : relPaths) {
+        if (rel == kSettingsFile) {
+            loadSettingsFromDisk();
+            m_base.remove(rel);
+            continue;
+        }
         const int fi = fileIndex(rel);
         if (fi < 0)
             continue;
@@ -867,6 +956,12 @@ void WorkspaceModel::keepMine(const QStringList &relPaths)
 {
     // The disk bytes move on; the editor's text stays and is dirty against them.
     for (const QString &rel : relPaths) {
+        if (rel == kSettingsFile) {
+            if (!m_base.contains(rel))
+                m_base.insert(rel, m_settingsDisk);
+            m_settingsDisk = settingsOnDiskNow();
+            continue;
+        }
         const int fi = fileIndex(rel);
         if (fi < 0)
             continue;
@@ -908,7 +1003,9 @@ QStringList WorkspaceModel::restoreJournal()
     QList<FileText> changes;
     for (const auto &e : m_journal->load()) {
         const int fi = fileIndex(e.first);
-        const QByteArray current = fi >= 0 ? m_ws->serialize(fi) : QByteArray();
+        const QByteArray current = e.first == kSettingsFile
+            ? m_settingsText
+            : (fi >= 0 ? m_ws->serialize(fi) : QByteArray());
         if (current == e.second)
             continue;
         changes << FileText {e.first, current, e.second};
@@ -916,6 +1013,30 @@ QStringList WorkspaceModel::restoreJournal()
     }
     commit(changes, Tr::tr("Restore unsaved edits"), QString());
     return restored;
+}
+
+QByteArray WorkspaceModel::settingsOnDiskNow() const
+{
+    QFile f(QDir(m_ws->root()).filePath(kSettingsFile));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void WorkspaceModel::loadSettingsFromDisk()
+{
+    m_settingsDisk = settingsOnDiskNow();
+    m_settingsText = m_settingsDisk;
+    m_ws->reloadSettings();
+}
+
+Status WorkspaceModel::writeSettings()
+{
+    const Status st
+        = Io::writeFileAtomically(QDir(m_ws->root()).filePath(kSettingsFile), m_settingsText);
+    if (st) {
+        m_settingsDisk = m_settingsText;
+        m_ws->reloadSettings(); // what the gateway reads now
+    }
+    return st;
 }
 
 } // namespace Airgate::Console

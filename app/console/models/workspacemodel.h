@@ -42,6 +42,17 @@ public:
     const Workspace &workspace() const { return *m_ws; }
     QUndoStack *undoStack() { return &m_undo; }
 
+    // ---- local settings: airgate.yaml is edited like a file, with its own tree entry
+    /// The tree's and editors' key for airgate.yaml (it is not a resource).
+    static inline const QString kSettingsKey = QStringLiteral("#settings");
+    static inline const QString kSettingsFile = QStringLiteral("airgate.yaml");
+    static bool isSettings(const QString &key) { return key == kSettingsKey; }
+    /** airgate.yaml as edited (what a save writes); empty when the workspace has none. */
+    const QByteArray &settingsText() const { return m_settingsText; }
+    /** Replaces airgate.yaml's text (one undo step; consecutive calls with the same
+     * @p mergeKey within kMergeWindowMs merge). Its problems are diagnostics at once. */
+    void setSettingsText(const QByteArray &text, const QString &mergeKey = {});
+
     // ---- reading
     const Diagnostics &diagnostics() const { return m_diagnostics; }
     Diagnostics diagnosticsFor(const QString &resourceKey) const;
@@ -183,6 +194,14 @@ private:
     std::unique_ptr<EditJournal> m_journal;
     bool m_lastDirty = false;
     bool m_flushing = false;
+    /** Reads airgate.yaml's bytes from disk into the settings text (no undo step). */
+    void loadSettingsFromDisk();
+    bool settingsDirty() const { return m_settingsText != m_settingsDisk; }
+    Status writeSettings();
+    QByteArray settingsOnDiskNow() const;
+
+    QByteArray m_settingsText; ///< airgate.yaml as edited
+    QByteArray m_settingsDisk; ///< airgate.yaml's bytes at the last load or save
     /// Files kept over an outside change: the disk bytes their edits were made on.
     QHash<QString, QByteArray> m_base;
     double m_lastValidationMs = 0;

@@ -267,6 +267,7 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
+    m_content = content;
     content->setMinimumHeight(300);
     scroll->setWidget(content);
     auto *top = new QVBoxLayout(this);
@@ -342,6 +343,7 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     filters->addWidget(clear);
     tl->addLayout(filters);
     auto *table = new QTableView(traffic);
+    m_logView = table;
     table->setObjectName(QStringLiteral("accessLog"));
     table->setMinimumHeight(48);
     table->setModel(m_filter);
@@ -383,31 +385,60 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     status->addWidget(m_ignored);
     m_tabs->addTab(status, Tr::tr("&Status"));
 
-    // Try a request with an application's key.
+    // Try a request: method, path, headers, body, a key from the keychain or pasted once.
     auto *tryIt = new QWidget(m_tabs);
     auto *form = new QFormLayout(tryIt);
     m_tryEntry = new QComboBox(tryIt);
     m_tryMethod = new QComboBox(tryIt);
+    m_tryMethod->setObjectName(QStringLiteral("tryMethod"));
     m_tryMethod->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
-                           QStringLiteral("PATCH"), QStringLiteral("DELETE")});
+                           QStringLiteral("PATCH"), QStringLiteral("DELETE"),
+                           QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
     m_tryPath = new QLineEdit(QStringLiteral("/"), tryIt);
+    m_tryPath->setObjectName(QStringLiteral("tryPath"));
     m_tryHost = new QLineEdit(tryIt);
     m_tryHost->setPlaceholderText(Tr::tr("Host header, e.g. api.example.com"));
     m_tryApp = new QComboBox(tryIt);
+    m_tryApp->setObjectName(QStringLiteral("tryKeyOf"));
+    m_tryKey = new QLineEdit(tryIt);
+    m_tryKey->setObjectName(QStringLiteral("tryPastedKey"));
+    m_tryKey->setEchoMode(QLineEdit::Password);
+    m_tryKey->setPlaceholderText(Tr::tr("paste the key: sent once, never stored"));
+    m_tryKey->hide();
+    m_tryHeaders = new QPlainTextEdit(tryIt);
+    m_tryHeaders->setObjectName(QStringLiteral("tryHeaders"));
+    m_tryHeaders->setPlaceholderText(Tr::tr("One header a line, e.g. Accept: application/json"));
+    m_tryHeaders->setTabChangesFocus(true);
+    m_tryHeaders->setFixedHeight(fontMetrics().lineSpacing() * 3 + 10);
+    m_tryBody = new QPlainTextEdit(tryIt);
+    m_tryBody->setObjectName(QStringLiteral("tryBody"));
+    m_tryBody->setPlaceholderText(Tr::tr("Request body (POST, PUT, PATCH)"));
+    m_tryBody->setTabChangesFocus(true);
+    m_tryBody->setFixedHeight(fontMetrics().lineSpacing() * 3 + 10);
     auto *send = new QPushButton(Tr::tr("Send"), tryIt);
     send->setObjectName(QStringLiteral("trySend"));
     m_response = new QPlainTextEdit(tryIt);
     m_response->setReadOnly(true);
     m_response->setObjectName(QStringLiteral("tryResponse"));
+    m_response->setMinimumHeight(fontMetrics().lineSpacing() * 5);
     auto *line = new QHBoxLayout;
     line->addWidget(m_tryMethod);
     line->addWidget(m_tryPath, 1);
     line->addWidget(send);
+    auto *keyLine = new QHBoxLayout;
+    keyLine->addWidget(m_tryApp, 1);
+    keyLine->addWidget(m_tryKey, 1);
     form->addRow(Tr::tr("Entry point:"), m_tryEntry);
     form->addRow(Tr::tr("Host:"), m_tryHost);
     form->addRow(Tr::tr("Request:"), line);
-    form->addRow(Tr::tr("Key of:"), m_tryApp);
+    form->addRow(Tr::tr("Headers:"), m_tryHeaders);
+    form->addRow(Tr::tr("Body:"), m_tryBody);
+    form->addRow(Tr::tr("Key:"), keyLine);
     form->addRow(m_response);
+    connect(m_tryApp, &QComboBox::currentIndexChanged, this,
+            [this] { m_tryKey->setVisible(m_tryApp->currentData().toString() == kPastedKey); });
+    connect(m_tryKey, &QLineEdit::returnPressed, this, &GatewayPanel::sendTryRequest);
+    connect(m_gateway, &GatewaySupervisor::accessEvent, this, &GatewayPanel::matchTryEvent);
     m_tabs->addTab(tryIt, Tr::tr("T&ry request"));
 
     connect(m_start, &QPushButton::clicked, m_gateway, &GatewaySupervisor::start);
@@ -441,6 +472,19 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     refreshFilters();
     refreshApplications();
     updateState();
+}
+
+int GatewayPanel::visibleLogRows() const
+{
+    const int row = std::max(1, m_logView->verticalHeader()->defaultSectionSize());
+    return m_logView->isVisible() ? m_logView->viewport()->height() / row : 0;
+}
+
+int GatewayPanel::heightForLogRows(int rows) const
+{
+    // The panel scrolls: its content asks for at least its minimum, the log the rest.
+    const int row = m_logView->verticalHeader()->defaultSectionSize();
+    return m_content->height() - m_logView->viewport()->height() + rows * row + 4;
 }
 
 QString GatewayPanel::portalUrl() const
@@ -619,6 +663,7 @@ void GatewayPanel::refreshApplications()
     const QString current = m_tryApp->currentData().toString();
     m_tryApp->clear();
     m_tryApp->addItem(Tr::tr("(no key)"), QString());
+    m_tryApp->addItem(Tr::tr("Paste a key…"), kPastedKey);
     if (!m_model->isOpen())
         return;
     for (const Resource &r : m_model->workspace().resources()) {
@@ -640,13 +685,25 @@ void GatewayPanel::sendTryRequest()
         sendWith({});
         return;
     }
+    if (choice == kPastedKey) {
+        // Used for this request only: the field is emptied as it goes.
+        const QByteArray key = m_tryKey->text().trimmed().toUtf8();
+        m_tryKey->clear();
+        if (key.isEmpty()) {
+            m_response->setPlainText(Tr::tr("Paste a key to send, or choose “(no key)”."));
+            emit responseShown();
+            return;
+        }
+        sendWith(key);
+        return;
+    }
     const int hash = static_cast<int>(choice.lastIndexOf(u'#'));
     m_keys->readPlaintext(choice.left(hash), choice.mid(hash + 1).toInt(),
                           [this](const QByteArray &key, const QString &error) {
                               if (key.isEmpty()) {
                                   m_response->setPlainText(
-                                      Tr::tr("The key is not in the keychain (%1). Keys generated "
-                                             "elsewhere cannot be sent from here.")
+                                      Tr::tr("The key could not be read: %1 Choose “Paste "
+                                             "a key…” to send a key once.")
                                           .arg(error));
                                   emit responseShown();
                                   return;
@@ -669,32 +726,92 @@ void GatewayPanel::sendWith(const QByteArray &key)
     QNetworkRequest req(QUrl(QStringLiteral("http://") + address + path));
     if (!m_tryHost->text().trimmed().isEmpty())
         req.setRawHeader("Host", m_tryHost->text().trimmed().toUtf8());
+    for (const QString &h : m_tryHeaders->toPlainText().split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype colon = h.indexOf(u':');
+        if (colon <= 0) {
+            m_response->setPlainText(
+                Tr::tr("“%1” is not a header: write Name: value, one a line.").arg(h.trimmed()));
+            emit responseShown();
+            return;
+        }
+        req.setRawHeader(h.left(colon).trimmed().toLatin1(), h.mid(colon + 1).trimmed().toUtf8());
+    }
     if (!key.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + key);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply
-        = m_net->sendCustomRequest(req, m_tryMethod->currentText().toLatin1(), QByteArray());
+    const QByteArray body = m_tryBody->toPlainText().toUtf8();
+    if (!body.isEmpty() && !req.hasRawHeader("Content-Type"))
+        req.setHeader(QNetworkRequest::ContentTypeHeader,
+                      body.trimmed().startsWith('{') || body.trimmed().startsWith('[')
+                          ? QByteArray("application/json")
+                          : QByteArray("text/plain; charset=utf-8"));
+    m_try = {};
+    m_try.method = m_tryMethod->currentText();
+    m_try.path = QUrl(path).path();
+    m_try.sentAtMs = QDateTime::currentMSecsSinceEpoch();
+    QNetworkReply *reply = m_net->sendCustomRequest(req, m_try.method.toLatin1(), body);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        QString text;
+        m_try.answered = true;
         if (code == 0) {
-            text = Tr::tr("No response: %1").arg(reply->errorString());
+            m_try.head = Tr::tr("No response: %1").arg(reply->errorString());
         } else {
-            text
+            QString head
                 = QStringLiteral("HTTP %1 %2\n")
                       .arg(code)
                       .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
             for (const auto &h : reply->rawHeaderPairs())
-                text += QString::fromLatin1(h.first) + QStringLiteral(": ")
+                head += QString::fromLatin1(h.first) + QStringLiteral(": ")
                     + QString::fromLatin1(h.second) + u'\n';
-            text += u'\n' + QString::fromUtf8(reply->readAll().left(64 * 1024));
+            m_try.head = head;
+            m_try.body = reply->readAll().left(64 * 1024);
         }
         // The key is never shown: it was only in the request header.
-        m_response->setPlainText(text);
+        showTryResponse();
         emit responseShown();
     });
+}
+
+void GatewayPanel::matchTryEvent(const QJsonObject &entry)
+{
+    // The access log entry of the request just sent: same method and path, logged after it.
+    if (m_try.sentAtMs == 0 || !m_try.logEntry.isEmpty()
+        || entry.value(QStringLiteral("method")).toString() != m_try.method
+        || QUrl(entry.value(QStringLiteral("path")).toString()).path() != m_try.path)
+        return;
+    m_try.logEntry = entry;
+    if (m_try.answered)
+        showTryResponse();
+}
+
+void GatewayPanel::showTryResponse()
+{
+    QString text = m_try.head;
+    if (!m_try.logEntry.isEmpty()) {
+        // Why the gateway answered so, as its access log says (a 401/403/429 body may be empty).
+        const QJsonObject &e = m_try.logEntry;
+        QStringList facts;
+        for (const auto &[field, label] :
+             {std::pair {QStringLiteral("api"), Tr::tr("API")},
+              std::pair {QStringLiteral("application"), Tr::tr("application")},
+              std::pair {QStringLiteral("plan"), Tr::tr("plan")},
+              std::pair {QStringLiteral("route"), Tr::tr("route")}})
+            if (!e.value(field).toString().isEmpty())
+                facts << label + u' ' + e.value(field).toString();
+        const QString reason = e.value(QStringLiteral("reason")).toString();
+        text += Tr::tr("Gateway: %1").arg(reason.isEmpty() ? Tr::tr("no reason logged") : reason)
+            + (facts.isEmpty() ? QString()
+                               : QStringLiteral(" (") + facts.join(QStringLiteral(", ")) + u')')
+            + u'\n';
+    }
+    if (!m_try.head.startsWith(QLatin1StringView("HTTP"))) {
+        m_response->setPlainText(text);
+        return;
+    }
+    text += u'\n' + (m_try.body.isEmpty() ? Tr::tr("(empty body)") : QString::fromUtf8(m_try.body));
+    m_response->setPlainText(text);
 }
 
 } // namespace Airgate::Console

@@ -88,7 +88,8 @@ class TrafficCharts final : public QWidget
 public:
     explicit TrafficCharts(QWidget *parent = nullptr);
     void setSamples(const QList<MetricsSample> &samples);
-    QSize sizeHint() const override { return {600, 120}; }
+    /// Modest: the access log below gets the panel's height first.
+    QSize sizeHint() const override { return {600, 84}; }
     /** The latest derived figures: requests/s, mean latency ms, errors/s. */
     double rate() const { return m_rate.isEmpty() ? 0 : m_rate.last(); }
     double latencyMs() const { return m_latency.isEmpty() ? 0 : m_latency.last(); }
@@ -120,6 +121,11 @@ public:
     AccessLogModel *accessLog() const { return m_log; }
     AccessLogFilter *accessLogFilter() const { return m_filter; }
     TrafficCharts *charts() const { return m_charts; }
+    QTableView *accessLogView() const { return m_logView; }
+    /** Access log rows the panel shows at its present size. */
+    int visibleLogRows() const;
+    /** The panel's height at which the access log shows @p rows rows. */
+    int heightForLogRows(int rows) const;
     QTableWidget *ignoredTable() const { return m_ignored; }
     QListWidget *listeners() const { return m_listeners; }
     QLabel *stateLabel() const { return m_stateLabel; }
@@ -131,7 +137,16 @@ public:
     void sendTryRequest();
     QLineEdit *tryPath() const { return m_tryPath; }
     QLineEdit *tryHost() const { return m_tryHost; }
+    QComboBox *tryMethod() const { return m_tryMethod; }
+    /** Extra request headers, one "Name: value" a line. */
+    QPlainTextEdit *tryHeaders() const { return m_tryHeaders; }
+    QPlainTextEdit *tryBody() const { return m_tryBody; }
+    /** Whose key is sent: "(no key)", a key in the keychain, or "Paste a key…". */
     QComboBox *tryApplication() const { return m_tryApp; }
+    /** The pasted key (with "Paste a key…"): sent once, then cleared; never stored. */
+    QLineEdit *tryPastedKey() const { return m_tryKey; }
+    /// The tryApplication() entry whose key is pasted.
+    static inline const QString kPastedKey = QStringLiteral("#paste");
     /** The banner above the tabs: the last good configuration being served (with its error and
      * a reload button), or a gateway an earlier console left. Hidden when there is nothing. */
     QWidget *banner() const { return m_banner; }
@@ -152,6 +167,9 @@ private:
     void refreshFilters();
     void refreshApplications();
     void sendWith(const QByteArray &key);
+    void showTryResponse();
+    /** The access log entry of the last try-request: the gateway's reason. */
+    void matchTryEvent(const QJsonObject &entry);
     void showBanner(const QString &text, bool error, bool reload);
 
     GatewaySupervisor *m_gateway;
@@ -161,6 +179,8 @@ private:
     AccessLogFilter *m_filter;
     TrafficCharts *m_charts;
     QTabWidget *m_tabs;
+    QTableView *m_logView;
+    QWidget *m_content;
     QLabel *m_stateLabel;
     QWidget *m_banner;
     QLabel *m_bannerText;
@@ -182,7 +202,21 @@ private:
     QLineEdit *m_tryPath;
     QLineEdit *m_tryHost;
     QComboBox *m_tryApp;
+    QLineEdit *m_tryKey;
+    QPlainTextEdit *m_tryHeaders;
+    QPlainTextEdit *m_tryBody;
     QPlainTextEdit *m_response;
+    /// The last try-request: what was sent, what came back, and its access log entry.
+    struct TryRequest
+    {
+        QString method;
+        QString path;
+        qint64 sentAtMs = 0;
+        bool answered = false;
+        QString head; ///< status line and headers
+        QByteArray body;
+        QJsonObject logEntry;
+    } m_try;
     QNetworkAccessManager *m_net;
 };
 

@@ -5,6 +5,7 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QFileInfo>
 #include <QPointer>
 #include <QTimer>
 
@@ -25,6 +26,24 @@ SecretOutcome unavailable()
     SecretOutcome o;
     o.unavailable = true;
     o.error = Tr::tr("No keychain is available in this session.");
+    return o;
+}
+
+/** libsecret's and D-Bus's texts for "nothing answers" ("Could not connect: No such file or
+ * directory", "The name org.freedesktop.secrets was not provided by any .service files"). */
+bool unreachable(const QString &raw)
+{
+    return raw.contains(QLatin1StringView("Could not connect"))
+        || raw.contains(QLatin1StringView("org.freedesktop.secrets"))
+        || raw.contains(QLatin1StringView("D-Bus"), Qt::CaseInsensitive)
+        || raw.contains(QLatin1StringView("dbus"), Qt::CaseInsensitive);
+}
+
+SecretOutcome noBus(const QString &why)
+{
+    SecretOutcome o;
+    o.unavailable = true;
+    o.error = Tr::tr("No keychain is available: %1.").arg(why);
     return o;
 }
 
@@ -120,10 +139,11 @@ void runJob(QKeychain::Job *job, int timeoutMs, SecretStore::Done done, bool isR
         case QKeychain::AccessDenied:
         case QKeychain::NotImplemented:
             o.unavailable = true;
-            o.error = Tr::tr("No keychain is available: %1").arg(j->errorString());
+            o.error = KeychainSecretStore::plainError(j->error(), j->errorString());
             break;
         default:
-            o.error = j->errorString();
+            o.unavailable = unreachable(j->errorString());
+            o.error = KeychainSecretStore::plainError(j->error(), j->errorString());
             break;
         }
         finish(o);
@@ -135,8 +155,68 @@ void runJob(QKeychain::Job *job, int timeoutMs, SecretStore::Done done, bool isR
 
 } // namespace
 
+QString KeychainSecretStore::sessionBusProblem()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    const QString address = qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+    if (address.isEmpty()) {
+        // libdbus's default without the variable: the user bus of systemd-logind sessions.
+        const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+        if (!runtime.isEmpty() && QFileInfo::exists(runtime + QStringLiteral("/bus")))
+            return {};
+        return Tr::tr("this session has no D-Bus session bus, so no keychain can be reached");
+    }
+    // "unix:path=/run/user/1000/bus;unix:abstract=…": one usable address is enough.
+    for (const QString &one : address.split(u';', Qt::SkipEmptyParts)) {
+        if (!one.startsWith(QLatin1StringView("unix:")))
+            return {};
+        bool socketFile = false;
+        for (const QString &kv : one.mid(5).split(u',')) {
+            if (kv.startsWith(QLatin1StringView("path="))) {
+                socketFile = true;
+                if (QFileInfo::exists(kv.mid(5)))
+                    return {};
+            }
+        }
+        if (!socketFile)
+            return {}; // abstract sockets, runtime=, dir=: let the library try
+    }
+    return Tr::tr("the session's D-Bus address (%1) leads to no running bus, so no keychain "
+                  "can be reached")
+        .arg(address);
+#else
+    return {};
+#endif
+}
+
+QString KeychainSecretStore::plainError(int error, const QString &raw)
+{
+    switch (error) {
+    case QKeychain::EntryNotFound:
+        return Tr::tr("The keychain holds no key for this entry.");
+    case QKeychain::AccessDeniedByUser:
+        return Tr::tr("The keychain was not unlocked (its password prompt was cancelled).");
+    case QKeychain::AccessDenied:
+        return Tr::tr("The keychain refused access: it may be locked.");
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return Tr::tr("No keychain is available: no Secret Service (GNOME Keyring, KWallet) runs "
+                      "in this session.");
+    default:
+        break;
+    }
+    // libsecret's and D-Bus's own texts ("Could not connect: No such file or directory",
+    // "The name org.freedesktop.secrets was not provided by any .service files").
+    if (unreachable(raw))
+        return Tr::tr("No keychain is available: no Secret Service (GNOME Keyring, KWallet) "
+                      "answers on this session's D-Bus.");
+    return Tr::tr("The keychain could not be used.");
+}
+
 void KeychainSecretStore::write(const QString &account, const QByteArray &secret, Done done)
 {
+    if (const QString why = sessionBusProblem(); !why.isEmpty())
+        return answerLater(this, std::move(done), noBus(why));
     auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(kService), this);
     job->setKey(account);
     job->setBinaryData(secret);
@@ -145,6 +225,8 @@ void KeychainSecretStore::write(const QString &account, const QByteArray &secret
 
 void KeychainSecretStore::read(const QString &account, Done done)
 {
+    if (const QString why = sessionBusProblem(); !why.isEmpty())
+        return answerLater(this, std::move(done), noBus(why));
     auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService), this);
     job->setKey(account);
     runJob(job, m_timeoutMs, std::move(done), true);
@@ -152,6 +234,8 @@ void KeychainSecretStore::read(const QString &account, Done done)
 
 void KeychainSecretStore::remove(const QString &account, Done done)
 {
+    if (const QString why = sessionBusProblem(); !why.isEmpty())
+        return answerLater(this, std::move(done), noBus(why));
     auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kService), this);
     job->setKey(account);
     runJob(job, m_timeoutMs, std::move(done), false);

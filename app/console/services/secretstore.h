@@ -80,6 +80,15 @@ public:
     QString backendName() const override;
 
     static constexpr const char *kService = "airgate";
+    /**
+     * Why there is no Secret Service to ask, found without asking (empty when a session bus is
+     * there): with no session bus, asking makes libdbus start one (X11 autolaunch), and the
+     * keyring it starts then prompts for a new keyring's password.
+     */
+    static QString sessionBusProblem();
+    /** A keychain error in plain words (a library's raw text, such as "Could not connect: No
+     * such file or directory", never reaches the user). */
+    static QString plainError(int qtKeychainError, const QString &raw);
 
 private:
     int m_timeoutMs;
