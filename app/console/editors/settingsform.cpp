@@ -53,7 +53,7 @@ const SectionInfo kSections[] = {
     {"limits", QT_TRANSLATE_NOOP("Console", "Limits"), "maxBodyBytes", "8388608",
      QT_TRANSLATE_NOOP("Airgate::Console::Tr",
                        "maxHeaderBytes, maxBodyBytes, maxConnections, headerTimeout, "
-                       "idleTimeout.")},
+                       "idleTimeout, bodyTimeout.")},
 };
 
 QString q(const std::string &s)
