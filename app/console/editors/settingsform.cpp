@@ -32,26 +32,26 @@ struct SectionInfo
 // Titles and hints are translated where they are shown.
 const SectionInfo kSections[] = {
     {"entryPoints", QT_TRANSLATE_NOOP("Console", "Entry points"), "web", "127.0.0.1:8800",
-     QT_TRANSLATE_NOOP("Airgate::Console::Tr",
+     QT_TRANSLATE_NOOP("Console",
                        "Where the gateway listens for each entry point the IngressRoutes name.")},
     {"services", QT_TRANSLATE_NOOP("Console", "Services"), "namespace/name:port",
      "http://127.0.0.1:9000 or {mock: specs/api.json}",
-     QT_TRANSLATE_NOOP("Airgate::Console::Tr",
+     QT_TRANSLATE_NOOP("Console",
                        "Where a Kubernetes Service the routes send to lives on this workstation: "
                        "a URL, or an OpenAPI document whose examples are served.")},
     {"specs", QT_TRANSLATE_NOOP("Console", "OpenAPI documents"), "namespace/api", "specs/api.json",
-     QT_TRANSLATE_NOOP("Airgate::Console::Tr",
+     QT_TRANSLATE_NOOP("Console",
                        "The OpenAPI document of an API, for the portal and request validation "
                        "(paths inside the workspace).")},
     {"portalPreview", QT_TRANSLATE_NOOP("Console", "Portal previews"), "namespace/portal",
      "127.0.0.1:8890", QT_TRANSLATE_NOOP("Console", "Where each portal's preview listens.")},
     {"jwks", QT_TRANSLATE_NOOP("Console", "Local JWKS copies"), "https://idp.example.com/jwks.json",
      "jwks/idp.json",
-     QT_TRANSLATE_NOOP("Airgate::Console::Tr",
+     QT_TRANSLATE_NOOP("Console",
                        "A local copy of an identity provider's keys, used instead of fetching "
                        "them.")},
     {"limits", QT_TRANSLATE_NOOP("Console", "Limits"), "maxBodyBytes", "8388608",
-     QT_TRANSLATE_NOOP("Airgate::Console::Tr",
+     QT_TRANSLATE_NOOP("Console",
                        "maxHeaderBytes, maxBodyBytes, maxConnections, headerTimeout, "
                        "idleTimeout, bodyTimeout.")},
 };
