@@ -5,19 +5,42 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <memory>
+
 namespace Airgate::Keys {
+
+namespace {
+
+/// SHAKE256 fetched once: EVP_shake256() makes every EVP_DigestInit_ex look the algorithm up
+/// in the provider store again, which cost more than hashing a key.
+const EVP_MD *shake256()
+{
+    static EVP_MD *const md = EVP_MD_fetch(nullptr, "SHAKE256", nullptr);
+    return md;
+}
+
+} // namespace
 
 QByteArray digestHex(QByteArrayView key)
 {
+    // One context per thread, reset by each init: the gateway hashes the key of every request.
+    thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(),
+                                                                               &EVP_MD_CTX_free);
+    const EVP_MD *md = shake256();
     unsigned char out[kDigestBytes];
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_shake256(), nullptr) == 1
-        && EVP_DigestUpdate(ctx, key.data(), static_cast<size_t>(key.size())) == 1
-        && EVP_DigestFinalXOF(ctx, out, sizeof out) == 1;
-    EVP_MD_CTX_free(ctx);
+    const bool ok = md && ctx && EVP_DigestInit_ex2(ctx.get(), md, nullptr) == 1
+        && EVP_DigestUpdate(ctx.get(), key.data(), static_cast<size_t>(key.size())) == 1
+        && EVP_DigestFinalXOF(ctx.get(), out, sizeof out) == 1;
     if (!ok)
         return {};
-    return QByteArray(reinterpret_cast<const char *>(out), kDigestBytes).toHex();
+    static constexpr char kHex[] = "0123456789abcdef";
+    QByteArray hex(kDigestBytes * 2, Qt::Uninitialized);
+    char *h = hex.data();
+    for (unsigned char b : out) {
+        *h++ = kHex[b >> 4];
+        *h++ = kHex[b & 0xf];
+    }
+    return hex;
 }
 
 QByteArray secretDataValue(QByteArrayView key)

@@ -495,6 +495,19 @@ private:
         }
     }
 
+    /** The limit state's key: per application and API, per application, or per subscription
+     * (the plan's bucket), prefixed with what it limits. */
+    static QString planBucket(const char *what, const PlanLimit &limit, const QString &appKey,
+                              const QString &apiKey, const QString &subscription)
+    {
+        const QString prefix = QLatin1StringView(what) + u'|';
+        if (limit.bucket == QLatin1StringView("application-api"))
+            return prefix + QStringLiteral("application-api|") + appKey + u'|' + apiKey;
+        if (limit.bucket == QLatin1StringView("application"))
+            return prefix + QStringLiteral("application|") + appKey;
+        return prefix + QStringLiteral("subscription|") + subscription;
+    }
+
     void subscriptions()
     {
         for (const Resource *r : m_ws.ofKind(Kind::ManagedSubscription)) {
@@ -513,12 +526,16 @@ private:
             const QString subKey = r->ns + u'/' + r->name;
             for (const Resource *app : apps.applications) {
                 for (const Resource *api : apis.apis) {
-                    const QString key = r->ns + u'/' + app->name + u'|' + r->ns + u'/' + api->name;
+                    const QString appKey = r->ns + u'/' + app->name;
+                    const QString apiKey = r->ns + u'/' + api->name;
+                    const QString key = appKey + u'|' + apiKey;
                     GrantConfig g;
                     g.subscription = subKey;
                     g.weight = s.weight;
                     g.plan = plan;
                     g.operationFilter = s.operationFilter;
+                    g.rateBucket = planBucket("rate", plan->rate, appKey, apiKey, subKey);
+                    g.quotaBucket = planBucket("quota", plan->quota, appKey, apiKey, subKey);
                     auto it = m_c.grants.find(key);
                     // Highest weight wins; on a tie, alphabetical order of the subscriptions.
                     if (it == m_c.grants.end() || g.weight > it->weight

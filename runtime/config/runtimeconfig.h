@@ -162,6 +162,10 @@ struct GrantConfig
     qint64 weight = 0;
     std::shared_ptr<const PlanConfig> plan;
     std::optional<QStringList> operationFilter;
+    /// The plan's rate and quota bucket keys for this application and API, built once here
+    /// (the plan filter would otherwise build them on every request).
+    QString rateBucket;
+    QString quotaBucket;
 };
 
 struct MiddlewareConfig

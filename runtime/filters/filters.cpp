@@ -258,21 +258,6 @@ FilterStatus accessFilter(RequestContext &ctx)
 
 // ------------------------------------------------------------------ plan
 
-namespace {
-
-QString bucketKey(const char *what, const PlanLimit &limit, const RequestContext &ctx)
-{
-    const QString prefix = QLatin1StringView(what) + u'|';
-    if (limit.bucket == QLatin1StringView("application-api"))
-        return prefix + QStringLiteral("application-api|") + ctx.application->key + u'|'
-            + ctx.api->grantKey;
-    if (limit.bucket == QLatin1StringView("application"))
-        return prefix + QStringLiteral("application|") + ctx.application->key;
-    return prefix + QStringLiteral("subscription|") + ctx.grant->subscription;
-}
-
-} // namespace
-
 FilterStatus planFilter(RequestContext &ctx)
 {
     if (!ctx.grant || !ctx.grant->plan)
@@ -281,12 +266,12 @@ FilterStatus planFilter(RequestContext &ctx)
     Http::Headers &h = ctx.responseExtraHeaders;
     SharedState &s = *ctx.shared;
     if (plan.rate.present) {
-        const LimitDecision d = s.rate.take(bucketKey("rate", plan.rate, ctx), plan.rate.limit,
+        const LimitDecision d = s.rate.take(ctx.grant->rateBucket, plan.rate.limit,
                                             plan.rate.periodNanos, s.steadyNanos());
         h.set("X-Ratelimit-Remaining", QByteArray::number(d.remaining));
         if (!d.allowed) {
             if (plan.quota.present) {
-                const qint64 used = s.quota.used(bucketKey("quota", plan.quota, ctx),
+                const qint64 used = s.quota.used(ctx.grant->quotaBucket,
                                                  plan.quota.periodNanos / 1'000'000, s.wallMs());
                 h.set("X-Quota-Remaining",
                       QByteArray::number(qMax<qint64>(0, plan.quota.limit - used)));
@@ -301,7 +286,7 @@ FilterStatus planFilter(RequestContext &ctx)
         }
     }
     if (plan.quota.present) {
-        const LimitDecision d = s.quota.take(bucketKey("quota", plan.quota, ctx), plan.quota.limit,
+        const LimitDecision d = s.quota.take(ctx.grant->quotaBucket, plan.quota.limit,
                                              plan.quota.periodNanos / 1'000'000, s.wallMs());
         h.set("X-Quota-Remaining", QByteArray::number(d.remaining));
         if (!d.allowed) {
