@@ -69,7 +69,7 @@ public:
         for (const auto &[socket, meter] : std::as_const(m_afterQt))
             if (socket)
                 connect(socket, &QTcpSocket::readyRead, socket,
-                        [s = socket.data(), meter] { meter->unread = s->bytesAvailable(); });
+                        [s = socket.data(), m = meter] { m->unread = s->bytesAvailable(); });
         m_afterQt.clear();
         QTcpSocket *s = QTcpServer::nextPendingConnection();
         if (!s)
