@@ -146,7 +146,7 @@ void UpstreamPool::wire(const std::shared_ptr<Conn> &c)
                  c->connected ? QStringLiteral("upstream did not answer in time")
                               : QStringLiteral("upstream connect timed out"));
     });
-    auto onConnected = [this, weak] {
+    auto onConnected = [weak] {
         auto c = weak.lock();
         if (!c || !c->done)
             return;
