@@ -258,8 +258,11 @@ MessageParser::Status MessageParser::parseHead(QByteArray &buffer)
         if (m_startLineEnd < 0) {
             if (line.isEmpty())
                 continue; // empty lines before the start line are ignored (RFC 9112 §2.2)
-            // The same verdict as when the line was still incomplete (below), whatever the cuts.
-            if (request && !methodPrefixOk(line))
+            // The same verdict as when the line was still incomplete (below), whatever the cuts:
+            // the method is judged on the bytes within the limit only, as it is there.
+            if (request
+                && !methodPrefixOk(line.first(qBound<qint64>(
+                    0, m_limits.maxHeaderBytes - (line.data() - data), line.size()))))
                 return fail(400, "malformed request line");
             if (nl + 1 > m_limits.maxHeaderBytes)
                 return fail(request ? 414 : 502, "request line too long");
@@ -278,8 +281,12 @@ MessageParser::Status MessageParser::parseHead(QByteArray &buffer)
     if (end < 0) {
         // Not all there yet. A client that starts with garbage gets an answer now, not after a
         // timeout; then refuse early what can no longer fit.
+        // Only the bytes within the limit count: a longer line is 414 however it was cut, even
+        // when a byte past the limit could not start a method.
         if (request && m_startLineEnd < 0
-            && !methodPrefixOk(QByteArrayView(data + m_lineStart, size - m_lineStart)))
+            && !methodPrefixOk(QByteArrayView(
+                data + m_lineStart,
+                qBound<qint64>(0, m_limits.maxHeaderBytes - m_lineStart, size - m_lineStart))))
             return fail(400, "malformed request line");
         if (m_startLineEnd < 0 && size > m_limits.maxHeaderBytes)
             return fail(request ? 414 : 502, "request line too long");
