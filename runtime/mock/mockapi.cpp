@@ -128,33 +128,120 @@ std::shared_ptr<const MockApi> MockApi::fromDocument(std::shared_ptr<const OpenA
 {
     auto api = std::make_shared<MockApi>();
     api->m_document = std::move(doc);
+    // A template as a list of segments, each a list of pieces: text, or a parameter (a
+    // parameter matches one or more characters other than '/'; a '{' without its '}' is text).
+    struct Piece
+    {
+        bool parameter = false;
+        QString text; ///< the text, or the parameter's name
+    };
+    std::vector<std::vector<std::vector<Piece>>> templates;
     for (const OpenApi::Operation &op : api->m_document->operations()) {
         Route r;
         r.operation = &op;
-        QString pattern = QStringLiteral("^");
+        std::vector<std::vector<Piece>> segments(1);
         const QString &tmpl = op.path;
         for (qsizetype i = 0; i < tmpl.size(); ++i) {
             if (tmpl[i] == u'{') {
                 const qsizetype close = tmpl.indexOf(u'}', i);
                 if (close > i) {
                     r.parameters << tmpl.mid(i + 1, close - i - 1);
-                    pattern += QStringLiteral("([^/]+)");
+                    segments.back().push_back({true, r.parameters.last()});
                     i = close;
                     continue;
                 }
             }
-            pattern += QRegularExpression::escape(QString(tmpl[i]));
             ++r.literalLength;
+            if (tmpl[i] == u'/') {
+                segments.emplace_back();
+                continue;
+            }
+            if (segments.back().empty() || segments.back().back().parameter)
+                segments.back().push_back({false, {}});
+            segments.back().back().text += tmpl[i];
         }
-        r.pattern = QRegularExpression(pattern + u'$');
-        r.pattern.optimize();
         api->m_routes.push_back(std::move(r));
+        templates.push_back(std::move(segments));
     }
     // Most specific template first: /weather/current before /weather/{city}.
-    std::stable_sort(
-        api->m_routes.begin(), api->m_routes.end(),
-        [](const Route &a, const Route &b) { return a.literalLength > b.literalLength; });
+    std::vector<int> order(api->m_routes.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&api](int a, int b) {
+        return api->m_routes[size_t(a)].literalLength > api->m_routes[size_t(b)].literalLength;
+    });
+    std::vector<Route> sorted;
+    sorted.reserve(order.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        sorted.push_back(std::move(api->m_routes[size_t(order[i])]));
+        Segment *node = &api->m_root;
+        for (const std::vector<Piece> &segment : templates[size_t(order[i])]) {
+            std::unique_ptr<Segment> *next = nullptr;
+            if (segment.empty() || (segment.size() == 1 && !segment[0].parameter)) {
+                next = &node->literal[segment.empty() ? QString() : segment[0].text];
+            } else if (segment.size() == 1) {
+                next = &node->parameter;
+            } else {
+                QString pattern = QStringLiteral("^");
+                for (const Piece &p : segment)
+                    pattern += p.parameter ? QStringLiteral("([^/]+)")
+                                           : QRegularExpression::escape(p.text);
+                pattern += QStringLiteral("$");
+                for (auto &m : node->mixed)
+                    if (m.first.pattern() == pattern)
+                        next = &m.second;
+                if (!next) {
+                    QRegularExpression re(pattern);
+                    re.optimize();
+                    node->mixed.emplace_back(std::move(re), nullptr);
+                    next = &node->mixed.back().second;
+                }
+            }
+            if (!*next)
+                *next = std::make_unique<Segment>();
+            node = next->get();
+        }
+        node->routes.push_back(static_cast<int>(i));
+    }
+    api->m_routes = std::move(sorted);
     return api;
+}
+
+std::vector<MockApi::Match> MockApi::match(const QString &path) const
+{
+    const QList<QStringView> parts = QStringView(path).split(u'/');
+    std::vector<Match> out;
+    QStringList values;
+    // Depth first over every branch that fits: literal, whole parameter, mixed patterns.
+    auto walk = [&](auto &&self, const Segment &node, qsizetype depth) -> void {
+        if (depth == parts.size()) {
+            for (const int route : node.routes)
+                out.push_back({route, values});
+            return;
+        }
+        const QStringView part = parts[depth];
+        if (const auto it = node.literal.find(part.toString()); it != node.literal.end())
+            self(self, *it->second, depth + 1);
+        if (node.parameter && !part.isEmpty()) {
+            values << part.toString();
+            self(self, *node.parameter, depth + 1);
+            values.removeLast();
+        }
+        for (const auto &[re, child] : node.mixed) {
+            const QRegularExpressionMatch m = re.match(part);
+            if (!m.hasMatch())
+                continue;
+            const qsizetype before = values.size();
+            for (int c = 1; c <= re.captureCount(); ++c)
+                values << m.captured(c);
+            self(self, *child, depth + 1);
+            values.erase(values.begin() + before, values.end());
+        }
+    };
+    walk(walk, m_root, 0);
+    std::sort(out.begin(), out.end(),
+              [](const Match &a, const Match &b) { return a.route < b.route; });
+    return out;
 }
 
 Http::Response MockApi::respond(const Http::Request &request, const QByteArray &path,
@@ -171,10 +258,8 @@ Http::Response MockApi::respond(const Http::Request &request, const QByteArray &
     bool pathKnown = false;
     QStringList allowed;
     for (const QString &candidate : candidates) {
-        for (const Route &route : m_routes) {
-            const QRegularExpressionMatch m = route.pattern.match(candidate);
-            if (!m.hasMatch())
-                continue;
+        for (const Match &m : match(candidate)) {
+            const Route &route = m_routes[size_t(m.route)];
             pathKnown = true;
             const QByteArray opMethod = route.operation->method.toLatin1();
             if (opMethod != method && !(method == "HEAD" && opMethod == "GET")) {
@@ -182,7 +267,7 @@ Http::Response MockApi::respond(const Http::Request &request, const QByteArray &
                     allowed << route.operation->method;
                 continue;
             }
-            Http::Response r = answer(route, m, request);
+            Http::Response r = answer(route, m.values, request);
             r.headers.add("X-Airgate-Mock", route.operation->path.toUtf8());
             return r;
         }
@@ -203,7 +288,7 @@ Http::Response MockApi::respond(const Http::Request &request, const QByteArray &
                    QStringLiteral("No operation of the OpenAPI document matches %1.").arg(p));
 }
 
-Http::Response MockApi::answer(const Route &route, const QRegularExpressionMatch &match,
+Http::Response MockApi::answer(const Route &route, const QStringList &values,
                                const Http::Request &request) const
 {
     const OpenApi::Operation &op = *route.operation;
@@ -211,7 +296,7 @@ Http::Response MockApi::answer(const Route &route, const QRegularExpressionMatch
     // 1. The request, as the operation says it must be.
     OpenApi::RequestParts parts;
     for (qsizetype i = 0; i < route.parameters.size(); ++i)
-        parts.pathParameters.insert(route.parameters[i], match.captured(int(i) + 1));
+        parts.pathParameters.insert(route.parameters[i], values.value(i));
     for (const QByteArray &pair : request.query.split('&')) {
         if (pair.isEmpty())
             continue;

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace Airgate::Runtime {
@@ -50,23 +51,42 @@ private:
     struct Route
     {
         const OpenApi::Operation *operation = nullptr;
-        QRegularExpression pattern;
         QStringList parameters; ///< names of the template's parameters, in capture order
         int literalLength = 0; ///< more literal characters = more specific
     };
+    /**
+     * One segment of the path templates ('/'-separated), shared by the templates that agree up
+     * to it: a literal child per text, one child for a segment that is a whole parameter
+     * (`{id}`), and an anchored pattern per segment mixing text and parameters (`{name}.json`).
+     */
+    struct Segment
+    {
+        std::unordered_map<QString, std::unique_ptr<Segment>> literal;
+        std::unique_ptr<Segment> parameter;
+        std::vector<std::pair<QRegularExpression, std::unique_ptr<Segment>>> mixed;
+        std::vector<int> routes; ///< indices into m_routes of templates ending here
+    };
+    struct Match
+    {
+        int route = 0;
+        QStringList values; ///< the parameters' values, in the route's order
+    };
+    /** Every route whose template matches @p path, in m_routes order (most specific first). */
+    std::vector<Match> match(const QString &path) const;
     struct Body
     {
         QByteArray contentType;
         QByteArray bytes;
     };
 
-    Http::Response answer(const Route &route, const QRegularExpressionMatch &match,
+    Http::Response answer(const Route &route, const QStringList &values,
                           const Http::Request &request) const;
     Body body(const Route &route, int routeIndex, const QString &status, const QJsonObject &media,
               const QString &mime, const QString &exampleName, bool *missingExample) const;
 
     std::shared_ptr<const OpenApi::Document> m_document;
     std::vector<Route> m_routes;
+    Segment m_root;
     mutable QMutex m_mutex;
     mutable QHash<QString, Body> m_bodies; ///< generated bodies, made once
 };

@@ -4,11 +4,16 @@
 #include "mock/mockapi.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Airgate;
 using namespace Airgate::Runtime;
@@ -294,6 +299,123 @@ private slots:
         QCOMPARE(pet.value(QStringLiteral("id")).toInt(), 0);
         QCOMPARE(pet.value(QStringLiteral("name")).toString(), QStringLiteral("string"));
         QCOMPARE(call(*api, req("GET", "/pets/4")).status, 200);
+    }
+
+    // Routes were one regular expression per operation, tried one after another (GitHub: 623).
+    // They are a tree of path segments now, with the same answers: literal segments before
+    // templates, a parameter is one or more characters of one segment, text around a parameter
+    // in a segment, 405 naming the methods of every template that fits.
+    void pathSegmentsMatchAsTemplates()
+    {
+        QTemporaryDir dir;
+        const QByteArray ok = "{\"responses\": {\"200\": {\"description\": \"ok\"}}}";
+        const QByteArray named = "{\"parameters\": [{\"name\": \"name\", \"in\": \"path\", "
+                                 "\"required\": true, \"schema\": {\"type\": \"string\", "
+                                 "\"enum\": [\"abc\"]}}], \"responses\": {\"200\": "
+                                 "{\"description\": \"ok\"}}}";
+        QFile f(dir.filePath(QStringLiteral("api.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, "
+                "\"paths\": {"
+                "\"/users/{id}\": {\"get\": "
+                + ok + ", \"delete\": " + ok
+                + "},"
+                  "\"/users/me\": {\"get\": "
+                + ok
+                + "},"
+                  "\"/users/{id}/repos/{repo}\": {\"get\": "
+                + ok
+                + "},"
+                  "\"/files/{name}.json\": {\"get\": "
+                + named
+                + "},"
+                  "\"/files/{name}\": {\"put\": "
+                + ok
+                + "},"
+                  "\"/a//b\": {\"get\": "
+                + ok + "}}}");
+        f.close();
+        auto api = mock(f.fileName(), dir.path());
+        QVERIFY(api);
+        auto chosen = [&api](const QByteArray &method, const QByteArray &path) -> QByteArray {
+            const Http::Response r = call(*api, req(method, path));
+            return QByteArray::number(r.status) + ' ' + r.headers.value("X-Airgate-Mock");
+        };
+        QCOMPARE(chosen("GET", "/users/me"), QByteArray("200 /users/me"));
+        QCOMPARE(chosen("GET", "/users/42"), QByteArray("200 /users/{id}"));
+        QCOMPARE(chosen("DELETE", "/users/me"), QByteArray("200 /users/{id}"));
+        QCOMPARE(chosen("GET", "/users/42/repos/r"), QByteArray("200 /users/{id}/repos/{repo}"));
+        QCOMPARE(chosen("GET", "/users/42/repos/").left(4), QByteArray("404 "));
+        QCOMPARE(chosen("GET", "/users//repos/r").left(4), QByteArray("404 "));
+        QCOMPARE(chosen("GET", "/users").left(4), QByteArray("404 "));
+        QCOMPARE(chosen("GET", "/users/42/").left(4), QByteArray("404 "));
+        // Text around a parameter: the parameter's value is what is between ("abc", in its enum).
+        QCOMPARE(chosen("GET", "/files/abc.json"), QByteArray("200 /files/{name}.json"));
+        QCOMPARE(chosen("GET", "/files/abd.json"), QByteArray("422 /files/{name}.json"));
+        QCOMPARE(chosen("PUT", "/files/abc.json"), QByteArray("200 /files/{name}"));
+        QCOMPARE(chosen("GET", "/a//b"), QByteArray("200 /a//b"));
+        // A path every template of which lacks the method: 405 with each method once.
+        const Http::Response r = call(*api, req("PATCH", "/users/me"));
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.headers.value("Allow"), QByteArray("GET, DELETE"));
+        QCOMPARE(call(*api, req("GET", "/files/x")).headers.value("Allow"), QByteArray("PUT"));
+    }
+
+    // The same route for every operation of the GitHub document as the regular expressions it
+    // replaced (the reference below is the old matcher), and a lookup that does not grow with
+    // the number of operations.
+    void pathSegmentsAgreeWithTemplatesOnGitHub()
+    {
+        const QString corpus = QStringLiteral(AIRGATE_SHARED_DIR "/external/openapi-docs");
+        const QString file = corpus + QStringLiteral("/github-api-3.0.json");
+        if (!QFileInfo::exists(file))
+            QSKIP("../shared/external/openapi-docs is absent");
+        auto api = mock(file, corpus);
+        QVERIFY(api);
+        struct Reference
+        {
+            const OpenApi::Operation *op;
+            QRegularExpression re;
+            int literal = 0;
+        };
+        std::vector<Reference> refs;
+        for (const OpenApi::Operation &op : api->document()->operations()) {
+            Reference r {&op, {}, 0};
+            QString pattern = QStringLiteral("^");
+            for (qsizetype i = 0; i < op.path.size(); ++i) {
+                const qsizetype close = op.path[i] == u'{' ? op.path.indexOf(u'}', i) : -1;
+                if (close > i) {
+                    pattern += QStringLiteral("([^/]+)");
+                    i = close;
+                    continue;
+                }
+                pattern += QRegularExpression::escape(QString(op.path[i]));
+                ++r.literal;
+            }
+            r.re = QRegularExpression(pattern + QStringLiteral("$"));
+            refs.push_back(std::move(r));
+        }
+        std::stable_sort(refs.begin(), refs.end(),
+                         [](const auto &a, const auto &b) { return a.literal > b.literal; });
+        QCOMPARE(refs.size(), size_t(623));
+        int compared = 0;
+        const QStringList values {QStringLiteral("x1"), QStringLiteral("actions"),
+                                  QStringLiteral("issues")};
+        for (const QString &value : values)
+            for (const OpenApi::Operation &op : api->document()->operations()) {
+                QString path = op.path;
+                path.replace(QRegularExpression(QStringLiteral("\\{[^}/]*\\}")), value);
+                QString expected;
+                for (const Reference &r : refs)
+                    if (r.re.match(path).hasMatch() && r.op->method == op.method) {
+                        expected = r.op->path;
+                        break;
+                    }
+                const Http::Response got = call(*api, req(op.method.toLatin1(), path.toUtf8()));
+                QCOMPARE(QString::fromUtf8(got.headers.value("X-Airgate-Mock")), expected);
+                ++compared;
+            }
+        QCOMPARE(compared, 3 * 623);
     }
 };
 
