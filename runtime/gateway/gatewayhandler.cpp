@@ -369,7 +369,7 @@ void GatewayHandler::complete(const RequestContextPtr &ctx, Http::Response respo
     const qint64 nanos = m_shared->steadyNanos() - ctx->startNanos;
     ctx->log.status = response.status;
     ctx->log.durationMs = static_cast<double>(nanos) / 1e6;
-    ctx->log.bytes = response.body.size();
+    ctx->log.bytes = response.bodySize();
     m_metrics->request(ctx->api ? ctx->api->metricsLabel : 0, response.status,
                        ctx->applicationLabel, nanos);
     m_shared->accessLog.append(ctx->log);

@@ -67,7 +67,22 @@ struct Response
     int status = 200;
     Headers headers;
     QByteArray body;
+    /**
+     * More body, after @p body: pieces shared with whoever made them (a cached page and the
+     * tokens between its parts) and never joined; the connection writes them as the client
+     * reads, a bounded amount ahead.
+     */
+    QList<QByteArray> parts;
     bool closeAfter = false;
+
+    /** The body's length: @p body and every part. */
+    qint64 bodySize() const
+    {
+        qint64 n = body.size();
+        for (const QByteArray &p : parts)
+            n += p.size();
+        return n;
+    }
 
     static Response text(int status, QByteArray body,
                          QByteArray contentType = "text/plain; charset=utf-8");

@@ -6,6 +6,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <mutex>
 
 namespace Airgate::Http {
@@ -16,6 +17,9 @@ namespace {
 constexpr int kSweepIntervalMs = 500;
 /// Bytes buffered from one client while its previous request is still being answered.
 constexpr qint64 kMaxPipelineBytes = 1024 * 1024;
+/// A body larger than this is handed to the socket in pieces as the client reads, not copied
+/// into the socket's buffer at once (a multi-megabyte page would be copied on the worker).
+constexpr qint64 kWriteAhead = 256 * 1024;
 
 QByteArray serializeHead(const Response &r, qint64 bodySize, bool headRequest, bool close)
 {
@@ -168,8 +172,11 @@ Connection::Connection(QTcpSocket *socket, Listener *listener)
     m_socket->setReadBufferSize(256 * 1024);
     connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
-    connect(m_socket, &QTcpSocket::bytesWritten, this,
-            [this] { m_lastActivityMs = m_clock.elapsed(); });
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        m_lastActivityMs = m_clock.elapsed();
+        if (!m_body.isEmpty())
+            writeMore();
+    });
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket)) {
         m_ready = false;
         ssl->setSslConfiguration(listener->options().ssl);
@@ -227,7 +234,7 @@ void Connection::onReadyRead()
     if (!m_ready)
         return;
     m_lastActivityMs = m_lastReadMs = m_clock.elapsed();
-    if (m_current) {
+    if (m_current || !m_body.isEmpty()) {
         // A pipelined request while one is in flight: buffer it, answer in order later.
         if (m_in.size() < kMaxPipelineBytes)
             m_in += m_socket->read(kMaxPipelineBytes - m_in.size());
@@ -239,7 +246,7 @@ void Connection::onReadyRead()
 
 void Connection::process()
 {
-    while (!m_current && !m_closing) {
+    while (!m_current && !m_closing && m_body.isEmpty()) {
         if (m_in.isEmpty()) {
             m_headerStartMs = -1;
             return;
@@ -291,6 +298,11 @@ void Connection::sendReply(Exchange *exchange, Response response)
     ExchangePtr keep = std::move(m_current);
     m_current.reset();
     m_lastActivityMs = m_clock.elapsed();
+    if (!m_body.isEmpty()) {
+        // The rest of the body goes as the client reads it; then close or go on.
+        m_closeAfterBody = close;
+        return;
+    }
     if (close) {
         closeNow();
         return;
@@ -315,12 +327,57 @@ void Connection::writeResponse(const Response &response, bool headRequest, bool 
     }
     const bool noBody
         = headRequest || response.status < 200 || response.status == 204 || response.status == 304;
-    QByteArray out = serializeHead(response, response.body.size(), headRequest, close);
-    if (!noBody)
+    const qint64 size = response.bodySize();
+    QByteArray out = serializeHead(response, size, headRequest, close);
+    if (!noBody && size <= kWriteAhead) {
         out += response.body;
+        for (const QByteArray &p : response.parts)
+            out += p;
+    } else if (!noBody) {
+        if (!response.body.isEmpty())
+            m_body << response.body;
+        m_body << response.parts;
+        m_bodyNext = 0;
+        m_bodyOffset = 0;
+    }
     m_socket->write(out);
+    if (!m_body.isEmpty())
+        writeMore();
     // Write now: waiting for the event loop costs a write-notifier round trip per response.
     m_socket->flush();
+}
+
+void Connection::writeMore()
+{
+    while (m_bodyNext < m_body.size() && m_socket->bytesToWrite() < kWriteAhead) {
+        const QByteArray &piece = m_body.at(m_bodyNext);
+        // A large piece goes a slice at a time, straight from the shared bytes.
+        const qint64 n
+            = std::min<qint64>(piece.size() - m_bodyOffset, kWriteAhead - m_socket->bytesToWrite());
+        if (n > 0)
+            m_socket->write(piece.constData() + m_bodyOffset, n);
+        m_bodyOffset += n;
+        if (m_bodyOffset >= piece.size()) {
+            ++m_bodyNext;
+            m_bodyOffset = 0;
+        }
+    }
+    if (m_bodyNext < m_body.size())
+        return;
+    m_body.clear();
+    m_bodyNext = 0;
+    m_bodyOffset = 0;
+    if (m_current)
+        return; // still inside writeResponse for this exchange
+    if (m_closeAfterBody) {
+        closeNow();
+        return;
+    }
+    if (!m_in.isEmpty() || m_socket->bytesAvailable() > 0) {
+        if (m_in.size() < kMaxPipelineBytes)
+            m_in += m_socket->read(kMaxPipelineBytes - m_in.size());
+        QMetaObject::invokeMethod(this, &Connection::process, Qt::QueuedConnection);
+    }
 }
 
 void Connection::failAndClose(int status, const QByteArray &text)
@@ -355,7 +412,9 @@ void Connection::closeNow()
 void Connection::closeWhenIdle()
 {
     m_drain = true;
-    if (!m_current)
+    if (!m_body.isEmpty())
+        m_closeAfterBody = true; // after the body being written
+    else if (!m_current)
         closeNow();
 }
 

@@ -153,6 +153,9 @@ private:
     void onDisconnected();
     void process();
     void writeResponse(const Response &response, bool headRequest, bool close);
+    /** Writes more of the body in @p m_body while the socket holds less than kWriteAhead bytes;
+     * when it is all written, closes or goes on with pipelined requests. */
+    void writeMore();
     void failAndClose(int status, const QByteArray &text);
     void closeNow();
 
@@ -168,6 +171,10 @@ private:
     bool m_closing = false;
     bool m_drain = false;
     bool m_ready = true; // false until a TLS handshake completes
+    QList<QByteArray> m_body; ///< body pieces still to write, shared (never copied)
+    qsizetype m_bodyNext = 0;
+    qint64 m_bodyOffset = 0; ///< in m_body[m_bodyNext]
+    bool m_closeAfterBody = false;
 };
 
 /** The HTTP Date header value for now (cached per second). */

@@ -17,13 +17,16 @@ class TestHandler final : public RequestHandler
 {
 public:
     Headers replyHeaders;
+    QByteArray replyBody = "ok\n";
+    QList<QByteArray> replyParts;
     QList<Request> requests;
     QList<Refusal> refusals;
 
     void handle(const ExchangePtr &exchange) override
     {
         requests << exchange->request;
-        Response r = Response::text(200, "ok\n");
+        Response r = Response::text(200, replyBody + exchange->request.path);
+        r.parts = replyParts;
         for (const Headers::Field &f : replyHeaders.fields())
             r.headers.add(f.first, f.second);
         exchange->reply(std::move(r));
@@ -86,6 +89,8 @@ private slots:
     {
         m_listener.reset();
         m_handler.replyHeaders.clear();
+        m_handler.replyBody = "ok\n";
+        m_handler.replyParts.clear();
         m_handler.requests.clear();
         m_handler.refusals.clear();
     }
@@ -128,6 +133,8 @@ private slots:
         QCOMPARE(m_handler.requests.size(), 1);
         // A clean header still goes out.
         m_handler.replyHeaders.clear();
+        m_handler.replyBody = "ok\n";
+        m_handler.replyParts.clear();
         m_handler.replyHeaders.add("X-A", "a, b\tc");
         Client d(port);
         d.send("GET /a HTTP/1.1\r\nHost: h.test\r\nConnection: close\r\n\r\n");
@@ -186,6 +193,62 @@ private slots:
         QCOMPARE(m_handler.requests.size(), 1);
         QCOMPARE(m_handler.refusals.size(), 1);
         QCOMPARE(m_handler.refusals.first().status, 408);
+    }
+
+    // A page of megabytes was joined and copied several times on the worker before it was
+    // written, holding the API requests of that worker. A body in shared pieces is written as the
+    // client reads it: every byte in order, pipelined requests answered after it, in order, and a
+    // close waits for the whole body.
+    void bodyInPiecesIsWrittenAsTheClientReads()
+    {
+        const quint16 port = start();
+        m_handler.replyBody = "head:";
+        QByteArray big(3 * 1024 * 1024 + 17, 'x');
+        for (qsizetype i = 0; i < big.size(); i += 4096)
+            big[i] = char('a' + (i / 4096) % 26);
+        m_handler.replyParts = {big, "|token|", QByteArray(300 * 1024, 'y'), "|token|", "end"};
+        const QByteArray path1 = "/one";
+        const QByteArray expected1
+            = "head:" + path1 + big + "|token|" + QByteArray(300 * 1024, 'y') + "|token|end";
+        Client c(port);
+        c.send("GET /one HTTP/1.1\r\nHost: h.test\r\n\r\n"
+               "GET /two HTTP/1.1\r\nHost: h.test\r\nConnection: close\r\n\r\n"
+               "HEAD /three HTTP/1.1\r\nHost: h.test\r\n\r\n");
+        c.readFor(10000);
+        QVERIFY(c.closed());
+        // First response: the whole body, its length announced.
+        const qsizetype head1 = c.got.indexOf("\r\n\r\n");
+        QVERIFY(head1 > 0);
+        QVERIFY2(c.got.startsWith("HTTP/1.1 200 "), c.got.left(200).constData());
+        QVERIFY(c.got.left(head1).contains(
+            QByteArray("Content-Length: " + QByteArray::number(expected1.size()))));
+        QCOMPARE(c.got.mid(head1 + 4, expected1.size()), expected1);
+        // Second: after it, then the connection closes (no third answer).
+        const QByteArray rest = c.got.mid(head1 + 4 + expected1.size());
+        QVERIFY2(rest.startsWith("HTTP/1.1 200 "), rest.left(200).constData());
+        QVERIFY(rest.contains("\r\nConnection: close\r\n"));
+        const QByteArray expected2 = expected1.sliced(0, 5) + "/two" + expected1.sliced(9);
+        QVERIFY(rest.endsWith(expected2));
+        QCOMPARE(rest.size(), rest.indexOf("\r\n\r\n") + 4 + expected2.size());
+        QCOMPARE(m_handler.requests.size(), 2);
+    }
+
+    void headAnswerHasNoPieces()
+    {
+        const quint16 port = start();
+        m_handler.replyParts = {QByteArray(600 * 1024, 'x')};
+        Client c(port);
+        c.send("HEAD /h HTTP/1.1\r\nHost: h.test\r\n\r\n"
+               "GET /g HTTP/1.1\r\nHost: h.test\r\nConnection: close\r\n\r\n");
+        c.readFor(10000);
+        QVERIFY(c.closed());
+        QVERIFY2(c.got.startsWith("HTTP/1.1 200 "), c.got.left(200).constData());
+        const qsizetype head = c.got.indexOf("\r\n\r\n");
+        QVERIFY(c.got.left(head).contains(
+            QByteArray("Content-Length: " + QByteArray::number(5 + 600 * 1024))));
+        const QByteArray second = c.got.mid(head + 4);
+        QVERIFY2(second.startsWith("HTTP/1.1 200 "), second.left(200).constData());
+        QVERIFY(second.endsWith(QByteArray("ok\n/g" + QByteArray(600 * 1024, 'x'))));
     }
 };
 
