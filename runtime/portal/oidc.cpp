@@ -4,7 +4,6 @@
 #include "keys/apikey.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -113,12 +112,12 @@ QUrl OidcClient::authorizationUrl(const OidcProvider &p, const QByteArray &clien
     return url;
 }
 
-void OidcClient::discover(const QString &issuer, DiscoverDone done)
+void OidcClient::discover(const QString &issuer, qint64 nowMs, DiscoverDone done)
 {
     {
         QMutexLocker lock(&m_mutex);
         const auto cached = m_cache.value(issuer);
-        if (cached && QDateTime::currentMSecsSinceEpoch() - cached->fetchedAtMs < kDiscoveryTtlMs) {
+        if (cached && nowMs - cached->fetchedAtMs < kDiscoveryTtlMs) {
             done(cached, {});
             return;
         }
@@ -133,7 +132,7 @@ void OidcClient::discover(const QString &issuer, DiscoverDone done)
         base.chop(1);
     QNetworkAccessManager *net = threadNetwork();
     fetch(net, QNetworkRequest(QUrl(base + QStringLiteral("/.well-known/openid-configuration"))),
-          nullptr, [this, issuer, net, done](QByteArray body, int status, QString error) {
+          nullptr, [this, issuer, net, nowMs, done](QByteArray body, int status, QString error) {
               if (!error.isEmpty() || status != 200) {
                   done(nullptr,
                        error.isEmpty()
@@ -148,7 +147,7 @@ void OidcClient::discover(const QString &issuer, DiscoverDone done)
               }
               auto p = std::make_shared<OidcProvider>(std::move(parsed).value());
               fetch(net, QNetworkRequest(p->jwksUri), nullptr,
-                    [this, issuer, p, done](QByteArray jwks, int st, QString err) {
+                    [this, issuer, p, nowMs, done](QByteArray jwks, int st, QString err) {
                         if (!err.isEmpty() || st != 200) {
                             done(nullptr,
                                  err.isEmpty() ? QStringLiteral("the JWKS answered HTTP %1").arg(st)
@@ -161,7 +160,7 @@ void OidcClient::discover(const QString &issuer, DiscoverDone done)
                             return;
                         }
                         p->keys = std::move(keys).value();
-                        p->fetchedAtMs = QDateTime::currentMSecsSinceEpoch();
+                        p->fetchedAtMs = nowMs;
                         {
                             QMutexLocker lock(&m_mutex);
                             m_cache.insert(issuer, p);

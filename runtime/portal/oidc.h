@@ -62,8 +62,9 @@ public:
 
     /** Reads an OpenID discovery document fetched for @p issuer (its endpoints, no keys yet). */
     static Result<OidcProvider> fromDiscovery(const QByteArray &document, const QString &issuer);
-    /** Discovery and JWKS, cached for a while per issuer. */
-    void discover(const QString &issuer, DiscoverDone done);
+    /** Discovery and JWKS, cached for kDiscoveryTtlMs per issuer; @p nowMs is the caller's
+     * clock (the gateway's, injected), taken as the time of a fetch it starts. */
+    void discover(const QString &issuer, qint64 nowMs, DiscoverDone done);
     void exchangeCode(const OidcProvider &p, const QByteArray &code, const QString &redirectUri,
                       const QByteArray &verifier, const QByteArray &clientId,
                       const QByteArray &clientSecret, TokenDone done);

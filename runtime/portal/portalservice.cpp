@@ -3,7 +3,9 @@
 
 #include "config/runtimeconfig.h"
 #include "filters/filter.h"
+#include "gateway/sharedstate.h"
 #include "keys/apikey.h"
+#include "log/logging.h"
 #include "model/resolver.h"
 #include "model/specs.h"
 #include "openapi.h"
@@ -11,7 +13,7 @@
 #include "settings/localsettings.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -21,6 +23,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -199,18 +202,31 @@ QObject *threadContext()
     return context.object();
 }
 
-/** The render pool's threads yield to the workers: a lower CPU priority, set once each. */
+/// The name of the render pool's threads (the workers' are "airgate-worker-N").
+constexpr QLatin1StringView kRenderThreadName("airgate-portal-render");
+
+/** The render pool's threads yield to the workers: a lower CPU priority, set once each, and a
+ * name that says what they do. */
 void lowerRenderPriority()
 {
-#ifdef Q_OS_LINUX
     static thread_local const bool done = [] {
+        QThread::currentThread()->setObjectName(kRenderThreadName);
+#ifdef Q_OS_LINUX
         // setpriority() on a thread id changes that thread only (Linux, see setpriority(2)).
         return ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()),
                              PortalServiceImpl::kRenderNice)
             == 0;
+#else
+        return true;
+#endif
     }();
     Q_UNUSED(done);
-#endif
+}
+
+/** Whether this is a thread that proxies API traffic (a worker's): no page is rendered there. */
+bool onDataPath()
+{
+    return QThread::currentThread()->objectName().startsWith(QLatin1StringView("airgate-worker-"));
 }
 
 /** The openApiSpec of an API or an APIVersion. */
@@ -235,6 +251,8 @@ struct PortalServiceImpl::Request
     const PortalServiceImpl *service = nullptr;
 
     QString t(const char *s) const { return service->translate(lang, s); }
+    /** Now on the gateway's clock (injected; the portal never reads the wall clock itself). */
+    qint64 nowMs() const { return ctx->shared->wallMs(); }
     Http::Request &req() const { return ctx->request(); }
     QString origin() const
     {
@@ -266,6 +284,12 @@ struct PortalServiceImpl::Request
               const QList<QByteArray> &cookies = {}) const;
     void pageBytes(int status, const QString &title, const QByteArray &body,
                    const QList<QByteArray> &cookies = {}) const;
+    /** A page whose main part is @p head then @p parts with @p token between each two: the
+     * cached parts go out as they are, shared, never joined or copied on this thread. */
+    void pageParts(int status, const QString &title, const QByteArray &head,
+                   const QList<QByteArray> &parts, const QByteArray &token) const;
+    /** The page around a main part: the bytes before it and after it. */
+    std::pair<QByteArray, QByteArray> shell(const QString &title) const;
     void error(int status, const QString &title, const QString &message) const
     {
         page(status, title,
@@ -291,8 +315,7 @@ void PortalServiceImpl::Request::page(int status, const QString &title, const QS
     pageBytes(status, title, body.toUtf8(), cookies);
 }
 
-void PortalServiceImpl::Request::pageBytes(int status, const QString &title, const QByteArray &body,
-                                           const QList<QByteArray> &cookies) const
+std::pair<QByteArray, QByteArray> PortalServiceImpl::Request::shell(const QString &title) const
 {
     const ApiPortalSpec &spec = portal->spec;
     const QString portalTitle = spec.title.isEmpty() ? portal->name : spec.title;
@@ -331,18 +354,36 @@ void PortalServiceImpl::Request::pageBytes(int status, const QString &title, con
                    esc(t(QT_TRANSLATE_NOOP("Portal", "Main"))), nav, QStringLiteral("\x02"),
                    esc(t(QT_TRANSLATE_NOOP("Portal",
                                            "Read-only portal preview served by Airgate."))));
-    // The body is bytes already (a cached page of megabytes): spliced in, not converted again.
-    const QByteArray shell = html.toUtf8();
+    const QByteArray bytes = html.toUtf8();
     const QByteArray open = QByteArrayLiteral("<main id=\"main\">");
-    const qsizetype at = shell.indexOf(QByteArray(open + '\x02')) + open.size();
-    QByteArray bytes;
-    bytes.reserve(shell.size() + body.size());
-    bytes += shell.left(at);
-    bytes += body;
-    bytes += shell.mid(at + 1);
-    Http::Response resp = Http::Response::text(status, bytes, "text/html; charset=utf-8");
+    const qsizetype at = bytes.indexOf(QByteArray(open + '\x02')) + open.size();
+    return {bytes.left(at), bytes.mid(at + 1)};
+}
+
+void PortalServiceImpl::Request::pageBytes(int status, const QString &title, const QByteArray &body,
+                                           const QList<QByteArray> &cookies) const
+{
+    const auto [before, after] = shell(title);
+    Http::Response resp
+        = Http::Response::text(status, before + body + after, "text/html; charset=utf-8");
     for (const QByteArray &c : cookies)
         resp.headers.add("Set-Cookie", c);
+    send(std::move(resp));
+}
+
+void PortalServiceImpl::Request::pageParts(int status, const QString &title, const QByteArray &head,
+                                           const QList<QByteArray> &parts,
+                                           const QByteArray &token) const
+{
+    const auto [before, after] = shell(title);
+    Http::Response resp = Http::Response::text(status, before + head, "text/html; charset=utf-8");
+    resp.parts.reserve(parts.size() * 2);
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (i)
+            resp.parts << token;
+        resp.parts << parts[i];
+    }
+    resp.parts << after;
     send(std::move(resp));
 }
 
@@ -447,18 +488,9 @@ void PortalServiceImpl::serve(const RequestContextPtr &ctx, const QString &porta
     }
     ctx->log.route = QStringLiteral("portal ") + portalKey;
     const QByteArray sid = cookieValue(ctx->request().headers, kCookie);
-    if (!sid.isEmpty()) {
-        QMutexLocker lock(&m_mutex);
-        auto it = m_sessions.find(sid);
-        if (it != m_sessions.end()) {
-            if (it->expiresMs < QDateTime::currentMSecsSinceEpoch() || it->portal != portalKey)
-                m_sessions.erase(it);
-            else {
-                r->session = *it;
-                r->sessionId = sid;
-            }
-        }
-    }
+    r->session = m_sessions.find(sid, portalKey, r->nowMs());
+    if (r->session)
+        r->sessionId = sid;
     route(r);
 }
 
@@ -604,22 +636,21 @@ void PortalServiceImpl::documentOf(
     {
         QMutexLocker lock(&m_mutex);
         const auto it = m_docs.constFind(cacheKey);
-        if (it != m_docs.constEnd()
-            && (it->error.isEmpty() || QDateTime::currentMSecsSinceEpoch() - it->atMs < 30000)) {
+        if (it != m_docs.constEnd() && (it->error.isEmpty() || r->nowMs() - it->atMs < 30000)) {
             const Doc d = *it;
             lock.unlock();
             done(d.document, d.error);
             return;
         }
     }
-    auto finish = [this, cacheKey, generation, key,
+    auto finish = [this, r, cacheKey, generation, key,
                    done](std::shared_ptr<const OpenApi::Document> doc, QString error) {
         {
             QMutexLocker lock(&m_mutex);
             // Documents of older configurations are not asked for again.
             m_docs.removeIf(
                 [&generation](const auto &it) { return !it.key().startsWith(generation); });
-            m_docs.insert(cacheKey, Doc {doc, error, QDateTime::currentMSecsSinceEpoch()});
+            m_docs.insert(cacheKey, Doc {doc, error, r->nowMs()});
             if (error.isEmpty())
                 m_docProblems.remove(key);
             else
@@ -718,31 +749,45 @@ void PortalServiceImpl::cachedPage(const QString &key, std::function<PagePtr()> 
         m_rendering.insert(key, {});
     }
     auto result = std::make_shared<PagePtr>();
-    offThread([result, render = std::move(render)] { *result = render(); },
-              [this, key, result, done] {
-                  QList<std::function<void(PagePtr)>> others;
-                  {
-                      QMutexLocker lock(&m_mutex);
-                      others = m_rendering.take(key);
-                      // Pages of older configurations are never asked for again; the rest is
-                      // bounded in bytes, oldest out first.
-                      const QString generation = key.section(u'|', 0, 0) + u'|';
-                      for (const QString &k : QStringList(m_pageOrder))
-                          if (!k.startsWith(generation) || m_pageBytes > kMaxCachedPageBytes) {
-                              m_pageBytes -= m_pages.value(k)->bytes;
-                              m_pages.remove(k);
-                              m_pageOrder.removeOne(k);
-                          }
-                      if (*result && (*result)->bytes <= kMaxCachedPageBytes / 4) {
-                          m_pages.insert(key, *result);
-                          m_pageOrder << key;
-                          m_pageBytes += (*result)->bytes;
-                      }
-                  }
-                  done(*result);
-                  for (const auto &f : others)
-                      f(*result);
-              });
+    offThread(
+        [result, render = std::move(render), key] {
+            QElapsedTimer clock;
+            clock.start();
+            *result = render();
+            // Said once per rendering, with the thread it ran on: a page rendered on a thread
+            // that proxies API traffic holds that traffic for as long (never, by construction).
+            const QString thread = QThread::currentThread()->objectName();
+            if (onDataPath())
+                qCCritical(lcPortal).noquote()
+                    << "page" << key << "rendered on a data-path thread:" << thread;
+            qCDebug(lcPortal).noquote()
+                << "page" << key << "rendered in" << clock.elapsed() << "ms,"
+                << (*result ? (*result)->bytes : 0) << "bytes, on thread" << thread;
+        },
+        [this, key, result, done] {
+            QList<std::function<void(PagePtr)>> others;
+            {
+                QMutexLocker lock(&m_mutex);
+                others = m_rendering.take(key);
+                // Pages of older configurations are never asked for again; the rest is
+                // bounded in bytes, oldest out first.
+                const QString generation = key.section(u'|', 0, 0) + u'|';
+                for (const QString &k : QStringList(m_pageOrder))
+                    if (!k.startsWith(generation) || m_pageBytes > kMaxCachedPageBytes) {
+                        m_pageBytes -= m_pages.value(k)->bytes;
+                        m_pages.remove(k);
+                        m_pageOrder.removeOne(k);
+                    }
+                if (*result && (*result)->bytes <= kMaxCachedPageBytes / 4) {
+                    m_pages.insert(key, *result);
+                    m_pageOrder << key;
+                    m_pageBytes += (*result)->bytes;
+                }
+            }
+            done(*result);
+            for (const auto &f : others)
+                f(*result);
+        });
 }
 
 void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString &name, bool json)
@@ -801,7 +846,9 @@ void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString
                         return PagePtr(page);
                     },
                     [r](PagePtr page) {
-                        r->send(Http::Response::text(200, page->joined({}), "application/json"));
+                        Http::Response resp = Http::Response::text(200, {}, "application/json");
+                        resp.parts = page->parts; // shared with the cache, not copied
+                        r->send(std::move(resp));
                     });
             }
             QString body
@@ -869,7 +916,7 @@ void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString
                 },
                 [r, c, body](PagePtr page) {
                     const QByteArray token = esc(QString::fromLatin1(r->session->csrf)).toUtf8();
-                    r->pageBytes(200, c.title, body.toUtf8() + page->joined(token));
+                    r->pageParts(200, c.title, body.toUtf8(), page->parts, token);
                 });
         });
 }
@@ -1011,7 +1058,7 @@ void PortalServiceImpl::login(const std::shared_ptr<Request> &r)
     if (!keyRe.match(QString::fromLatin1(browser)).hasMatch())
         browser = Keys::generateKey();
     m_oidc.discover(
-        p.auth.issuerUrl,
+        p.auth.issuerUrl, r->nowMs(),
         [this, r, redirectUri, returnTo, browser](std::shared_ptr<const OidcProvider> provider,
                                                   QString error) {
             if (!provider)
@@ -1020,18 +1067,10 @@ void PortalServiceImpl::login(const std::shared_ptr<Request> &r)
                     r->t(QT_TRANSLATE_NOOP("Portal", "The identity provider could not be reached:"))
                         + u' ' + error);
             const LoginRequest login = OidcClient::newLogin();
-            {
-                QMutexLocker lock(&m_mutex);
-                const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                m_pending.removeIf(
-                    [now](const auto &it) { return now - it.value().createdMs > kLoginTtlMs; });
-                if (m_pending.size() >= kMaxPendingLogins)
-                    m_pending.clear();
-                m_pending.insert(
-                    login.state,
-                    Pending {r->portal->key, login, redirectUri, returnTo,
-                             QCryptographicHash::hash(browser, QCryptographicHash::Sha256), now});
-            }
+            m_sessions.addPending(
+                Pending {r->portal->key, login, redirectUri, returnTo,
+                         QCryptographicHash::hash(browser, QCryptographicHash::Sha256), 0},
+                r->nowMs());
             QStringList scopes = r->portal->auth.scopes;
             if (scopes.isEmpty())
                 scopes = {QStringLiteral("openid"), QStringLiteral("profile"),
@@ -1050,29 +1089,16 @@ void PortalServiceImpl::callback(const std::shared_ptr<Request> &r)
     const QByteArray idpError = r->req().queryValue("error");
     const QByteArray browser = QCryptographicHash::hash(cookieValue(r->req().headers, kLoginCookie),
                                                         QCryptographicHash::Sha256);
-    std::optional<Pending> pending;
-    bool otherBrowser = false;
-    {
-        QMutexLocker lock(&m_mutex);
-        auto it = m_pending.find(state);
-        if (it != m_pending.end()) {
-            // Only the browser that started this sign-in completes it (no login CSRF: a callback
-            // URL replayed from elsewhere does not sign this browser in, nor use the state up).
-            otherBrowser = !Keys::constantTimeEquals(it->browser, browser);
-            if (!otherBrowser) {
-                pending = *it;
-                m_pending.erase(it); // one use only
-            }
-        }
-    }
-    if (otherBrowser)
+    Pending taken;
+    const SessionStore::Take take
+        = m_sessions.takePending(state, browser, r->portal->key, r->nowMs(), &taken);
+    if (take == SessionStore::Take::OtherBrowser)
         return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
                         r->t(QT_TRANSLATE_NOOP("Portal",
                                                "This sign-in was started in another browser "
                                                "or its cookie has expired. Please sign in "
                                                "again.")));
-    if (!pending || pending->portal != r->portal->key
-        || QDateTime::currentMSecsSinceEpoch() - pending->createdMs > kLoginTtlMs)
+    if (take != SessionStore::Take::Taken)
         return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
                         r->t(QT_TRANSLATE_NOOP("Portal",
                                                "The sign-in request is unknown or has "
@@ -1085,9 +1111,9 @@ void PortalServiceImpl::callback(const std::shared_ptr<Request> &r)
                                    "The identity provider refused the "
                                    "sign-in:"))
                 + u' ' + QString::fromUtf8(idpError.isEmpty() ? QByteArray("no code") : idpError));
-    const Pending p = *pending;
+    const Pending p = taken;
     m_oidc.discover(
-        r->portal->auth.issuerUrl,
+        r->portal->auth.issuerUrl, r->nowMs(),
         [this, r, p, code](std::shared_ptr<const OidcProvider> provider, QString error) {
             if (!provider)
                 return r->error(502, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in unavailable")),
@@ -1100,7 +1126,7 @@ void PortalServiceImpl::callback(const std::shared_ptr<Request> &r)
                                         error);
                     auto claims = OidcClient::verifyIdToken(
                         *provider, tokens.value(QStringLiteral("id_token")).toString().toLatin1(),
-                        r->portal->clientId, p.login.nonce, QDateTime::currentSecsSinceEpoch());
+                        r->portal->clientId, p.login.nonce, r->nowMs() / 1000);
                     if (!claims)
                         return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
                                         claims.error().message);
@@ -1127,15 +1153,7 @@ void PortalServiceImpl::callback(const std::shared_ptr<Request> &r)
                         return r->error(400, r->t(QT_TRANSLATE_NOOP("Portal", "Sign-in failed")),
                                         QStringLiteral("the ID token has no user id claim"));
                     s.csrf = Keys::generateKey();
-                    s.expiresMs = QDateTime::currentMSecsSinceEpoch() + kSessionTtlMs;
-                    const QByteArray sid = Keys::generateKey();
-                    {
-                        QMutexLocker lock(&m_mutex);
-                        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                        m_sessions.removeIf(
-                            [now](const auto &it) { return it.value().expiresMs < now; });
-                        m_sessions.insert(sid, s);
-                    }
+                    const QByteArray sid = m_sessions.open(s, r->nowMs());
                     r->redirect(
                         QString::fromLatin1(locationPath(p.returnTo)),
                         {r->cookie(sid, kSessionTtlMs / 1000), r->cookie("", 0, kLoginCookie)});
@@ -1169,10 +1187,8 @@ void PortalServiceImpl::logout(const std::shared_ptr<Request> &r)
                         r->t(QT_TRANSLATE_NOOP("Portal",
                                                "Invalid form token: you are still signed in. "
                                                "Sign out with the button of the portal.")));
-    if (!r->sessionId.isEmpty()) {
-        QMutexLocker lock(&m_mutex);
-        m_sessions.remove(r->sessionId);
-    }
+    if (!r->sessionId.isEmpty())
+        m_sessions.close(r->sessionId);
     r->session.reset();
     r->page(200, r->t(QT_TRANSLATE_NOOP("Portal", "Signed out")),
             QStringLiteral("<section class=\"notice\"><h1>%1</h1><p><a class=\"button\" "

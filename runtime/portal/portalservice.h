@@ -4,6 +4,7 @@
 #include "catalog.h"
 #include "gateway/gatewayhandler.h"
 #include "oidc.h"
+#include "sessionstore.h"
 
 #include "openapi/openapidocument.h"
 
@@ -36,9 +37,8 @@ public:
     void setBoundEntryPoints(const QMap<QString, QString> &eps) override;
     QJsonArray problems() const override;
 
-    static constexpr qint64 kSessionTtlMs = 8 * 3600 * 1000;
-    static constexpr qint64 kLoginTtlMs = 10 * 60 * 1000;
-    static constexpr int kMaxPendingLogins = 10000;
+    static constexpr qint64 kSessionTtlMs = SessionStore::kSessionTtlMs;
+    static constexpr qint64 kLoginTtlMs = SessionStore::kLoginTtlMs;
     /// Rendered API pages (and filtered documents) kept at most, in bytes, across users.
     static constexpr qint64 kMaxCachedPageBytes = 96 * 1024 * 1024;
     /// Threads that load documents and render pages, off the workers proxying API traffic,
@@ -47,22 +47,8 @@ public:
     static constexpr int kRenderNice = 10;
 
 private:
-    struct Session
-    {
-        QString portal;
-        PortalUser user;
-        QByteArray csrf;
-        qint64 expiresMs = 0;
-    };
-    struct Pending
-    {
-        QString portal;
-        LoginRequest login;
-        QString redirectUri;
-        QString returnTo;
-        QByteArray browser; ///< SHA-256 of the sign-in cookie of the browser that started it
-        qint64 createdMs = 0;
-    };
+    using Session = PortalSession;
+    using Pending = PendingLogin;
     struct Doc
     {
         std::shared_ptr<const OpenApi::Document> document;
@@ -75,7 +61,6 @@ private:
     {
         QList<QByteArray> parts;
         qint64 bytes = 0;
-        QByteArray joined(const QByteArray &token) const { return parts.join(token); }
     };
     using PagePtr = std::shared_ptr<const RenderedPage>;
     struct Request; // one request being served
@@ -115,8 +100,7 @@ private:
     QString previewOrigin(const QString &entryPoint) const;
 
     mutable QMutex m_mutex;
-    QHash<QByteArray, Session> m_sessions;
-    QHash<QByteArray, Pending> m_pending;
+    SessionStore m_sessions;
     QHash<QString, Doc> m_docs; ///< "generation|kind|ns/name"
     QHash<QString, PagePtr> m_pages; ///< "generation|…" → rendered page
     QStringList m_pageOrder; ///< oldest first

@@ -641,6 +641,7 @@ int main(int argc, char **argv)
     const QByteArray corpusManifests
         = fileBytes(gw.workspace() + QStringLiteral("/apis/corpus.yaml"));
     int rounds = 0;
+    std::vector<double> rssByRound; // MB after each round: growth per generation shows here
     startLoad();
     const auto phaseEnd = Clock::now() + std::chrono::seconds(seconds);
     while (Clock::now() < phaseEnd) {
@@ -661,6 +662,7 @@ int main(int argc, char **argv)
             t.join();
         windows.emplace_back(from, Clock::now());
         renderViews.insert(renderViews.end(), roundMs.begin(), roundMs.end());
+        rssByRound.push_back(double(procStatusKb("VmRSS", gw.pid())) / 1024);
     }
     const std::vector<PacedClient::Sample> rendering = stopLoad(&errors);
     out << loadLine(
@@ -673,6 +675,22 @@ int main(int argc, char **argv)
                .arg(viewers)
                .arg(percentile(renderViews, 50), 0, 'f', 0)
                .arg(percentile(renderViews, 100), 0, 'f', 0);
+    if (!rssByRound.empty()) {
+        // Each round is a new generation with fresh pages: a leak per generation grows this
+        // line by the generation's size every round; a bounded gateway levels off.
+        QStringList each;
+        for (const double mb : rssByRound)
+            each << QString::number(mb, 'f', 0);
+        const size_t half = rssByRound.size() / 2;
+        out << QStringLiteral("gateway RSS after each reload round (MB): %1\n"
+                              "    growth over the last %2 rounds: %3 MB (%4 MB per round)\n")
+                   .arg(each.join(u' '))
+                   .arg(rssByRound.size() - half)
+                   .arg(rssByRound.back() - rssByRound[half], 0, 'f', 1)
+                   .arg((rssByRound.back() - rssByRound[half])
+                            / double(std::max<size_t>(1, rssByRound.size() - 1 - half)),
+                        0, 'f', 2);
+    }
     out << QStringLiteral("gateway RSS at the end %1 MB, peak %2 MB\n")
                .arg(double(procStatusKb("VmRSS", gw.pid())) / 1024, 0, 'f', 1)
                .arg(double(procStatusKb("VmHWM", gw.pid())) / 1024, 0, 'f', 1);

@@ -75,7 +75,8 @@ private slots:
                  {QStringLiteral("docker"), QStringLiteral("docker-engine-2.0.yaml"), {}, {}}}))
             QSKIP("../shared/external/openapi-docs is absent");
         // One worker thread: a page rendered on it would hold every API request behind it.
-        QVERIFY2(gw.start({}, 1), qPrintable(gw.error()));
+        QVERIFY2(gw.start({QStringLiteral("--log-level"), QStringLiteral("debug")}, 1),
+                 qPrintable(gw.error()));
         const QByteArray alice = portalSignIn(preview, QStringLiteral("alice"), &why);
         QVERIFY2(!alice.isEmpty(), qPrintable(why));
         const QByteArray bob = portalSignIn(preview, QStringLiteral("bob"), &why);
@@ -217,6 +218,30 @@ private slots:
         QVERIFY2(
             apiDoneMs < freshDoneMs && apiDoneMs - apiSentMs < 100,
             qPrintable(QStringLiteral("API %1 ms, page %2 ms").arg(apiDoneMs).arg(freshDoneMs)));
+        // Whatever the machine's load: every page was rendered on the render thread, none on
+        // the worker proxying API traffic (the gateway says where each rendering ran).
+        QTest::qWait(200); // the gateway's stderr, read by this thread's event loop
+        const QString log = QString::fromUtf8(gw.stderrText());
+        static const QRegularExpression rendered(
+            QStringLiteral("page (\\S+) rendered in \\d+ ms, \\d+ bytes, on thread (\\S+)"));
+        QStringList renders;
+        for (auto it = rendered.globalMatch(log); it.hasNext();) {
+            const auto m = it.next();
+            renders << m.captured(1);
+            QCOMPARE(m.captured(2), QStringLiteral("airgate-portal-render"));
+        }
+        QVERIFY2(renders.size() >= 8, qPrintable(log.right(2000)));
+        // Stripe's page: once per configuration (two views, one rendering, in each).
+        QMap<quint64, int> stripeRenders;
+        for (const QString &key : renders)
+            if (key.contains(QStringLiteral("|API|apps/stripe|stripe|"))
+                && !key.contains(QStringLiteral("|json|")))
+                ++stripeRenders[key.section(u'|', 0, 0).toULongLong()];
+        QVERIFY2(stripeRenders.size() == 2 && stripeRenders.lastKey() > generation,
+                 qPrintable(renders.join(u' ')));
+        for (const int n : std::as_const(stripeRenders))
+            QCOMPARE(n, 1);
+        QVERIFY(!log.contains(QStringLiteral("rendered on a data-path thread")));
         qint64 cachedMs = std::numeric_limits<qint64>::max();
         for (int i = 0; i < 5; ++i) {
             QElapsedTimer t;
