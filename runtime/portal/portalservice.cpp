@@ -11,6 +11,7 @@
 #include "openapi.h"
 #include "openapi/openapidocument.h"
 #include "settings/localsettings.h"
+#include "upstream/upstreampool.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -24,6 +25,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QThread>
+#include <QThreadStorage>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -221,6 +223,15 @@ void lowerRenderPriority()
 #endif
     }();
     Q_UNUSED(done);
+}
+
+/** The calling worker thread's own upstream client (try-it's requests to the gateway). */
+UpstreamPool *threadUpstreams()
+{
+    static QThreadStorage<UpstreamPool *> perThread;
+    if (!perThread.hasLocalData())
+        perThread.setLocalData(new UpstreamPool);
+    return perThread.localData();
 }
 
 /** Whether this is a thread that proxies API traffic (a worker's): no page is rendered there. */
@@ -645,17 +656,25 @@ void PortalServiceImpl::documentOf(
     }
     auto finish = [this, r, cacheKey, generation, key,
                    done](std::shared_ptr<const OpenApi::Document> doc, QString error) {
+        std::vector<std::shared_ptr<const void>> dead;
         {
             QMutexLocker lock(&m_mutex);
             // Documents of older configurations are not asked for again.
-            m_docs.removeIf(
-                [&generation](const auto &it) { return !it.key().startsWith(generation); });
+            m_docs.removeIf([&generation, &dead](const auto &it) {
+                if (it.key().startsWith(generation))
+                    return false;
+                dead.push_back(it.value().document);
+                return true;
+            });
             m_docs.insert(cacheKey, Doc {doc, error, r->nowMs()});
             if (error.isEmpty())
                 m_docProblems.remove(key);
             else
                 m_docProblems.insert(key, error);
         }
+        // This may be the last reference to a big document of an older configuration: freeing
+        // it takes as long as building it did, and this thread proxies API traffic.
+        freeOffThread(std::move(dead));
         done(doc, error);
     };
     // 1. A local copy named in airgate.yaml (`specs:`), read off the workers' threads.
@@ -766,14 +785,17 @@ void PortalServiceImpl::cachedPage(const QString &key, std::function<PagePtr()> 
         },
         [this, key, result, done] {
             QList<std::function<void(PagePtr)>> others;
+            std::vector<std::shared_ptr<const void>> dead;
             {
                 QMutexLocker lock(&m_mutex);
                 others = m_rendering.take(key);
                 // Pages of older configurations are never asked for again; the rest is
                 // bounded in bytes, oldest out first.
-                const QString generation = key.section(u'|', 0, 0) + u'|';
+                const quint64 generation = key.section(u'|', 0, 0).toULongLong();
                 for (const QString &k : QStringList(m_pageOrder))
-                    if (!k.startsWith(generation) || m_pageBytes > kMaxCachedPageBytes) {
+                    if (k.section(u'|', 0, 0).toULongLong() < generation
+                        || m_pageBytes > kMaxCachedPageBytes) {
+                        dead.push_back(m_pages.value(k));
                         m_pageBytes -= m_pages.value(k)->bytes;
                         m_pages.remove(k);
                         m_pageOrder.removeOne(k);
@@ -784,10 +806,21 @@ void PortalServiceImpl::cachedPage(const QString &key, std::function<PagePtr()> 
                     m_pageBytes += (*result)->bytes;
                 }
             }
+            freeOffThread(std::move(dead));
             done(*result);
             for (const auto &f : others)
                 f(*result);
         });
+}
+
+void PortalServiceImpl::freeOffThread(std::vector<std::shared_ptr<const void>> dead)
+{
+    if (dead.empty())
+        return;
+    m_renderPool.start([dead = std::move(dead)]() mutable {
+        lowerRenderPriority();
+        dead.clear();
+    });
 }
 
 void PortalServiceImpl::apiPage(const std::shared_ptr<Request> &r, const QString &name, bool json)
@@ -1305,38 +1338,52 @@ void PortalServiceImpl::tryIt(const std::shared_ptr<Request> &r)
                 return fail(400,
                             QStringLiteral("this operation path does not make a URL on the "
                                            "gateway"));
-            QNetworkRequest req(url);
-            req.setTransferTimeout(15000);
-            req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                             QNetworkRequest::ManualRedirectPolicy);
-            if (!host.isEmpty())
-                req.setRawHeader("Host", host.toUtf8());
             const QString credential = form.value(QStringLiteral("credential")).trimmed();
             // A credential is one header value: no control characters (no header injection).
             for (const QChar ch : credential)
                 if (ch.unicode() < 0x20 || ch.unicode() == 0x7f)
                     return fail(400, QStringLiteral("the credential contains control characters"));
-            if (!credential.isEmpty())
-                req.setRawHeader("Authorization", "Bearer " + credential.toUtf8());
+            static const QRegularExpression token(QStringLiteral("^[A-Z]+$"));
+            if (!token.match(method).hasMatch())
+                return fail(400, QStringLiteral("not an HTTP method"));
+            // The request, through the gateway's own upstream client to the gateway itself.
             const QByteArray body = form.value(QStringLiteral("body")).toUtf8();
+            QByteArray raw = method.toLatin1() + ' ' + url.path(QUrl::FullyEncoded).toLatin1();
+            if (url.hasQuery())
+                raw += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+            raw += " HTTP/1.1\r\nHost: ";
+            raw += host.isEmpty() ? gatewayAddress.toString().toLatin1() : host.toUtf8();
+            raw += "\r\nUser-Agent: airgate-portal-try-it\r\n";
+            if (!credential.isEmpty())
+                raw += "Authorization: Bearer " + credential.toUtf8() + "\r\n";
             if (!body.isEmpty())
-                req.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QByteArrayLiteral("application/json"));
-            QNetworkReply *reply = threadNetwork()->sendCustomRequest(req, method.toLatin1(), body);
-            QObject::connect(reply, &QNetworkReply::finished, reply, [r, reply, url, wantsJson] {
-                reply->deleteLater();
-                const int status
-                    = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                raw += "Content-Type: application/json\r\n";
+            if (!body.isEmpty() || method == QLatin1StringView("POST")
+                || method == QLatin1StringView("PUT") || method == QLatin1StringView("PATCH"))
+                raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+            raw += "\r\n" + body;
+            UpstreamRequest up;
+            up.host = gatewayAddress.host;
+            up.port = gatewayAddress.port;
+            up.method = method.toLatin1();
+            up.bytes = std::move(raw);
+            up.connectTimeoutMs = 5000;
+            up.readTimeoutMs = 15000;
+            up.maxResponseBytes = 16 * 1024 * 1024;
+            up.idempotent
+                = method == QLatin1StringView("GET") || method == QLatin1StringView("HEAD");
+            threadUpstreams()->send(std::move(up), [r, url, wantsJson](UpstreamResult res) {
+                const int status = res.error == UpstreamResult::Error::None ? res.status : 0;
                 QJsonObject headers;
-                for (const auto &h : reply->rawHeaderPairs())
+                for (const auto &h : res.headers.fields())
                     headers.insert(QString::fromLatin1(h.first), QString::fromLatin1(h.second));
-                const QByteArray answer = reply->readAll().left(64 * 1024);
+                const QByteArray answer = res.body.left(64 * 1024);
                 const QJsonObject result {
                     {QStringLiteral("status"), status},
                     {QStringLiteral("url"), url.toString()},
                     {QStringLiteral("headers"), headers},
                     {QStringLiteral("body"), QString::fromUtf8(answer)},
-                    {QStringLiteral("error"), status ? QString() : reply->errorString()}};
+                    {QStringLiteral("error"), status ? QString() : res.errorText}};
                 if (wantsJson)
                     return r->send(Http::Response::text(
                         200, QJsonDocument(result).toJson(QJsonDocument::Compact),

@@ -15,6 +15,7 @@
 #include <QTranslator>
 
 #include <memory>
+#include <vector>
 
 namespace Airgate::Runtime::Portal {
 
@@ -92,6 +93,9 @@ private:
      */
     void cachedPage(const QString &key, std::function<PagePtr()> render,
                     std::function<void(PagePtr)> done);
+    /** Drops these references on the render pool: what only they kept alive (documents and
+     * pages of older configurations) is freed there, not on a worker. */
+    void freeOffThread(std::vector<std::shared_ptr<const void>> dead);
     /** Runs @p work on the render pool, then @p then on the calling (worker) thread. */
     void offThread(std::function<void()> work, std::function<void()> then);
     QString translate(const QString &lang, const char *source) const;
