@@ -110,7 +110,12 @@ Listener::Listener(RequestHandler *handler, ListenerOptions options,
     m_sweep.start();
 }
 
-Listener::~Listener() = default;
+Listener::~Listener()
+{
+    // The connections are children, and each reaches back into this listener's counters as it
+    // goes: delete them now, while the members exist, not in ~QObject after they are gone.
+    qDeleteAll(findChildren<Connection *>(Qt::FindDirectChildrenOnly));
+}
 
 void Listener::incomingConnection(qintptr descriptor)
 {

@@ -64,6 +64,20 @@ struct Client
     bool closed() const { return socket.state() != QAbstractSocket::ConnectedState; }
 };
 
+/** Keeps each exchange unanswered, as a handler waiting for an upstream does. */
+class PendingHandler final : public RequestHandler
+{
+public:
+    QList<ExchangePtr> pending;
+    int abandonHandlerCalls = 0;
+
+    void handle(const ExchangePtr &exchange) override
+    {
+        exchange->setAbandonHandler([this] { ++abandonHandlerCalls; });
+        pending << exchange;
+    }
+};
+
 } // namespace
 
 class TestHttpServer final : public QObject
@@ -93,6 +107,34 @@ private slots:
         m_handler.replyParts.clear();
         m_handler.requests.clear();
         m_handler.refusals.clear();
+    }
+
+    // The listener goes (reload, shutdown) with connections open, one of them waiting for its
+    // reply: each connection leaves the shared counters right and abandons its exchange. The
+    // connections used to be deleted by ~QObject, after the listener's members (its counters)
+    // were destroyed: undefined behaviour, reported by UBSan in the sanitized suite.
+    void listenerDestroyedWithOpenConnections()
+    {
+        PendingHandler handler;
+        auto counters = std::make_shared<FrontCounters>();
+        ListenerOptions o;
+        o.entryPoint = QStringLiteral("web");
+        auto listener = std::make_unique<Listener>(&handler, o, counters);
+        QVERIFY(listener->listen(QHostAddress::LocalHost, 0));
+        Client idle(listener->serverPort());
+        Client waiting(listener->serverPort());
+        waiting.send("GET /slow HTTP/1.1\r\nHost: h.test\r\n\r\n");
+        QTRY_COMPARE(listener->connectionCount(), 2);
+        QTRY_COMPARE(handler.pending.size(), 1);
+        QCOMPARE(counters->activeConnections.load(), 2);
+
+        listener.reset();
+        QCOMPARE(counters->activeConnections.load(), 0);
+        QCOMPARE(counters->abandonedExchanges.load(), 1);
+        QVERIFY(handler.pending.first()->abandoned());
+        QCOMPARE(handler.abandonHandlerCalls, 1);
+        waiting.readFor(2000);
+        QVERIFY(waiting.closed());
     }
 
     // Issue: a header value with CR LF (from an upstream, a middleware value, a redirect target)
