@@ -49,6 +49,8 @@ QStringList Worker::applyListeners(const QList<ListenerSpec> &specs)
     for (const ListenerSpec &s : specs) {
         if (Http::Listener *existing = m_listeners.take(s.signature)) {
             next.insert(s.signature, existing);
+            // The socket stays; the limits and timeouts are the new configuration's.
+            existing->setOptions(s.options);
             if (s.descriptor >= 0)
                 ::close(static_cast<int>(s.descriptor)); // the listener already has its own socket
             continue;

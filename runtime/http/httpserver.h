@@ -112,6 +112,12 @@ public:
     ~Listener() override;
 
     const ListenerOptions &options() const { return m_options; }
+    /**
+     * A reload that keeps this listener's socket brings its new options: the timeouts apply to
+     * every connection from the next check on, the connection cap and parse limits and the TLS
+     * configuration to connections accepted from now on.
+     */
+    void setOptions(ListenerOptions options) { m_options = std::move(options); }
     /** Stops accepting; existing connections finish their current exchange and close. */
     void drain();
     int connectionCount() const { return m_connections; }

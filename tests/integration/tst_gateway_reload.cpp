@@ -234,6 +234,35 @@ private slots:
         QCOMPARE(get(gw.port(), "orders.test", "/echo", "key-b").status, 200);
         QCOMPARE(gw.stop(), 0);
     }
+
+    // A reload that keeps an entry point's socket (same address, same size limits) applies the
+    // new timeouts: the listener kept its old options before.
+    void reloadAppliesNewTimeoutsToKeptListeners()
+    {
+        GatewayProcess gw;
+        gw.write(QStringLiteral("apps.yaml"), baseWorkspace());
+        gw.write(QStringLiteral("airgate.yaml"),
+                 settingsFor(m_upstream.port(), "limits:\n  headerTimeout: 60s\n"));
+        QVERIFY2(gw.start({QStringLiteral("--no-watch")}), qPrintable(gw.error()));
+        const quint16 port = gw.port();
+        gw.write(QStringLiteral("airgate.yaml"),
+                 settingsFor(m_upstream.port(), "limits:\n  headerTimeout: 1s\n"));
+        QCOMPARE(gw.admin("POST", "/api/reload").status, 200);
+        QCOMPARE(gw.port(), port); // the same listener
+        QTcpSocket slow;
+        slow.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(slow.waitForConnected(3000));
+        slow.write("GET /echo HTTP/1.1\r\nHost: orders.test\r\n"); // never finishes its head
+        QElapsedTimer t;
+        t.start();
+        QByteArray got;
+        while (t.elapsed() < 8000 && !got.contains("\r\n\r\n"))
+            if (slow.waitForReadyRead(200))
+                got += slow.readAll();
+        QVERIFY2(got.startsWith("HTTP/1.1 408"), got.constData());
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(gw.stop(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGatewayReload)
