@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runtimeconfig.h"
 
+#include "filters/filter.h"
 #include "gateway/metrics.h"
 #include "io/atomicfile.h"
 #include "keys/apikey.h"
@@ -843,6 +844,7 @@ private:
                     }
                 }
                 middlewares(*r, rt, rc);
+                rc.filters = FilterChain::forRoute(rc, *m_c.labels);
                 m_c.routes.push_back(std::move(rc));
             }
             m_c.loaded << QStringLiteral("IngressRoute ") + r->ns + u'/' + r->name;

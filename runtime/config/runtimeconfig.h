@@ -27,6 +27,7 @@ class Workspace;
 namespace Airgate::Runtime {
 
 class LabelTable;
+class FilterChain;
 
 /** @brief An entry point as the gateway binds it. */
 struct EntryPointConfig
@@ -189,6 +190,9 @@ struct RouteConfig
     QList<UpstreamConfig> upstreams;
     QList<MiddlewareConfig> middlewares;
     int metricsLabel = 0; ///< id in the snapshot's LabelTable
+    /// CORS, authentication, subscription, plan, then the middlewares: built once here
+    /// (filters/filter.h); the terminal runs after it.
+    std::shared_ptr<const FilterChain> filters;
 };
 
 /** @brief An APIPortal the gateway serves, with its resolved OIDC login. */

@@ -4,28 +4,158 @@
 #include "gateway/metrics.h"
 #include "gateway/sharedstate.h"
 #include "keys/apikey.h"
+#include "routing/requestpath.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace Airgate::Runtime {
 
+// ------------------------------------------------------------------ the chain
+
+void RequestContext::sendLocalReply(Http::Response response, const QString &reason)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (!reason.isEmpty())
+        log.reason = reason;
+    if (m_chain && m_current >= 0 && metrics && route)
+        metrics->add(MetricsShard::Family::FilterStops, route->metricsLabel,
+                     m_chain->entries()[static_cast<size_t>(m_current)].label, response.status);
+    if (onLocalReply)
+        onLocalReply(std::move(response));
+}
+
 FilterStatus RequestContext::reply(int status, const QString &reason, QByteArray body)
 {
-    localReply = Http::Response();
-    localReply.status = status;
-    localReply.body = std::move(body);
-    if (!localReply.body.isEmpty())
-        localReply.headers.add("Content-Type", "text/plain; charset=utf-8");
-    log.reason = reason;
-    return FilterStatus::StopAndReply;
+    Http::Response r;
+    r.status = status;
+    r.body = std::move(body);
+    if (!r.body.isEmpty())
+        r.headers.add("Content-Type", "text/plain; charset=utf-8");
+    sendLocalReply(std::move(r), reason);
+    return FilterStatus::Stop;
+}
+
+void RequestContext::resume()
+{
+    if (m_finished || !m_chain)
+        return;
+    m_chain->run(*this);
+}
+
+void FilterChain::start(RequestContext &ctx) const
+{
+    ctx.m_chain = this;
+    ctx.m_next = 0;
+    ctx.m_current = -1;
+    ctx.m_bodyPhase = false;
+    run(ctx);
+}
+
+void FilterChain::run(RequestContext &ctx) const
+{
+    const int n = static_cast<int>(m_entries.size());
+    for (;;) {
+        while (ctx.m_next < n) {
+            const int i = ctx.m_next++;
+            ctx.m_current = i;
+            Filter &f = const_cast<Filter &>(*m_entries[static_cast<size_t>(i)].filter);
+            const FilterStatus st
+                = ctx.m_bodyPhase ? f.onRequestBody(ctx) : f.onRequestHeaders(ctx);
+            if (ctx.m_finished || st == FilterStatus::Stop)
+                return; // replied, or resume() comes later
+        }
+        if (ctx.m_bodyPhase)
+            break;
+        ctx.m_bodyPhase = true;
+        ctx.m_next = 0;
+    }
+    ctx.m_current = -1;
+    if (ctx.onChainEnd)
+        ctx.onChainEnd();
+}
+
+void FilterChain::encodeResponse(RequestContext &ctx, Http::Response &response) const
+{
+    for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it)
+        const_cast<Filter &>(*it->filter).onResponseHeaders(ctx, response);
+}
+
+const std::vector<FilterFactory> &filterFactories()
+{
+    using Out = std::vector<std::shared_ptr<const Filter>>;
+    static const std::vector<FilterFactory> factories {
+        {"cors",
+         [](const RouteConfig &r, Out &out) {
+             if (r.api && r.api->cors.enabled)
+                 out.push_back(std::make_shared<CorsFilter>(r.api));
+         }},
+        {"authentication",
+         [](const RouteConfig &r, Out &out) {
+             if (r.api && r.api->auth)
+                 out.push_back(std::make_shared<AuthFilter>(r.api));
+         }},
+        {"subscription",
+         [](const RouteConfig &r, Out &out) {
+             if (r.api)
+                 out.push_back(std::make_shared<SubscriptionFilter>(r.api));
+         }},
+        {"plan",
+         [](const RouteConfig &r, Out &out) {
+             if (r.api)
+                 out.push_back(std::make_shared<PlanFilter>());
+         }},
+        {"middlewares",
+         [](const RouteConfig &r, Out &out) {
+             for (const MiddlewareConfig &m : r.middlewares) {
+                 HeadersFilter::Pairs pairs;
+                 if (m.type == MiddlewareConfig::Type::RequestHeaders
+                     || m.type == MiddlewareConfig::Type::ResponseHeaders)
+                     for (qsizetype i = 0; i + 1 < m.values.size(); i += 2)
+                         pairs.push_back({m.values[i], m.values[i + 1]});
+                 switch (m.type) {
+                 case MiddlewareConfig::Type::StripPrefix:
+                     out.push_back(std::make_shared<StripPrefixFilter>(m.values));
+                     break;
+                 case MiddlewareConfig::Type::AddPrefix:
+                     if (!m.values.isEmpty())
+                         out.push_back(std::make_shared<AddPrefixFilter>(m.values.first()));
+                     break;
+                 case MiddlewareConfig::Type::RequestHeaders:
+                     out.push_back(std::make_shared<HeadersFilter>(pairs, HeadersFilter::Pairs()));
+                     break;
+                 case MiddlewareConfig::Type::ResponseHeaders:
+                     out.push_back(std::make_shared<HeadersFilter>(HeadersFilter::Pairs(), pairs));
+                     break;
+                 }
+             }
+         }},
+    };
+    return factories;
+}
+
+std::shared_ptr<const FilterChain> FilterChain::forRoute(const RouteConfig &route,
+                                                         LabelTable &labels)
+{
+    std::vector<std::shared_ptr<const Filter>> filters;
+    for (const FilterFactory &f : filterFactories())
+        f.create(route, filters);
+    std::vector<Entry> entries;
+    entries.reserve(filters.size());
+    for (auto &f : filters) {
+        const int label = labels.intern(f->name());
+        entries.push_back({std::move(f), label});
+    }
+    return std::make_shared<FilterChain>(std::move(entries));
 }
 
 // ------------------------------------------------------------------ CORS
 
-FilterStatus corsFilter(RequestContext &ctx)
+FilterStatus CorsFilter::onRequestHeaders(RequestContext &ctx)
 {
-    const CorsConfig &cors = ctx.api->cors;
+    const CorsConfig &cors = m_api->cors;
     if (!cors.enabled)
         return FilterStatus::Continue;
     const Http::Request &r = ctx.request();
@@ -52,10 +182,10 @@ FilterStatus corsFilter(RequestContext &ctx)
             if (cors.maxAge >= 0)
                 h.set("Access-Control-Max-Age", QByteArray::number(cors.maxAge));
         }
-        ctx.localReply = Http::Response::empty(204);
-        ctx.log.reason = allowed ? QStringLiteral("CORS preflight")
-                                 : QStringLiteral("CORS preflight from an origin not allowed");
-        return FilterStatus::StopAndReply;
+        ctx.sendLocalReply(Http::Response::empty(204),
+                           allowed ? QStringLiteral("CORS preflight")
+                                   : QStringLiteral("CORS preflight from an origin not allowed"));
+        return FilterStatus::Stop;
     }
     if (allowed && !cors.exposeHeaders.isEmpty())
         h.set("Access-Control-Expose-Headers", cors.exposeHeaders);
@@ -75,8 +205,11 @@ QByteArray bearer(const QByteArray &authorization, const QByteArray &scheme)
     return v.mid(scheme.size() + 1).trimmed();
 }
 
-FilterStatus apiKeyAuth(RequestContext &ctx, const AuthConfig &auth)
+} // namespace
+
+FilterStatus AuthFilter::apiKey(RequestContext &ctx) const
 {
+    const AuthConfig &auth = *m_api->auth;
     const Http::Request &r = ctx.request();
     QByteArray key;
     if (auth.keys.defaults) {
@@ -120,8 +253,9 @@ FilterStatus apiKeyAuth(RequestContext &ctx, const AuthConfig &auth)
     return FilterStatus::Continue;
 }
 
-FilterStatus jwtAuth(RequestContext &ctx, const AuthConfig &auth)
+FilterStatus AuthFilter::jwt(RequestContext &ctx) const
 {
+    const AuthConfig &auth = *m_api->auth;
     const Http::Request &r = ctx.request();
     QByteArray token = bearer(r.headers.value("authorization"), "Bearer");
     if (token.isEmpty() && !auth.tokenQueryKey.isEmpty())
@@ -199,25 +333,35 @@ FilterStatus jwtAuth(RequestContext &ctx, const AuthConfig &auth)
     return FilterStatus::Continue;
 }
 
-} // namespace
-
-FilterStatus authFilter(RequestContext &ctx)
+QString AuthFilter::name() const
 {
-    const AuthConfig &auth = *ctx.api->auth;
-    switch (auth.method) {
+    switch (m_api->auth->method) {
+    case AuthConfig::Method::Keyless:
+        return QStringLiteral("keyless");
+    case AuthConfig::Method::ApiKey:
+        return QStringLiteral("apiKey");
+    case AuthConfig::Method::Jwt:
+        return QStringLiteral("jwt");
+    }
+    return QStringLiteral("authentication");
+}
+
+FilterStatus AuthFilter::onRequestHeaders(RequestContext &ctx)
+{
+    switch (m_api->auth->method) {
     case AuthConfig::Method::Keyless:
         return FilterStatus::Continue;
     case AuthConfig::Method::ApiKey:
-        return apiKeyAuth(ctx, auth);
+        return apiKey(ctx);
     case AuthConfig::Method::Jwt:
-        return jwtAuth(ctx, auth);
+        return jwt(ctx);
     }
     return FilterStatus::Continue;
 }
 
 // ------------------------------------------------------------------ access
 
-FilterStatus accessFilter(RequestContext &ctx)
+FilterStatus SubscriptionFilter::onRequestHeaders(RequestContext &ctx)
 {
     if (!ctx.application)
         return FilterStatus::Continue; // keyless
@@ -258,7 +402,7 @@ FilterStatus accessFilter(RequestContext &ctx)
 
 // ------------------------------------------------------------------ plan
 
-FilterStatus planFilter(RequestContext &ctx)
+FilterStatus PlanFilter::onRequestHeaders(RequestContext &ctx)
 {
     if (!ctx.grant || !ctx.grant->plan)
         return FilterStatus::Continue;
@@ -300,6 +444,53 @@ FilterStatus planFilter(RequestContext &ctx)
         }
     }
     return FilterStatus::Continue;
+}
+
+// ------------------------------------------------------------------ Traefik middlewares
+
+FilterStatus StripPrefixFilter::onRequestHeaders(RequestContext &ctx)
+{
+    for (const QByteArray &p : m_prefixes)
+        if (auto stripped = stripPathPrefix(ctx.forwardPath, p)) {
+            if (removeDotSegments(*stripped) != *stripped)
+                return ctx.reply(400,
+                                 QStringLiteral("stripPrefix %1 leaves dot segments in %2")
+                                     .arg(QString::fromUtf8(p), QString::fromUtf8(*stripped)),
+                                 "Bad Request\n");
+            ctx.forwardPath = std::move(*stripped);
+            break;
+        }
+    return FilterStatus::Continue;
+}
+
+AddPrefixFilter::AddPrefixFilter(QByteArray prefix)
+    : m_encoded(encodePathLiteral(prefix))
+{
+}
+
+FilterStatus AddPrefixFilter::onRequestHeaders(RequestContext &ctx)
+{
+    ctx.forwardPath.prepend(m_encoded);
+    if (!ctx.forwardPath.startsWith('/'))
+        ctx.forwardPath.prepend('/');
+    return FilterStatus::Continue;
+}
+
+FilterStatus HeadersFilter::onRequestHeaders(RequestContext &ctx)
+{
+    for (const auto &h : m_request)
+        ctx.upstreamHeaderEdits.push_back(h);
+    return FilterStatus::Continue;
+}
+
+void HeadersFilter::onResponseHeaders(RequestContext &, Http::Response &response)
+{
+    for (const auto &[name, value] : m_response) {
+        if (value.isEmpty())
+            response.headers.remove(name);
+        else
+            response.headers.set(name, value);
+    }
 }
 
 } // namespace Airgate::Runtime

@@ -8,38 +8,6 @@
 
 namespace Airgate::Runtime {
 
-namespace {
-
-/**
- * The route's stripPrefix and addPrefix middlewares, in their order, on the normalised path.
- * Like Traefik ≥ 3.6.19, a strip that leaves `.`/`..` segments (`/api../x` less `/api`) is
- * refused rather than sent: the upstream would resolve it to another resource.
- */
-Result<QByteArray> upstreamPath(const RouteConfig &route, QByteArray path)
-{
-    for (const MiddlewareConfig &m : route.middlewares) {
-        if (m.type == MiddlewareConfig::Type::StripPrefix) {
-            for (const QByteArray &p : m.values)
-                if (auto stripped = stripPathPrefix(path, p)) {
-                    if (removeDotSegments(*stripped) != *stripped)
-                        return makeError(
-                            Error::Code::Refused,
-                            QStringLiteral("stripPrefix %1 leaves dot segments in %2")
-                                .arg(QString::fromUtf8(p), QString::fromUtf8(*stripped)));
-                    path = std::move(*stripped);
-                    break;
-                }
-        } else if (m.type == MiddlewareConfig::Type::AddPrefix && !m.values.isEmpty()) {
-            path = encodePathLiteral(m.values.first()) + path;
-            if (!path.startsWith('/'))
-                path.prepend('/');
-        }
-    }
-    return path;
-}
-
-} // namespace
-
 void stripHopByHop(Http::Headers &headers)
 {
     QList<QByteArray> named;
@@ -156,16 +124,23 @@ void GatewayHandler::handle(const Http::ExchangePtr &exchange)
     }
     ctx->log.route = ctx->route->id;
     ctx->api = ctx->route->api.get();
-    if (ctx->api) {
+    if (ctx->api)
         ctx->log.api = ctx->api->key;
-        for (auto filter : {corsFilter, authFilter, accessFilter, planFilter}) {
-            if (filter(*ctx) == FilterStatus::StopAndReply) {
-                complete(ctx, std::move(ctx->localReply));
-                return;
-            }
-        }
+    if (!ctx->route->filters) {
+        terminal(ctx);
+        return;
     }
-    terminal(ctx);
+    // The chain's callbacks hold the request weakly: the context owns them.
+    std::weak_ptr<RequestContext> weak = ctx;
+    ctx->onChainEnd = [this, weak] {
+        if (auto c = weak.lock())
+            terminal(c);
+    };
+    ctx->onLocalReply = [this, weak](Http::Response resp) {
+        if (auto c = weak.lock())
+            complete(c, std::move(resp));
+    };
+    ctx->route->filters->start(*ctx);
 }
 
 void GatewayHandler::terminal(const RequestContextPtr &ctx)
@@ -201,16 +176,11 @@ void GatewayHandler::terminal(const RequestContextPtr &ctx)
         m_metrics->upstreamError(u->metricsLabel, MetricReason::Unresolved);
         complete(ctx, Http::Response::text(502, "Bad Gateway\n"));
         return;
-    case UpstreamConfig::Type::Mock: {
-        auto path = upstreamPath(route, ctx->forwardPath);
-        if (!path) {
-            ctx->log.reason = path.error().message;
-            complete(ctx, Http::Response::text(400, "Bad Request\n"));
-            return;
-        }
-        complete(ctx, u->mock->respond(ctx->request(), Http::percentDecode(*path), u->specPaths));
+    case UpstreamConfig::Type::Mock:
+        complete(
+            ctx,
+            u->mock->respond(ctx->request(), Http::percentDecode(ctx->forwardPath), u->specPaths));
         return;
-    }
     case UpstreamConfig::Type::Portal: {
         if (!m_portal) {
             complete(
@@ -234,15 +204,9 @@ void GatewayHandler::terminal(const RequestContextPtr &ctx)
 void GatewayHandler::proxy(const RequestContextPtr &ctx, const UpstreamConfig &u)
 {
     Http::Request &r = ctx->request();
-    // The normalised path, never the raw one: what the route and the filters judged is what
-    // the upstream receives.
-    auto stripped = upstreamPath(*ctx->route, ctx->forwardPath);
-    if (!stripped) {
-        ctx->log.reason = stripped.error().message;
-        complete(ctx, Http::Response::text(400, "Bad Request\n"));
-        return;
-    }
-    const QByteArray &path = *stripped;
+    // The normalised path, never the raw one: what the route and the filters judged (and
+    // stripPrefix/addPrefix rewrote) is what the upstream receives.
+    const QByteArray &path = ctx->forwardPath;
     Http::Headers headers = r.headers;
     stripHopByHop(headers);
     headers.remove("content-length");
@@ -250,14 +214,12 @@ void GatewayHandler::proxy(const RequestContextPtr &ctx, const UpstreamConfig &u
         headers.remove("authorization");
     for (const Http::Headers::Field &f : ctx->upstreamExtraHeaders.fields())
         headers.set(f.first, f.second);
-    for (const MiddlewareConfig &m : ctx->route->middlewares)
-        if (m.type == MiddlewareConfig::Type::RequestHeaders)
-            for (qsizetype i = 0; i + 1 < m.values.size(); i += 2) {
-                if (m.values[i + 1].isEmpty())
-                    headers.remove(m.values[i]);
-                else
-                    headers.set(m.values[i], m.values[i + 1]);
-            }
+    for (const auto &[name, value] : ctx->upstreamHeaderEdits) {
+        if (value.isEmpty())
+            headers.remove(name);
+        else
+            headers.set(name, value);
+    }
     const QByteArray client = r.peer.toString().toLatin1();
     const QByteArray prior = headers.value("x-forwarded-for");
     headers.set("X-Forwarded-For", prior.isEmpty() ? client : prior + ", " + client);
@@ -356,15 +318,8 @@ void GatewayHandler::complete(const RequestContextPtr &ctx, Http::Response respo
     };
     for (const Http::Headers::Field &f : ctx->responseExtraHeaders.fields())
         response.headers.set(f.first, f.second);
-    if (ctx->route)
-        for (const MiddlewareConfig &m : ctx->route->middlewares)
-            if (m.type == MiddlewareConfig::Type::ResponseHeaders)
-                for (qsizetype i = 0; i + 1 < m.values.size(); i += 2) {
-                    if (m.values[i + 1].isEmpty())
-                        response.headers.remove(m.values[i]);
-                    else
-                        response.headers.set(m.values[i], m.values[i + 1]);
-                }
+    if (ctx->route && ctx->route->filters)
+        ctx->route->filters->encodeResponse(*ctx, response);
     refuseUnsafe();
     const qint64 nanos = m_shared->steadyNanos() - ctx->startNanos;
     ctx->log.status = response.status;
