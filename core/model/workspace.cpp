@@ -5,6 +5,7 @@
 #include "model/specs.h"
 #include "openapi/openapidocument.h"
 #include "yaml/yamlemitter.h"
+#include "yaml/yamlpatch.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -601,6 +602,19 @@ QByteArray Workspace::serialize(int fileIndex) const
             prefix = "---\n";
         if (!prefix.isEmpty() && !prefix.endsWith('\n'))
             prefix += '\n';
+        // A form edit changes only the entries it touched: comments, blank lines, key order
+        // and every other value keep their bytes.
+        if (d.modified && d.parsed.root && d.root && !d.parsed.failed) {
+            const std::string_view text(f.original.constData(),
+                                        static_cast<size_t>(f.original.size()));
+            if (const auto patched = Yaml::patchDocumentText(
+                    text, d.parsed.contentBegin, d.parsed.end, *d.parsed.root, *d.root)) {
+                out += prefix;
+                out += QByteArray::fromStdString(*patched);
+                wroteDocument = true;
+                continue;
+            }
+        }
         out += prefix;
         if (d.root)
             out += QByteArray::fromStdString(Yaml::emitDocument(*d.root));

@@ -87,6 +87,52 @@ private slots:
                  QStringLiteral("1s"));
     }
 
+    void formEditsChangeOnlyTheEditedFieldOfAManifest()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        const QString file = dir + QStringLiteral("/plans/standard-plan.yaml");
+        QByteArray text = ConsoleTest::readFile(file);
+        // Comments inside the document, a blank line, an inline comment and an order kubectl
+        // would not write: all of it must survive a form edit.
+        text.replace("spec:\n  title: Standard Plan\n",
+                     "spec:\n  # What consumers see in the portal.\n  title: Standard Plan\n\n");
+        text.replace("  rateLimit:\n    limit: 100\n    period: 1s\n",
+                     "  rateLimit:\n    period: 1s   # per second\n    limit: 100\n");
+        text.replace(
+            "metadata:\n  name: standard-plan\n  namespace: apps\n",
+            "metadata:\n  namespace: apps # the team's namespace\n  name: standard-plan\n");
+        ConsoleTest::writeFile(file, text);
+        WorkspaceModel m;
+        QVERIFY(m.open(dir));
+        FormEditor f(&m);
+        f.setResource(kPlan);
+        f.show();
+        auto *period = field<QLineEdit>(f, QStringLiteral("spec.rateLimit.period"));
+        QVERIFY(period);
+        period->setFocus();
+        period->selectAll();
+        QTest::keyClicks(period, QStringLiteral("10s"));
+        m.commitPendingEdits();
+        QByteArray want = text;
+        want.replace("period: 1s   # per second", "period: 10s   # per second");
+        QCOMPARE(
+            QString::fromUtf8(m.fileText(QStringLiteral("plans/standard-plan.yaml"))).split(u'\n'),
+            QString::fromUtf8(want).split(u'\n'));
+        // An integer, a field removed and one added: each only its own line.
+        m.setValue(kPlan, QStringLiteral("spec.quota.limit"), qint64(5000));
+        want.replace("    limit: 1000\n", "    limit: 5000\n");
+        QCOMPARE(m.fileText(QStringLiteral("plans/standard-plan.yaml")), want);
+        m.removeField(kPlan, QStringLiteral("spec.description"));
+        want.replace("  description: Standard access to APIs\n", "");
+        QCOMPARE(m.fileText(QStringLiteral("plans/standard-plan.yaml")), want);
+        m.setValue(kPlan, QStringLiteral("spec.rateLimit.bucket"), QStringLiteral("subscription"));
+        want.replace("    limit: 100\n", "    limit: 100\n    bucket: subscription\n");
+        QCOMPARE(m.fileText(QStringLiteral("plans/standard-plan.yaml")), want);
+        QVERIFY(m.save());
+        QCOMPARE(ConsoleTest::readFile(file), want);
+    }
+
     void integerFieldWritesAnInteger()
     {
         WorkspaceModel m;

@@ -159,6 +159,87 @@ private slots:
         QCOMPARE(m.workspace().settings().entryPoints.size(), 1);
     }
 
+    void formEditsChangeOnlyTheEditedEntry()
+    {
+        QTemporaryDir tmp;
+        const QString dir = ConsoleTest::copyExample(tmp);
+        const QByteArray commented = "# Local settings for this workstation.\n"
+                                     "\n"
+                                     "# Where the gateway listens.\n"
+                                     "entryPoints:\n"
+                                     "  web: 127.0.0.1:8800   # the routes' entry point\n"
+                                     "\n"
+                                     "services:\n"
+                                     "  # No backend here: the document's examples answer.\n"
+                                     "  apps/weather-app:8080: {mock: specs/weather.json}\n"
+                                     "specs:\n"
+                                     "  apps/weather-api: 'specs/weather.json'   # quoted\n"
+                                     "portalPreview:\n"
+                                     "  apps/api-portal: 127.0.0.1:8890\n"
+                                     "limits:\n"
+                                     "  maxConnections: 512\n"
+                                     "  # idleTimeout: 90s\n"
+                                     "# end of the settings\n";
+        ConsoleTest::writeFile(dir + QStringLiteral("/airgate.yaml"), commented);
+        MemorySecretStore store;
+        MainWindow w(&store);
+        QVERIFY(w.openWorkspace(dir, false));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.selectResource(kSettings);
+        SettingsForm *form = w.formEditor()->settingsForm();
+        QVERIFY(form);
+        // A value typed in the form, saved at once.
+        QLineEdit *web = form->valueEdit(QStringLiteral("entryPoints"), QStringLiteral("web"));
+        web->setFocus();
+        web->selectAll();
+        QTest::keyClicks(web, QStringLiteral("127.0.0.1:8811"));
+        QVERIFY(w.saveCurrentFile());
+        QByteArray want = commented;
+        want.replace("web: 127.0.0.1:8800 ", "web: 127.0.0.1:8811 ");
+        QCOMPARE(ConsoleTest::readFile(dir + QStringLiteral("/airgate.yaml")), want);
+        // A quoted value keeps its quotes, the others their bytes.
+        QLineEdit *spec
+            = form->valueEdit(QStringLiteral("specs"), QStringLiteral("apps/weather-api"));
+        spec->setText(QStringLiteral("specs/weather-v2.json"));
+        emit spec->editingFinished();
+        want.replace("'specs/weather.json'", "'specs/weather-v2.json'");
+        QCOMPARE(w.model()->settingsText(), want);
+        // A number stays a number.
+        QLineEdit *max
+            = form->valueEdit(QStringLiteral("limits"), QStringLiteral("maxConnections"));
+        max->setText(QStringLiteral("1024"));
+        emit max->editingFinished();
+        want.replace("maxConnections: 512", "maxConnections: 1024");
+        QCOMPARE(w.model()->settingsText(), want);
+        // A renamed key, in place.
+        QLineEdit *key
+            = form->keyEdit(QStringLiteral("portalPreview"), QStringLiteral("apps/api-portal"));
+        key->setText(QStringLiteral("apps/portal"));
+        emit key->editingFinished();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        want.replace("  apps/api-portal: ", "  apps/portal: ");
+        QCOMPARE(w.model()->settingsText(), want);
+        // A row added after its section's last entry, then removed again: the file as before.
+        const QByteArray beforeAdd = want;
+        const QString added = form->addRow(QStringLiteral("entryPoints"));
+        want.replace("   # the routes' entry point\n",
+                     "   # the routes' entry point\n  new: null\n");
+        QCOMPARE(w.model()->settingsText(), want);
+        form->removeRow(QStringLiteral("entryPoints"), added);
+        QCOMPARE(w.model()->settingsText(), beforeAdd);
+        // The flow value re-typed: only its own line is written anew.
+        QLineEdit *svc
+            = form->valueEdit(QStringLiteral("services"), QStringLiteral("apps/weather-app:8080"));
+        svc->setText(QStringLiteral("http://127.0.0.1:9000"));
+        emit svc->editingFinished();
+        want = beforeAdd;
+        want.replace("{mock: specs/weather.json}", "http://127.0.0.1:9000");
+        QCOMPARE(w.model()->settingsText(), want);
+        QVERIFY(w.model()->save());
+        QCOMPARE(ConsoleTest::readFile(dir + QStringLiteral("/airgate.yaml")), want);
+    }
+
     void typingInTheYamlViewIsValidatedAndGoesToTheLine()
     {
         QTemporaryDir tmp;

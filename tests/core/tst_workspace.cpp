@@ -133,7 +133,8 @@ items:
         QVERIFY(out.startsWith(kMessy.left(kMessy.indexOf("---\n# second"))));
         QVERIFY(out.endsWith("---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: c, "
                              "namespace: apps}\r\ndata: {x: \"01\"}"));
-        // Document 2 in kubectl style, its leading comment kept, YAML 1.1 words quoted.
+        // Document 2: its leading comment and untouched entries kept, the edited flow map
+        // written anew in kubectl style, YAML 1.1 words quoted.
         QVERIFY2(out.contains("---\n# second document\napiVersion: v1\nkind: Secret\nmetadata:\n  "
                               "name: s\n  namespace: apps\n"
                               "stringData:\n  a: \"yes\"\n  b: \"no\"\n"),
@@ -145,6 +146,22 @@ items:
             back.find(Kind::Secret, QStringLiteral("apps"), QStringLiteral("s"))->node.get(),
             node.get()));
         QCOMPARE(back.resources().size(), size_t(3));
+    }
+
+    void anEditChangesOnlyItsEntryInsideTheDocument()
+    {
+        Workspace ws
+            = Workspace::fromFiles(QStringLiteral("/ws"), {{QStringLiteral("m.yaml"), kMessy}});
+        const Resource *api
+            = ws.find(Kind::API, QStringLiteral("apps"), QStringLiteral("weather-api"));
+        QVERIFY(api);
+        Yaml::NodePtr node = api->node->clone();
+        node->getPtr("spec")->set("title", Yaml::Node::makeString("Weather 2"));
+        ws.replaceResource(*api, node);
+        // Comments, odd indentation, flow collections and quoting of the rest stay as written.
+        QByteArray want = kMessy;
+        want.replace("title: 'Weather'     #", "title: 'Weather 2'     #");
+        QCOMPARE(ws.serialize(0), want);
     }
 
     void savesAtomicallyAndOnlyWhatChanged()

@@ -5,6 +5,7 @@
 #include "models/workspacemodel.h"
 #include "yaml/yamlemitter.h"
 #include "yaml/yamlparser.h"
+#include "yaml/yamlpatch.h"
 
 #include <QApplication>
 #include <QGridLayout>
@@ -375,11 +376,19 @@ bool SettingsForm::edit(const std::function<void(Yaml::Node &)> &fn, const QStri
         return false;
     if (!root || root->isNull())
         root = Yaml::Node::makeMap();
+    const Yaml::NodePtr before = root->clone();
     fn(*root);
-    Yaml::EmitOptions options;
-    options.kubernetesKeyOrder = false;
-    const QByteArray out
-        = leadingComments(text) + QByteArray::fromStdString(Yaml::emitDocument(*root, options));
+    // Only the edited entry changes: every comment, blank line, key order and other value keeps
+    // its bytes. A file the edit cannot be spliced into (empty, flow style) is written anew.
+    const std::string_view source(text.constData(), static_cast<size_t>(text.size()));
+    QByteArray out;
+    if (const auto patched = Yaml::patchDocumentText(source, 0, source.size(), *before, *root)) {
+        out = QByteArray::fromStdString(*patched);
+    } else {
+        Yaml::EmitOptions options;
+        options.kubernetesKeyOrder = false;
+        out = leadingComments(text) + QByteArray::fromStdString(Yaml::emitDocument(*root, options));
+    }
     if (out != text)
         m_model->setSettingsText(out, mergeKey);
     return true;
