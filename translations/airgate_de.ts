@@ -244,10 +244,6 @@
         <translation>Ungespeicherte Änderungen gefunden</translation>
     </message>
     <message>
-        <source>Airgate was closed on %1 with unsaved edits in this workspace. Restore them?</source>
-        <translation>Airgate wurde am %1 mit ungespeicherten Änderungen in diesem Arbeitsbereich beendet. Wiederherstellen?</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -272,10 +268,6 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     <message>
         <source>No workspace open — File ▸ Open example</source>
         <translation>Kein Arbeitsbereich geöffnet — Datei ▸ Beispiel öffnen</translation>
-    </message>
-    <message>
-        <source>%1 resources · %2 errors · %3 warnings · validated in %4 ms</source>
-        <translation>%1 Ressourcen · %2 Fehler · %3 Warnungen · geprüft in %4 ms</translation>
     </message>
     <message>
         <source>Problems (%1)</source>
@@ -552,14 +544,6 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     <message>
         <source>Revoke “%1”? Clients using it get 401 once the change is deployed; the key is removed from the keychain.</source>
         <translation>„%1“ widerrufen? Clients damit erhalten 401, sobald die Änderung ausgerollt ist; der Schlüssel wird aus dem Schlüsselbund entfernt.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not an OpenAPI document%2</source>
-        <translation>%1 ist kein OpenAPI-Dokument%2</translation>
     </message>
     <message>
         <source>Serve the document locally by adding “%1/%2: %3” under specs: in airgate.yaml.</source>
@@ -1046,10 +1030,6 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
         <translation>Anfrage:</translation>
     </message>
     <message>
-        <source>Key of:</source>
-        <translation>Schlüssel von:</translation>
-    </message>
-    <message>
         <source>T&amp;ry request</source>
         <translation>&amp;Testanfrage</translation>
     </message>
@@ -1088,10 +1068,6 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     <message>
         <source>(no key)</source>
         <translation>(kein Schlüssel)</translation>
-    </message>
-    <message>
-        <source>The key is not in the keychain (%1). Keys generated elsewhere cannot be sent from here.</source>
-        <translation>Der Schlüssel ist nicht im Schlüsselbund (%1). Anderswo erzeugte Schlüssel können von hier nicht gesendet werden.</translation>
     </message>
     <message>
         <source>Start the gateway first.</source>
@@ -1170,12 +1146,534 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
         <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <source>No keychain is available: %1</source>
-        <translation>Kein Schlüsselbund verfügbar: %1</translation>
-    </message>
-    <message>
         <source>Fix %1</source>
         <translation>%1 korrigieren</translation>
+    </message>
+    <message>
+        <source>Entry points</source>
+        <translation>Einstiegspunkte</translation>
+    </message>
+    <message>
+        <source>Where the gateway listens for each entry point the IngressRoutes name.</source>
+        <translation>Wo das Gateway für jeden Einstiegspunkt lauscht, den die IngressRoutes nennen.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Where a Kubernetes Service the routes send to lives on this workstation: a URL, or an OpenAPI document whose examples are served.</source>
+        <translation>Wo ein Kubernetes-Service, an den die Routen senden, auf diesem Arbeitsplatz liegt: eine URL oder ein OpenAPI-Dokument, dessen Beispiele ausgeliefert werden.</translation>
+    </message>
+    <message>
+        <source>OpenAPI documents</source>
+        <translation>OpenAPI-Dokumente</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document of an API, for the portal and request validation (paths inside the workspace).</source>
+        <translation>Das OpenAPI-Dokument einer API, für das Portal und die Prüfung von Anfragen (Pfade innerhalb des Arbeitsbereichs).</translation>
+    </message>
+    <message>
+        <source>Portal previews</source>
+        <translation>Portal-Vorschauen</translation>
+    </message>
+    <message>
+        <source>Where each portal&apos;s preview listens.</source>
+        <translation>Wo die Vorschau jedes Portals lauscht.</translation>
+    </message>
+    <message>
+        <source>Local JWKS copies</source>
+        <translation>Lokale JWKS-Kopien</translation>
+    </message>
+    <message>
+        <source>A local copy of an identity provider&apos;s keys, used instead of fetching them.</source>
+        <translation>Eine lokale Kopie der Schlüssel eines Identitätsanbieters, die statt eines Abrufs verwendet wird.</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzwerte</translation>
+    </message>
+    <message>
+        <source>maxHeaderBytes, maxBodyBytes, maxConnections, headerTimeout, idleTimeout, bodyTimeout.</source>
+        <translation>maxHeaderBytes, maxBodyBytes, maxConnections, headerTimeout, idleTimeout, bodyTimeout.</translation>
+    </message>
+    <message>
+        <source>local settings of this workstation: never exported</source>
+        <translation>lokale Einstellungen dieses Arbeitsplatzes: werden nie exportiert</translation>
+    </message>
+    <message>
+        <source>airgate.yaml does not read as settings: fix it in the YAML view (Alt+2), then edit it here.</source>
+        <translation>airgate.yaml lässt sich nicht als Einstellungen lesen: korrigieren Sie die Datei in der YAML-Ansicht (Alt+2) und bearbeiten Sie sie dann hier.</translation>
+    </message>
+    <message>
+        <source>%1 (deprecated)</source>
+        <translation>%1 (veraltet)</translation>
+    </message>
+    <message>
+        <source>No keychain is available: %1.</source>
+        <translation>Kein Schlüsselbund verfügbar: %1.</translation>
+    </message>
+    <message>
+        <source>this session has no D-Bus session bus, so no keychain can be reached</source>
+        <translation>diese Sitzung hat keinen D-Bus-Sitzungsbus, daher ist kein Schlüsselbund erreichbar</translation>
+    </message>
+    <message>
+        <source>the session&apos;s D-Bus address (%1) leads to no running bus, so no keychain can be reached</source>
+        <translation>die D-Bus-Adresse der Sitzung (%1) führt zu keinem laufenden Bus, daher ist kein Schlüsselbund erreichbar</translation>
+    </message>
+    <message>
+        <source>The keychain was not unlocked (its password prompt was cancelled).</source>
+        <translation>Der Schlüsselbund wurde nicht entsperrt (die Passwortabfrage wurde abgebrochen).</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: it may be locked.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: Er ist möglicherweise gesperrt.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: no Secret Service (GNOME Keyring, KWallet) runs in this session.</source>
+        <translation>Kein Schlüsselbund verfügbar: In dieser Sitzung läuft kein Secret Service (GNOME Keyring, KWallet).</translation>
+    </message>
+    <message>
+        <source>No keychain is available: no Secret Service (GNOME Keyring, KWallet) answers on this session&apos;s D-Bus.</source>
+        <translation>Kein Schlüsselbund verfügbar: Kein Secret Service (GNOME Keyring, KWallet) antwortet auf dem D-Bus dieser Sitzung.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used.</source>
+        <translation>Der Schlüsselbund konnte nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Git: new, not committed yet</source>
+        <translation>Git: neu, noch nicht committet</translation>
+    </message>
+    <message>
+        <source>Git: modified since the last commit</source>
+        <translation>Git: seit dem letzten Commit geändert</translation>
+    </message>
+    <message>
+        <source>The gateway of another Airgate window (pid %1) serves %2; it was left running.</source>
+        <translation>Das Gateway eines anderen Airgate-Fensters (PID %1) bedient %2; es läuft weiter.</translation>
+    </message>
+    <message>
+        <source>A gateway left running by an earlier Airgate session (pid %1, serving %2) was found and stopped.</source>
+        <translation>Ein von einer früheren Airgate-Sitzung zurückgelassenes Gateway (PID %1, bedient %2) wurde gefunden und beendet.</translation>
+    </message>
+    <message>
+        <source>Quick fix…</source>
+        <translation>Schnellkorrektur…</translation>
+    </message>
+    <message>
+        <source>Migrate: %1</source>
+        <translation>Migrieren: %1</translation>
+    </message>
+    <message>
+        <source>No quick fix for this problem</source>
+        <translation>Keine Schnellkorrektur für dieses Problem</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>paste the key: sent once, never stored</source>
+        <translation>Schlüssel einfügen: einmal gesendet, nie gespeichert</translation>
+    </message>
+    <message>
+        <source>One header a line, e.g. Accept: application/json</source>
+        <translation>Ein Header pro Zeile, z. B. Accept: application/json</translation>
+    </message>
+    <message>
+        <source>Request body (POST, PUT, PATCH)</source>
+        <translation>Anfragekörper (POST, PUT, PATCH)</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Körper:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Running the last good configuration · generation %1 · %2</source>
+        <translation>Läuft mit der letzten guten Konfiguration · Generation %1 · %2</translation>
+    </message>
+    <message>
+        <source>No portal preview is running: start the gateway, and give a portal a portalPreview address in airgate.yaml.</source>
+        <translation>Keine Portal-Vorschau läuft: Starten Sie das Gateway und geben Sie einem Portal in airgate.yaml eine portalPreview-Adresse.</translation>
+    </message>
+    <message>
+        <source>No browser could be started. Open %1 in a browser.</source>
+        <translation>Es konnte kein Browser gestartet werden. Öffnen Sie %1 in einem Browser.</translation>
+    </message>
+    <message>
+        <source>The gateway serves its last good configuration, not the workspace: %1</source>
+        <translation>Das Gateway liefert seine letzte gute Konfiguration aus, nicht den Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>the workspace could not be served</source>
+        <translation>der Arbeitsbereich konnte nicht ausgeliefert werden</translation>
+    </message>
+    <message>
+        <source>Paste a key…</source>
+        <translation>Schlüssel einfügen…</translation>
+    </message>
+    <message>
+        <source>Paste a key to send, or choose “(no key)”.</source>
+        <translation>Fügen Sie einen zu sendenden Schlüssel ein oder wählen Sie „(kein Schlüssel)“.</translation>
+    </message>
+    <message>
+        <source>The key could not be read: %1 Choose “Paste a key…” to send a key once.</source>
+        <translation>Der Schlüssel konnte nicht gelesen werden: %1 Wählen Sie „Schlüssel einfügen…“, um einen Schlüssel einmal zu senden.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a header: write Name: value, one a line.</source>
+        <translation>„%1“ ist kein Header: Schreiben Sie Name: Wert, einen pro Zeile.</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation>Gateway: %1</translation>
+    </message>
+    <message>
+        <source>no reason logged</source>
+        <translation>kein Grund protokolliert</translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation>(leerer Körper)</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is checked once %3 is set</source>
+        <translation>%1: „%2“ wird geprüft, sobald %3 gesetzt ist</translation>
+    </message>
+    <message>
+        <source>%1: “%2” could not be checked on this value</source>
+        <translation>%1: „%2“ konnte für diesen Wert nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>Local settings</source>
+        <translation>Lokale Einstellungen</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s settings: never exported</source>
+        <translation>Die Einstellungen dieses Arbeitsplatzes: werden nie exportiert</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Entry points, local services, OpenAPI documents, portal previews</source>
+        <translation>Einstiegspunkte, lokale Dienste, OpenAPI-Dokumente, Portal-Vorschauen</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>API descriptions: not manifests, never exported</source>
+        <translation>API-Beschreibungen: keine Manifeste, werden nie exportiert</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Review changes</source>
+        <translation>Änderungen prüfen</translation>
+    </message>
+    <message>
+        <source>Files on disk (last saved)</source>
+        <translation>Dateien auf der Festplatte (zuletzt gespeichert)</translation>
+    </message>
+    <message>
+        <source>Git: HEAD (last commit)</source>
+        <translation>Git: HEAD (letzter Commit)</translation>
+    </message>
+    <message>
+        <source>What the running gateway serves</source>
+        <translation>Was das laufende Gateway ausliefert</translation>
+    </message>
+    <message>
+        <source>no workspace is open</source>
+        <translation>kein Arbeitsbereich ist geöffnet</translation>
+    </message>
+    <message>
+        <source>Not in a Git repository: %1</source>
+        <translation>Nicht in einem Git-Repository: %1</translation>
+    </message>
+    <message>
+        <source>The gateway is not running</source>
+        <translation>Das Gateway läuft nicht</translation>
+    </message>
+    <message>
+        <source>Resource / field</source>
+        <translation>Ressource / Feld</translation>
+    </message>
+    <message>
+        <source>Before → workspace</source>
+        <translation>Vorher → Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Compare the workspace (unsaved edits included) with:</source>
+        <translation>Den Arbeitsbereich (einschließlich ungespeicherter Änderungen) vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>The export folder %1</source>
+        <translation>Der Exportordner %1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet</source>
+        <translation>%1 existiert noch nicht</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Kein Arbeitsbereich ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 is not available.</source>
+        <translation>%1 ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>Festplatte</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin token cannot be read: %1</source>
+        <translation>Das Admin-Token des Gateways kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Asking the gateway…</source>
+        <translation>Gateway wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin API: %1</source>
+        <translation>Die Admin-API des Gateways: %1</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin API answered %1</source>
+        <translation>Die Admin-API des Gateways antwortete %1</translation>
+    </message>
+    <message>
+        <source>The gateway serves %1.</source>
+        <translation>Das Gateway liefert %1 aus.</translation>
+    </message>
+    <message>
+        <source>The workspace does not parse: %1</source>
+        <translation>Der Arbeitsbereich lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>No differences with %1 (%2 unchanged).</source>
+        <translation>Keine Unterschiede zu %1 (%2 unverändert).</translation>
+    </message>
+    <message>
+        <source>Compared with %1: %2 changed, %3 added, %4 removed, %5 unchanged.</source>
+        <translation>Verglichen mit %1: %2 geändert, %3 hinzugefügt, %4 entfernt, %5 unverändert.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenAPI document: %2</source>
+        <translation>%1 ist kein OpenAPI-Dokument: %2</translation>
+    </message>
+    <message>
+        <source>Serve the document locally: copy it to specs/%3 in the workspace and add “%1/%2: specs/%3” under specs: in airgate.yaml.</source>
+        <translation>Das Dokument lokal ausliefern: Kopieren Sie es nach specs/%3 im Arbeitsbereich und fügen Sie „%1/%2: specs/%3“ unter specs: in airgate.yaml hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is not a duration: write it like 1s, 30m, 1h or 720h.</source>
+        <translation>%1 „%2“ ist keine Dauer: Schreiben Sie sie wie 1s, 30m, 1h oder 720h.</translation>
+    </message>
+    <message>
+        <source>%1 must be between 1s and %2h (it is %3).</source>
+        <translation>%1 muss zwischen 1s und %2h liegen (angegeben: %3).</translation>
+    </message>
+    <message>
+        <source>The rate period</source>
+        <translation>Der Ratenzeitraum</translation>
+    </message>
+    <message>
+        <source>The quota period</source>
+        <translation>Der Kontingentzeitraum</translation>
+    </message>
+    <message>
+        <source>Choose the plan the subscription grants (create one with Resource ▸ New plan).</source>
+        <translation>Wählen Sie den Plan, den das Abonnement gewährt (einen neuen legen Sie mit Ressource ▸ Neuer Plan an).</translation>
+    </message>
+    <message>
+        <source>Choose at least one application to subscribe.</source>
+        <translation>Wählen Sie mindestens eine Anwendung für das Abonnement.</translation>
+    </message>
+    <message>
+        <source>Choose at least one API the applications get.</source>
+        <translation>Wählen Sie mindestens eine API, die die Anwendungen erhalten.</translation>
+    </message>
+    <message>
+        <source>New subscription</source>
+        <translation>Neues Abonnement</translation>
+    </message>
+    <message>
+        <source>Applications:</source>
+        <translation>Anwendungen:</translation>
+    </message>
+    <message>
+        <source>APIs:</source>
+        <translation>APIs:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>With --screenshot: start the gateway (as F5 does) and wait until it runs.</source>
+        <translation>Mit --screenshot: das Gateway starten (wie F5) und warten, bis es läuft.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: milliseconds to wait before the picture is taken.</source>
+        <translation>Mit --screenshot: Millisekunden, die vor der Aufnahme gewartet wird.</translation>
+    </message>
+    <message>
+        <source>Review c&amp;hanges…</source>
+        <translation>Ä&amp;nderungen prüfen…</translation>
+    </message>
+    <message>
+        <source>New &amp;subscription…</source>
+        <translation>Neues &amp;Abonnement…</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handbuch</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Handbuch</translation>
+    </message>
+    <message>
+        <source>The offline manual is not installed here. It is looked for in:
+%1</source>
+        <translation>Das Offline-Handbuch ist hier nicht installiert. Es wird gesucht in:
+%1</translation>
+    </message>
+    <message>
+        <source>No program opened the manual. Open this file in a browser:
+%1</source>
+        <translation>Kein Programm hat das Handbuch geöffnet. Öffnen Sie diese Datei in einem Browser:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Airgate was closed on %1 with unsaved edits to %n file(s) of this workspace:
+%2
+Restore them? (Edit ▸ Undo takes them back.)</source>
+        <translation><numerusform>Airgate wurde am %1 mit ungespeicherten Änderungen an %n Datei dieses Arbeitsbereichs geschlossen:
+%2
+Wiederherstellen? (Bearbeiten ▸ Rückgängig nimmt sie zurück.)</numerusform><numerusform>Airgate wurde am %1 mit ungespeicherten Änderungen an %n Dateien dieses Arbeitsbereichs geschlossen:
+%2
+Wiederherstellen? (Bearbeiten ▸ Rückgängig nimmt sie zurück.)</numerusform></translation>
+    </message>
+    <message>
+        <source>Restored unsaved edits to %1 — Edit ▸ Undo takes them back.</source>
+        <translation>Ungespeicherte Änderungen an %1 wiederhergestellt — Bearbeiten ▸ Rückgängig nimmt sie zurück.</translation>
+    </message>
+    <message>
+        <source>The YAML view holds text that does not parse, so it is not part of the resource yet: %1
+Save the other edits anyway? (The YAML view keeps its text.)</source>
+        <translation>Die YAML-Ansicht enthält Text, der sich nicht lesen lässt, und gehört daher noch nicht zur Ressource: %1
+Die anderen Änderungen trotzdem speichern? (Die YAML-Ansicht behält ihren Text.)</translation>
+    </message>
+    <message>
+        <source>These files were changed on disk since they were loaded here; saving replaces those changes with yours:
+%1</source>
+        <translation>Diese Dateien wurden auf der Festplatte geändert, seit sie hier geladen wurden; Speichern ersetzt diese Änderungen durch Ihre:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>Ü&amp;berschreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s)</source>
+        <translation><numerusform>%n Ressource</numerusform><numerusform>%n Ressourcen</numerusform></translation>
+    </message>
+    <message>
+        <source>validated in %1 ms</source>
+        <translation>geprüft in %1 ms</translation>
+    </message>
+    <message>
+        <source>Choose a folder to export to.</source>
+        <translation>Wählen Sie einen Ordner für den Export.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Review changes…</source>
+        <translation>Änderungen &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Form ▸ Next / previous field</source>
+        <translation>Formular ▸ Nächstes / vorheriges Feld</translation>
+    </message>
+    <message>
+        <source>Problems ▸ Go to the field and line</source>
+        <translation>Probleme ▸ Zum Feld und zur Zeile</translation>
+    </message>
+    <message>
+        <source>Tree ▸ Delete the resource</source>
+        <translation>Baum ▸ Ressource löschen</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1937,42 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
     <message>
         <source>Back</source>
         <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>all of</source>
+        <translation>alle von</translation>
+    </message>
+    <message>
+        <source>one of</source>
+        <translation>genau eines von</translation>
+    </message>
+    <message>
+        <source>any of</source>
+        <translation>eines oder mehrere von</translation>
+    </message>
+    <message>
+        <source>array of</source>
+        <translation>Array von</translation>
+    </message>
+    <message>
+        <source>one of:</source>
+        <translation>genau eines von:</translation>
+    </message>
+    <message>
+        <source>Schemas</source>
+        <translation>Schemas</translation>
+    </message>
+    <message>
+        <source>Operations by tag</source>
+        <translation>Operationen nach Tag</translation>
+    </message>
+    <message>
+        <source>This sign-in was started in another browser or its cookie has expired. Please sign in again.</source>
+        <translation>Diese Anmeldung wurde in einem anderen Browser begonnen oder ihr Cookie ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Invalid form token: you are still signed in. Sign out with the button of the portal.</source>
+        <translation>Ungültiges Formular-Token: Sie sind weiterhin angemeldet. Melden Sie sich mit der Schaltfläche des Portals ab.</translation>
     </message>
 </context>
 </TS>

@@ -244,10 +244,6 @@
         <translation>Modifications non enregistrées trouvées</translation>
     </message>
     <message>
-        <source>Airgate was closed on %1 with unsaved edits in this workspace. Restore them?</source>
-        <translation>Airgate a été fermé le %1 avec des modifications non enregistrées dans cet espace. Les restaurer ?</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -272,10 +268,6 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     <message>
         <source>No workspace open — File ▸ Open example</source>
         <translation>Aucun espace ouvert — Fichier ▸ Ouvrir l’exemple</translation>
-    </message>
-    <message>
-        <source>%1 resources · %2 errors · %3 warnings · validated in %4 ms</source>
-        <translation>%1 ressources · %2 erreurs · %3 avertissements · validé en %4 ms</translation>
     </message>
     <message>
         <source>Problems (%1)</source>
@@ -552,14 +544,6 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     <message>
         <source>Revoke “%1”? Clients using it get 401 once the change is deployed; the key is removed from the keychain.</source>
         <translation>Révoquer « %1 » ? Les clients qui l’utilisent reçoivent 401 dès le déploiement ; la clé est retirée du trousseau.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
-    </message>
-    <message>
-        <source>%1 is not an OpenAPI document%2</source>
-        <translation>%1 n’est pas un document OpenAPI%2</translation>
     </message>
     <message>
         <source>Serve the document locally by adding “%1/%2: %3” under specs: in airgate.yaml.</source>
@@ -1046,10 +1030,6 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
         <translation>Requête :</translation>
     </message>
     <message>
-        <source>Key of:</source>
-        <translation>Clé de :</translation>
-    </message>
-    <message>
         <source>T&amp;ry request</source>
         <translation>&amp;Essayer une requête</translation>
     </message>
@@ -1088,10 +1068,6 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     <message>
         <source>(no key)</source>
         <translation>(sans clé)</translation>
-    </message>
-    <message>
-        <source>The key is not in the keychain (%1). Keys generated elsewhere cannot be sent from here.</source>
-        <translation>La clé n’est pas dans le trousseau (%1). Les clés générées ailleurs ne peuvent pas être envoyées d’ici.</translation>
     </message>
     <message>
         <source>Start the gateway first.</source>
@@ -1170,12 +1146,534 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
         <translation>Le trousseau n’a pas répondu à temps.</translation>
     </message>
     <message>
-        <source>No keychain is available: %1</source>
-        <translation>Aucun trousseau disponible : %1</translation>
-    </message>
-    <message>
         <source>Fix %1</source>
         <translation>Corriger %1</translation>
+    </message>
+    <message>
+        <source>Entry points</source>
+        <translation>Points d’entrée</translation>
+    </message>
+    <message>
+        <source>Where the gateway listens for each entry point the IngressRoutes name.</source>
+        <translation>Où la passerelle écoute pour chaque point d’entrée que nomment les IngressRoutes.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Where a Kubernetes Service the routes send to lives on this workstation: a URL, or an OpenAPI document whose examples are served.</source>
+        <translation>Où se trouve sur ce poste un Service Kubernetes vers lequel les routes envoient : une URL, ou un document OpenAPI dont les exemples sont servis.</translation>
+    </message>
+    <message>
+        <source>OpenAPI documents</source>
+        <translation>Documents OpenAPI</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document of an API, for the portal and request validation (paths inside the workspace).</source>
+        <translation>Le document OpenAPI d’une API, pour le portail et la validation des requêtes (chemins dans l’espace de travail).</translation>
+    </message>
+    <message>
+        <source>Portal previews</source>
+        <translation>Aperçus du portail</translation>
+    </message>
+    <message>
+        <source>Where each portal&apos;s preview listens.</source>
+        <translation>Où écoute l’aperçu de chaque portail.</translation>
+    </message>
+    <message>
+        <source>Local JWKS copies</source>
+        <translation>Copies locales de JWKS</translation>
+    </message>
+    <message>
+        <source>A local copy of an identity provider&apos;s keys, used instead of fetching them.</source>
+        <translation>Une copie locale des clés d’un fournisseur d’identité, utilisée au lieu de les télécharger.</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <source>maxHeaderBytes, maxBodyBytes, maxConnections, headerTimeout, idleTimeout, bodyTimeout.</source>
+        <translation>maxHeaderBytes, maxBodyBytes, maxConnections, headerTimeout, idleTimeout, bodyTimeout.</translation>
+    </message>
+    <message>
+        <source>local settings of this workstation: never exported</source>
+        <translation>paramètres locaux de ce poste : jamais exportés</translation>
+    </message>
+    <message>
+        <source>airgate.yaml does not read as settings: fix it in the YAML view (Alt+2), then edit it here.</source>
+        <translation>airgate.yaml ne se lit pas comme des paramètres : corrigez-le dans la vue YAML (Alt+2), puis modifiez-le ici.</translation>
+    </message>
+    <message>
+        <source>%1 (deprecated)</source>
+        <translation>%1 (obsolète)</translation>
+    </message>
+    <message>
+        <source>No keychain is available: %1.</source>
+        <translation>Aucun trousseau n’est disponible : %1.</translation>
+    </message>
+    <message>
+        <source>this session has no D-Bus session bus, so no keychain can be reached</source>
+        <translation>cette session n’a pas de bus de session D-Bus, aucun trousseau n’est donc joignable</translation>
+    </message>
+    <message>
+        <source>the session&apos;s D-Bus address (%1) leads to no running bus, so no keychain can be reached</source>
+        <translation>l’adresse D-Bus de la session (%1) ne mène à aucun bus en marche, aucun trousseau n’est donc joignable</translation>
+    </message>
+    <message>
+        <source>The keychain was not unlocked (its password prompt was cancelled).</source>
+        <translation>Le trousseau n’a pas été déverrouillé (sa demande de mot de passe a été annulée).</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: it may be locked.</source>
+        <translation>Le trousseau a refusé l’accès : il est peut-être verrouillé.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: no Secret Service (GNOME Keyring, KWallet) runs in this session.</source>
+        <translation>Aucun trousseau n’est disponible : aucun Secret Service (GNOME Keyring, KWallet) ne tourne dans cette session.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: no Secret Service (GNOME Keyring, KWallet) answers on this session&apos;s D-Bus.</source>
+        <translation>Aucun trousseau n’est disponible : aucun Secret Service (GNOME Keyring, KWallet) ne répond sur le D-Bus de cette session.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used.</source>
+        <translation>Le trousseau n’a pas pu être utilisé.</translation>
+    </message>
+    <message>
+        <source>Git: new, not committed yet</source>
+        <translation>Git : nouveau, pas encore commité</translation>
+    </message>
+    <message>
+        <source>Git: modified since the last commit</source>
+        <translation>Git : modifié depuis le dernier commit</translation>
+    </message>
+    <message>
+        <source>The gateway of another Airgate window (pid %1) serves %2; it was left running.</source>
+        <translation>La passerelle d’une autre fenêtre Airgate (pid %1) sert %2 ; elle a été laissée en marche.</translation>
+    </message>
+    <message>
+        <source>A gateway left running by an earlier Airgate session (pid %1, serving %2) was found and stopped.</source>
+        <translation>Une passerelle laissée en marche par une session Airgate précédente (pid %1, servant %2) a été trouvée et arrêtée.</translation>
+    </message>
+    <message>
+        <source>Quick fix…</source>
+        <translation>Correction rapide…</translation>
+    </message>
+    <message>
+        <source>Migrate: %1</source>
+        <translation>Migrer : %1</translation>
+    </message>
+    <message>
+        <source>No quick fix for this problem</source>
+        <translation>Aucune correction rapide pour ce problème</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>paste the key: sent once, never stored</source>
+        <translation>collez la clé : envoyée une fois, jamais enregistrée</translation>
+    </message>
+    <message>
+        <source>One header a line, e.g. Accept: application/json</source>
+        <translation>Un en-tête par ligne, p. ex. Accept: application/json</translation>
+    </message>
+    <message>
+        <source>Request body (POST, PUT, PATCH)</source>
+        <translation>Corps de la requête (POST, PUT, PATCH)</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>En-têtes :</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Corps :</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <source>Running the last good configuration · generation %1 · %2</source>
+        <translation>En marche avec la dernière configuration valide · génération %1 · %2</translation>
+    </message>
+    <message>
+        <source>No portal preview is running: start the gateway, and give a portal a portalPreview address in airgate.yaml.</source>
+        <translation>Aucun aperçu de portail n’est en marche : démarrez la passerelle et donnez à un portail une adresse portalPreview dans airgate.yaml.</translation>
+    </message>
+    <message>
+        <source>No browser could be started. Open %1 in a browser.</source>
+        <translation>Aucun navigateur n’a pu être lancé. Ouvrez %1 dans un navigateur.</translation>
+    </message>
+    <message>
+        <source>The gateway serves its last good configuration, not the workspace: %1</source>
+        <translation>La passerelle sert sa dernière configuration valide, pas l’espace de travail : %1</translation>
+    </message>
+    <message>
+        <source>the workspace could not be served</source>
+        <translation>l’espace de travail n’a pas pu être servi</translation>
+    </message>
+    <message>
+        <source>Paste a key…</source>
+        <translation>Coller une clé…</translation>
+    </message>
+    <message>
+        <source>Paste a key to send, or choose “(no key)”.</source>
+        <translation>Collez une clé à envoyer, ou choisissez « (aucune clé) ».</translation>
+    </message>
+    <message>
+        <source>The key could not be read: %1 Choose “Paste a key…” to send a key once.</source>
+        <translation>La clé n’a pas pu être lue : %1 Choisissez « Coller une clé… » pour envoyer une clé une fois.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a header: write Name: value, one a line.</source>
+        <translation>« %1 » n’est pas un en-tête : écrivez Nom: valeur, un par ligne.</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>application</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>route</translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation>Passerelle : %1</translation>
+    </message>
+    <message>
+        <source>no reason logged</source>
+        <translation>aucune raison journalisée</translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation>(corps vide)</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is checked once %3 is set</source>
+        <translation>%1 : « %2 » est vérifié une fois %3 renseigné</translation>
+    </message>
+    <message>
+        <source>%1: “%2” could not be checked on this value</source>
+        <translation>%1 : « %2 » n’a pas pu être vérifié sur cette valeur</translation>
+    </message>
+    <message>
+        <source>Local settings</source>
+        <translation>Paramètres locaux</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s settings: never exported</source>
+        <translation>Les paramètres de ce poste : jamais exportés</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>paramètres</translation>
+    </message>
+    <message>
+        <source>Entry points, local services, OpenAPI documents, portal previews</source>
+        <translation>Points d’entrée, services locaux, documents OpenAPI, aperçus du portail</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>API descriptions: not manifests, never exported</source>
+        <translation>Descriptions d’API : pas des manifestes, jamais exportées</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Review changes</source>
+        <translation>Vérifier les modifications</translation>
+    </message>
+    <message>
+        <source>Files on disk (last saved)</source>
+        <translation>Fichiers sur le disque (dernier enregistrement)</translation>
+    </message>
+    <message>
+        <source>Git: HEAD (last commit)</source>
+        <translation>Git : HEAD (dernier commit)</translation>
+    </message>
+    <message>
+        <source>What the running gateway serves</source>
+        <translation>Ce que sert la passerelle en marche</translation>
+    </message>
+    <message>
+        <source>no workspace is open</source>
+        <translation>aucun espace de travail n’est ouvert</translation>
+    </message>
+    <message>
+        <source>Not in a Git repository: %1</source>
+        <translation>Pas dans un dépôt Git : %1</translation>
+    </message>
+    <message>
+        <source>The gateway is not running</source>
+        <translation>La passerelle n’est pas en marche</translation>
+    </message>
+    <message>
+        <source>Resource / field</source>
+        <translation>Ressource / champ</translation>
+    </message>
+    <message>
+        <source>Before → workspace</source>
+        <translation>Avant → espace de travail</translation>
+    </message>
+    <message>
+        <source>Compare the workspace (unsaved edits included) with:</source>
+        <translation>Comparer l’espace de travail (modifications non enregistrées comprises) avec :</translation>
+    </message>
+    <message>
+        <source>The export folder %1</source>
+        <translation>Le dossier d’export %1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet</source>
+        <translation>%1 n’existe pas encore</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Aucun espace de travail n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>%1 is not available.</source>
+        <translation>%1 n’est pas disponible.</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>disque</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin token cannot be read: %1</source>
+        <translation>Le jeton d’administration de la passerelle ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <source>Asking the gateway…</source>
+        <translation>Interrogation de la passerelle…</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin API: %1</source>
+        <translation>L’API d’administration de la passerelle : %1</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin API answered %1</source>
+        <translation>L’API d’administration de la passerelle a répondu %1</translation>
+    </message>
+    <message>
+        <source>The gateway serves %1.</source>
+        <translation>La passerelle sert %1.</translation>
+    </message>
+    <message>
+        <source>The workspace does not parse: %1</source>
+        <translation>L’espace de travail ne se lit pas : %1</translation>
+    </message>
+    <message>
+        <source>No differences with %1 (%2 unchanged).</source>
+        <translation>Aucune différence avec %1 (%2 inchangées).</translation>
+    </message>
+    <message>
+        <source>Compared with %1: %2 changed, %3 added, %4 removed, %5 unchanged.</source>
+        <translation>Comparé à %1 : %2 modifiées, %3 ajoutées, %4 supprimées, %5 inchangées.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenAPI document: %2</source>
+        <translation>%1 n’est pas un document OpenAPI : %2</translation>
+    </message>
+    <message>
+        <source>Serve the document locally: copy it to specs/%3 in the workspace and add “%1/%2: specs/%3” under specs: in airgate.yaml.</source>
+        <translation>Servir le document localement : copiez-le dans specs/%3 de l’espace de travail et ajoutez « %1/%2: specs/%3 » sous specs: dans airgate.yaml.</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is not a duration: write it like 1s, 30m, 1h or 720h.</source>
+        <translation>%1 « %2 » n’est pas une durée : écrivez-la comme 1s, 30m, 1h ou 720h.</translation>
+    </message>
+    <message>
+        <source>%1 must be between 1s and %2h (it is %3).</source>
+        <translation>%1 doit être comprise entre 1s et %2h (elle vaut %3).</translation>
+    </message>
+    <message>
+        <source>The rate period</source>
+        <translation>La période de débit</translation>
+    </message>
+    <message>
+        <source>The quota period</source>
+        <translation>La période de quota</translation>
+    </message>
+    <message>
+        <source>Choose the plan the subscription grants (create one with Resource ▸ New plan).</source>
+        <translation>Choisissez le plan qu’accorde l’abonnement (créez-en un avec Ressource ▸ Nouveau plan).</translation>
+    </message>
+    <message>
+        <source>Choose at least one application to subscribe.</source>
+        <translation>Choisissez au moins une application à abonner.</translation>
+    </message>
+    <message>
+        <source>Choose at least one API the applications get.</source>
+        <translation>Choisissez au moins une API que les applications obtiennent.</translation>
+    </message>
+    <message>
+        <source>New subscription</source>
+        <translation>Nouvel abonnement</translation>
+    </message>
+    <message>
+        <source>Applications:</source>
+        <translation>Applications :</translation>
+    </message>
+    <message>
+        <source>APIs:</source>
+        <translation>API :</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan :</translation>
+    </message>
+    <message>
+        <source>With --screenshot: start the gateway (as F5 does) and wait until it runs.</source>
+        <translation>Avec --screenshot : démarrer la passerelle (comme F5) et attendre qu’elle soit en marche.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: milliseconds to wait before the picture is taken.</source>
+        <translation>Avec --screenshot : millisecondes d’attente avant la capture.</translation>
+    </message>
+    <message>
+        <source>Review c&amp;hanges…</source>
+        <translation>Vérifier les &amp;modifications…</translation>
+    </message>
+    <message>
+        <source>New &amp;subscription…</source>
+        <translation>Nouvel a&amp;bonnement…</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Manuel</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuel</translation>
+    </message>
+    <message>
+        <source>The offline manual is not installed here. It is looked for in:
+%1</source>
+        <translation>Le manuel hors ligne n’est pas installé ici. Il est cherché dans :
+%1</translation>
+    </message>
+    <message>
+        <source>No program opened the manual. Open this file in a browser:
+%1</source>
+        <translation>Aucun programme n’a ouvert le manuel. Ouvrez ce fichier dans un navigateur :
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis &amp;clavier</translation>
+    </message>
+    <message numerus="yes">
+        <source>Airgate was closed on %1 with unsaved edits to %n file(s) of this workspace:
+%2
+Restore them? (Edit ▸ Undo takes them back.)</source>
+        <translation><numerusform>Airgate a été fermé le %1 avec des modifications non enregistrées de %n fichier de cet espace de travail :
+%2
+Les restaurer ? (Édition ▸ Annuler les retire.)</numerusform><numerusform>Airgate a été fermé le %1 avec des modifications non enregistrées de %n fichiers de cet espace de travail :
+%2
+Les restaurer ? (Édition ▸ Annuler les retire.)</numerusform></translation>
+    </message>
+    <message>
+        <source>Restored unsaved edits to %1 — Edit ▸ Undo takes them back.</source>
+        <translation>Modifications non enregistrées de %1 restaurées — Édition ▸ Annuler les retire.</translation>
+    </message>
+    <message>
+        <source>The YAML view holds text that does not parse, so it is not part of the resource yet: %1
+Save the other edits anyway? (The YAML view keeps its text.)</source>
+        <translation>La vue YAML contient un texte qui ne se lit pas et ne fait donc pas encore partie de la ressource : %1
+Enregistrer quand même les autres modifications ? (La vue YAML garde son texte.)</translation>
+    </message>
+    <message>
+        <source>These files were changed on disk since they were loaded here; saving replaces those changes with yours:
+%1</source>
+        <translation>Ces fichiers ont été modifiés sur le disque depuis leur chargement ici ; enregistrer remplace ces modifications par les vôtres :
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>É&amp;craser</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s)</source>
+        <translation><numerusform>%n ressource</numerusform><numerusform>%n ressources</numerusform></translation>
+    </message>
+    <message>
+        <source>validated in %1 ms</source>
+        <translation>validé en %1 ms</translation>
+    </message>
+    <message>
+        <source>Choose a folder to export to.</source>
+        <translation>Choisissez un dossier où exporter.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>&amp;Review changes…</source>
+        <translation>&amp;Vérifier les modifications…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Form ▸ Next / previous field</source>
+        <translation>Formulaire ▸ Champ suivant / précédent</translation>
+    </message>
+    <message>
+        <source>Problems ▸ Go to the field and line</source>
+        <translation>Problèmes ▸ Aller au champ et à la ligne</translation>
+    </message>
+    <message>
+        <source>Tree ▸ Delete the resource</source>
+        <translation>Arborescence ▸ Supprimer la ressource</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1937,42 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
     <message>
         <source>Back</source>
         <translation>Retour</translation>
+    </message>
+    <message>
+        <source>all of</source>
+        <translation>tous parmi</translation>
+    </message>
+    <message>
+        <source>one of</source>
+        <translation>un seul parmi</translation>
+    </message>
+    <message>
+        <source>any of</source>
+        <translation>au moins un parmi</translation>
+    </message>
+    <message>
+        <source>array of</source>
+        <translation>tableau de</translation>
+    </message>
+    <message>
+        <source>one of:</source>
+        <translation>un seul parmi :</translation>
+    </message>
+    <message>
+        <source>Schemas</source>
+        <translation>Schémas</translation>
+    </message>
+    <message>
+        <source>Operations by tag</source>
+        <translation>Opérations par tag</translation>
+    </message>
+    <message>
+        <source>This sign-in was started in another browser or its cookie has expired. Please sign in again.</source>
+        <translation>Cette connexion a été commencée dans un autre navigateur ou son cookie a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Invalid form token: you are still signed in. Sign out with the button of the portal.</source>
+        <translation>Jeton de formulaire invalide : vous êtes toujours connecté. Déconnectez-vous avec le bouton du portail.</translation>
     </message>
 </context>
 </TS>
