@@ -158,7 +158,7 @@ MainWindow::MainWindow(SecretStore *store, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("editorTabs"));
     m_form = new FormEditor(m_model, m_tabs);
     m_yaml = new YamlEditor(m_model, m_tabs);
-    m_tabs->addTab(m_form, Tr::tr("&Form"));
+    m_tabs->addTab(m_form, Tr::tr("F&orm"));
     m_tabs->addTab(m_yaml, Tr::tr("&YAML"));
     split->addWidget(left);
     split->addWidget(m_tabs);
@@ -1207,6 +1207,12 @@ void MainWindow::showEvent(QShowEvent *event)
         // Dock sizes restored before the window had its real size are proportioned anew by
         // the first layout: restore them once the window is shown.
         restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
+    // A message shown while the window was hidden (a restored journal) did not hide the status
+    // bar's own text, which the window's show then drew underneath it: show it again now.
+    if (const QString message = statusBar()->currentMessage(); !message.isEmpty()) {
+        statusBar()->clearMessage(); // the same text again would change nothing
+        statusBar()->showMessage(message, 15000);
+    }
     if (!m_shown)
         // A gateway an earlier console left (crash, kill) holds its ports: stop it and say so.
         QTimer::singleShot(0, m_gateway, [this] { m_gateway->stopLeftovers(); });

@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -258,6 +259,15 @@ private slots:
                  QStringLiteral("Unsaved"));
         QVERIFY(
             w.statusBar()->currentMessage().contains(QStringLiteral("plans/standard-plan.yaml")));
+        // Shown after the question (the window appears then), the message is not drawn over
+        // the status bar's resource count.
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(
+            w.statusBar()->currentMessage().contains(QStringLiteral("plans/standard-plan.yaml")));
+        for (const QLabel *l : w.statusBar()->findChildren<QLabel *>())
+            QVERIFY2(!l->isVisible() || !l->text().contains(QStringLiteral("resource")),
+                     qPrintable(l->text()));
         // Edit ▸ Undo takes the restore back.
         QAction *undo = menuAction(w, QStringLiteral("Edit"), QStringLiteral("Undo"));
         QVERIFY(undo);
