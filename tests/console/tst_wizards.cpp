@@ -130,19 +130,24 @@ private slots:
         if (!out.isEmpty())
             QVERIFY2(!valid, qPrintable(out));
 
-        // Through the dialog: `soon` is refused with the reason and the dialog stays.
+        // Through the dialog: `soon` is refused with the reason over the dialog, which stays
+        // open with what was typed (it does not vanish behind the warning).
         QString warning;
+        bool stayed = false;
         ConsoleTest::onModal([&](QWidget *m) {
             QDialog *d = wizardForm(m);
             if (!d)
                 return false;
             setLine(d, QStringLiteral("name"), QStringLiteral("gold"));
             setLine(d, QStringLiteral("ratePeriod"), QStringLiteral("soon"));
-            ConsoleTest::onModal([&](QWidget *box) {
+            ConsoleTest::onModal([&, d](QWidget *box) {
                 auto *mb = qobject_cast<QMessageBox *>(box);
                 if (!mb)
                     return false;
                 warning = mb->text();
+                stayed = d->isVisible()
+                    && d->findChild<QLineEdit *>(QStringLiteral("name"))->text()
+                        == QStringLiteral("gold");
                 ConsoleTest::onModal([&](QWidget *again) {
                     QDialog *d2 = wizardForm(again);
                     if (!d2)
@@ -159,6 +164,7 @@ private slots:
         });
         const auto r = runPlanWizard(nullptr, QStringLiteral("apps"));
         QVERIFY2(warning.contains(QStringLiteral("soon")), qPrintable(warning));
+        QVERIFY(stayed);
         QVERIFY(r.has_value());
         QCOMPARE(QString::fromStdString(Yaml::Path::get(r->resources.first().second.get(),
                                                         QStringLiteral("spec.rateLimit.period"))

@@ -30,6 +30,9 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 
+#include <functional>
+#include <optional>
+
 namespace Airgate::Console {
 
 namespace {
@@ -308,16 +311,32 @@ public:
         setWindowTitle(title);
         form = new QFormLayout(this);
     }
-    /** Shows the dialog (again, after a refused answer: the buttons are added once). */
-    bool run()
+    /**
+     * Shows the dialog until @p attempt makes a result of the answers or the user cancels. A
+     * refused answer (@p attempt says why in a message box over the dialog and returns nothing)
+     * keeps the dialog open with what was typed.
+     */
+    std::optional<WizardResult>
+    runUntil(const std::function<std::optional<WizardResult>()> &attempt)
     {
-        if (!m_buttons) {
-            m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-            form->addRow(m_buttons);
-            connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-            connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-        }
-        return exec() == QDialog::Accepted;
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        std::optional<WizardResult> result;
+        m_attempt = [&] {
+            result = attempt();
+            return result.has_value();
+        };
+        const bool accepted = exec() == QDialog::Accepted;
+        m_attempt = nullptr;
+        return accepted ? result : std::nullopt;
+    }
+    void done(int r) override
+    {
+        if (r == QDialog::Accepted && m_attempt && !m_attempt())
+            return; // refused: the dialog stays
+        QDialog::done(r);
     }
     QLineEdit *line(const QString &label, const QString &value = {}, const QString &hint = {})
     {
@@ -329,7 +348,7 @@ public:
     QFormLayout *form;
 
 private:
-    QDialogButtonBox *m_buttons = nullptr;
+    std::function<bool()> m_attempt;
 };
 
 bool validName(QWidget *parent, const QString &name)
@@ -377,9 +396,9 @@ std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns,
         if (name->text().isEmpty())
             name->setText(dnsLabel(QFileInfo(f).completeBaseName()) + QStringLiteral("-api"));
     });
-    while (d.run()) {
+    return d.runUntil([&]() -> std::optional<WizardResult> {
         if (!validName(&d, name->text()))
-            continue;
+            return std::nullopt;
         ApiParams p {name->text(),  nsEdit->text(),    file->text(),
                      host->text(),  prefix->text(),    service->text(),
                      port->value(), tags->isChecked(), workspaceRoot};
@@ -387,11 +406,10 @@ std::optional<WizardResult> runApiWizard(QWidget *parent, const QString &ns,
         WizardResult r = buildApi(p, &error);
         if (!error.isEmpty()) {
             QMessageBox::warning(&d, Tr::tr("New API"), error);
-            continue;
+            return std::nullopt;
         }
         return r;
-    }
-    return std::nullopt;
+    });
 }
 
 std::optional<WizardResult> runApplicationWizard(QWidget *parent, const QString &ns)
@@ -404,13 +422,12 @@ std::optional<WizardResult> runApplicationWizard(QWidget *parent, const QString 
     key->setChecked(true);
     d.form->addRow(key);
     auto *title = d.line(Tr::tr("Key title:"), Tr::tr("First key"));
-    while (d.run()) {
+    return d.runUntil([&]() -> std::optional<WizardResult> {
         if (!validName(&d, name->text()))
-            continue;
+            return std::nullopt;
         return buildApplication(
             {name->text(), nsEdit->text(), owner->text(), key->isChecked(), title->text()});
-    }
-    return std::nullopt;
+    });
 }
 
 std::optional<WizardResult> runPlanWizard(QWidget *parent, const QString &ns)
@@ -433,18 +450,17 @@ std::optional<WizardResult> runPlanWizard(QWidget *parent, const QString &ns)
     ratePeriod->setObjectName(QStringLiteral("ratePeriod"));
     quotaPeriod->setObjectName(QStringLiteral("quotaPeriod"));
     name->setObjectName(QStringLiteral("name"));
-    while (d.run()) {
+    return d.runUntil([&]() -> std::optional<WizardResult> {
         if (!validName(&d, name->text()))
-            continue;
+            return std::nullopt;
         const PlanParams p {name->text(),       nsEdit->text(), title->text(),      rate->value(),
                             ratePeriod->text(), quota->value(), quotaPeriod->text()};
         if (const QString why = planProblem(p); !why.isEmpty()) {
             QMessageBox::warning(&d, Tr::tr("New plan"), why);
-            continue;
+            return std::nullopt;
         }
         return buildPlan(p);
-    }
-    return std::nullopt;
+    });
 }
 
 std::optional<WizardResult> runPortalWizard(QWidget *parent, const QString &ns)
@@ -457,13 +473,12 @@ std::optional<WizardResult> runPortalWizard(QWidget *parent, const QString &ns)
     auto *issuer
         = d.line(Tr::tr("OIDC issuer URL:"), {}, QStringLiteral("https://idp.example.com/"));
     auto *client = d.line(Tr::tr("OIDC client id:"));
-    while (d.run()) {
+    return d.runUntil([&]() -> std::optional<WizardResult> {
         if (!validName(&d, name->text()))
-            continue;
+            return std::nullopt;
         return buildPortal({name->text(), nsEdit->text(), title->text(), url->text(),
                             issuer->text(), client->text()});
-    }
-    return std::nullopt;
+    });
 }
 
 std::optional<WizardResult> runSubscriptionWizard(QWidget *parent, const QString &ns,
@@ -499,18 +514,17 @@ std::optional<WizardResult> runSubscriptionWizard(QWidget *parent, const QString
                 out << list->item(i)->text();
         return out;
     };
-    while (d.run()) {
+    return d.runUntil([&]() -> std::optional<WizardResult> {
         if (!validName(&d, name->text()))
-            continue;
+            return std::nullopt;
         const SubscriptionParams p {name->text(), nsEdit->text(), checked(apps), checked(apis),
                                     plan->currentText()};
         if (const QString why = subscriptionProblem(p); !why.isEmpty()) {
             QMessageBox::warning(&d, Tr::tr("New subscription"), why);
-            continue;
+            return std::nullopt;
         }
         return buildSubscription(p);
-    }
-    return std::nullopt;
+    });
 }
 
 } // namespace Airgate::Console
