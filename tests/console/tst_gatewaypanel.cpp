@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 
@@ -323,6 +324,39 @@ private slots:
         QCOMPARE(holder->value(QStringLiteral("exitWithParent")).toBool(), true);
         gw.stop();
         QTRY_COMPARE_WITH_TIMEOUT(gw.state(), GatewaySupervisor::State::Stopped, 10000);
+    }
+
+    void aShortPanelScrollsRatherThanSqueezingTheTryRequestForm()
+    {
+        QTemporaryDir tmp;
+        const QString dir = prepareWorkspace(tmp);
+        MemorySecretStore store;
+        MainWindow w(&store);
+        QVERIFY(w.openWorkspace(dir, false));
+        GatewayPanel *panel = w.gatewayPanel();
+        panel->setParent(nullptr);
+        panel->resize(900, 260); // a short dock
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel));
+        auto *tabs = panel->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->tabText(i).contains(QStringLiteral("equest")))
+                tabs->setCurrentIndex(i);
+        QCoreApplication::processEvents();
+        // Every row of the form keeps the height it needs (none is drawn over its neighbour).
+        for (const char *name : {"tryKeyOf", "tryMethod"}) {
+            auto *box = panel->findChild<QComboBox *>(QLatin1StringView(name));
+            QVERIFY(box);
+            QVERIFY2(box->height() >= box->minimumSizeHint().height(),
+                     qPrintable(QStringLiteral("%1: %2 < %3")
+                                    .arg(QLatin1StringView(name))
+                                    .arg(box->height())
+                                    .arg(box->minimumSizeHint().height())));
+        }
+        auto *response = panel->findChild<QPlainTextEdit *>(QStringLiteral("tryResponse"));
+        QVERIFY(response && response->height() >= response->minimumHeight());
+        panel->setParent(&w);
     }
 
     void lastGoodConfigurationShowsABannerWithReload()

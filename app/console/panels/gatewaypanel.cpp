@@ -268,13 +268,15 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
     m_content = content;
-    content->setMinimumHeight(300);
     scroll->setWidget(content);
     auto *top = new QVBoxLayout(this);
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(scroll);
     auto *outer = new QVBoxLayout(content);
     outer->setContentsMargins(4, 4, 4, 4);
+    // What the tallest tab needs (the try-request form), the banner when it shows, and room for
+    // the charts: below that the panel scrolls instead of squeezing rows over each other.
+    outer->setSizeConstraint(QLayout::SetMinimumSize);
 
     auto *bar = new QHBoxLayout;
     m_start = new QPushButton(Tr::tr("Start"), this);
@@ -319,6 +321,7 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
             [this](qint64, bool, const QString &text) { showBanner(text, false, false); });
 
     m_tabs = new QTabWidget(this);
+    m_tabs->setMinimumHeight(250);
     outer->addWidget(m_tabs, 1);
 
     // Traffic: charts, filters, access log.
@@ -439,7 +442,7 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
             [this] { m_tryKey->setVisible(m_tryApp->currentData().toString() == kPastedKey); });
     connect(m_tryKey, &QLineEdit::returnPressed, this, &GatewayPanel::sendTryRequest);
     connect(m_gateway, &GatewaySupervisor::accessEvent, this, &GatewayPanel::matchTryEvent);
-    m_tabs->addTab(tryIt, Tr::tr("T&ry request"));
+    m_tabs->addTab(tryIt, Tr::tr("Try re&quest"));
 
     connect(m_start, &QPushButton::clicked, m_gateway, &GatewaySupervisor::start);
     connect(m_stop, &QPushButton::clicked, m_gateway, &GatewaySupervisor::stop);
