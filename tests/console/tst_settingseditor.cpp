@@ -78,6 +78,13 @@ private slots:
                  ConsoleTest::readFile(dir + QStringLiteral("/airgate.yaml")));
         QCOMPARE(w.yamlEditor()->codeEdit()->firstLineNumber(), 1);
         QVERIFY(form->problemsText().isEmpty());
+        // Keys are shown whole, the longest one included.
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QLineEdit *service
+            = form->keyEdit(QStringLiteral("services"), QStringLiteral("apps/weather-app:8080"));
+        QVERIFY(service->width() - 8 >= service->fontMetrics().horizontalAdvance(service->text()));
     }
 
     void typingInTheFormIsValidatedWithFileLineColumn()

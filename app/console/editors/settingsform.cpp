@@ -17,6 +17,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Airgate::Console {
 
 namespace {
@@ -220,6 +222,17 @@ void SettingsForm::rebuild()
     const Yaml::NodePtr root = parseText(m_model->settingsText(), &ok);
     m_broken->setVisible(!ok);
     m_body->setEnabled(ok);
+    // Keys are shown whole (a service key such as apps/weather-app:8080 is long): every key
+    // column as wide as the longest key or hint, within reason.
+    int keyWidth = 0;
+    for (const SectionInfo &info : kSections) {
+        keyWidth = std::max(keyWidth,
+                            fontMetrics().horizontalAdvance(QString::fromLatin1(info.keyHint)));
+        if (const Yaml::Node *sec = ok && root ? root->get(info.key) : nullptr; sec && sec->isMap())
+            for (const auto &e : sec->entries)
+                keyWidth = std::max(keyWidth, fontMetrics().horizontalAdvance(q(e.key)));
+    }
+    keyWidth = std::min(keyWidth + 4 * fontMetrics().averageCharWidth(), 480);
     for (const SectionInfo &info : kSections) {
         const QString section = QString::fromLatin1(info.key);
         auto *box = new QGroupBox(Tr::tr(info.title), m_body);
@@ -240,6 +253,7 @@ void SettingsForm::rebuild()
                 row.keyEdit = new QLineEdit(row.key, box);
                 row.keyEdit->setObjectName(id + QStringLiteral("#key"));
                 row.keyEdit->setPlaceholderText(QString::fromLatin1(info.keyHint));
+                row.keyEdit->setMinimumWidth(keyWidth);
                 row.valueEdit = new QLineEdit(flowText(e.value.get()), box);
                 row.valueEdit->setObjectName(id + QStringLiteral("#value"));
                 row.valueEdit->setPlaceholderText(QString::fromLatin1(info.valueHint));
