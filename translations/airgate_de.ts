@@ -68,10 +68,6 @@
         <translation>Nur mit Problemen</translation>
     </message>
     <message>
-        <source>&amp;Form</source>
-        <translation>&amp;Formular</translation>
-    </message>
-    <message>
         <source>&amp;YAML</source>
         <translation>&amp;YAML</translation>
     </message>
@@ -1030,10 +1026,6 @@ Nichts ging verloren: die Änderungen sind noch hier und im Sicherungsjournal.</
         <translation>Anfrage:</translation>
     </message>
     <message>
-        <source>T&amp;ry request</source>
-        <translation>&amp;Testanfrage</translation>
-    </message>
-    <message>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
@@ -1674,6 +1666,14 @@ Die anderen Änderungen trotzdem speichern? (Die YAML-Ansicht behält ihren Text
     <message>
         <source>Tree ▸ Delete the resource</source>
         <translation>Baum ▸ Ressource löschen</translation>
+    </message>
+    <message>
+        <source>Try re&amp;quest</source>
+        <translation>&amp;Testanfrage</translation>
+    </message>
+    <message>
+        <source>F&amp;orm</source>
+        <translation>&amp;Formular</translation>
     </message>
 </context>
 <context>

@@ -68,10 +68,6 @@
         <translation>Seulement avec problèmes</translation>
     </message>
     <message>
-        <source>&amp;Form</source>
-        <translation>&amp;Formulaire</translation>
-    </message>
-    <message>
         <source>&amp;YAML</source>
         <translation>&amp;YAML</translation>
     </message>
@@ -1030,10 +1026,6 @@ Rien n’est perdu : les modifications sont toujours ici et dans le journal de s
         <translation>Requête :</translation>
     </message>
     <message>
-        <source>T&amp;ry request</source>
-        <translation>&amp;Essayer une requête</translation>
-    </message>
-    <message>
         <source>Stopped</source>
         <translation>Arrêtée</translation>
     </message>
@@ -1674,6 +1666,14 @@ Enregistrer quand même les autres modifications ? (La vue YAML garde son texte.
     <message>
         <source>Tree ▸ Delete the resource</source>
         <translation>Arborescence ▸ Supprimer la ressource</translation>
+    </message>
+    <message>
+        <source>Try re&amp;quest</source>
+        <translation>&amp;Essayer une requête</translation>
+    </message>
+    <message>
+        <source>F&amp;orm</source>
+        <translation>F&amp;ormulaire</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -270,6 +271,49 @@ private slots:
             MainWindow w(&store);
             QCOMPARE(w.menuBar()->actions().first()->text(), QString::fromUtf8(file));
             QCoreApplication::removeTranslator(&t);
+        }
+    }
+
+    void altLettersOfTheMenusAreNotTakenByTabs()
+    {
+        // Alt+F opens the File menu, Alt+R the Resource menu: no editor or gateway tab may
+        // take a menu's letter (a tab's mnemonic wins over the menu bar's), in any language.
+        const auto mnemonic = [](const QString &text) -> QChar {
+            for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+                if (text.at(i) != u'&')
+                    continue;
+                if (text.at(i + 1) == u'&') {
+                    ++i;
+                    continue;
+                }
+                return text.at(i + 1).toLower();
+            }
+            return {};
+        };
+        for (const char *lang : {"", "de", "fr"}) {
+            QTranslator t;
+            if (*lang) {
+                QVERIFY(
+                    t.load(QStringLiteral(":/i18n/airgate_%1.qm").arg(QLatin1StringView(lang))));
+                QCoreApplication::installTranslator(&t);
+            }
+            MemorySecretStore store;
+            MainWindow w(&store);
+            QHash<QChar, QString> menus;
+            for (const QAction *a : w.menuBar()->actions())
+                if (const QChar c = mnemonic(a->text()); !c.isNull())
+                    menus.insert(c, a->text());
+            QCOMPARE(menus.size(), 5);
+            for (const QTabBar *bar : w.findChildren<QTabBar *>())
+                for (int i = 0; i < bar->count(); ++i)
+                    if (const QChar c = mnemonic(bar->tabText(i)); !c.isNull())
+                        QVERIFY2(
+                            !menus.contains(c),
+                            qPrintable(QStringLiteral("%1: tab \"%2\" takes Alt+%3 of menu \"%4\"")
+                                           .arg(QLatin1StringView(lang), bar->tabText(i), c,
+                                                menus.value(c))));
+            if (*lang)
+                QCoreApplication::removeTranslator(&t);
         }
     }
 
