@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// airgate [WORKSPACE]
+// airgate [--select KEY] [WORKSPACE]
 // airgate --screenshot FILE [--size WxH] [--select KEY] [--tab form|yaml] [--problem N]
 //         [--dock problems|gateway] [--gateway] [--wait MS] [WORKSPACE]
 #include "consoletr.h"
@@ -103,13 +103,13 @@ int main(int argc, char **argv)
     }
     if (!dir.isEmpty())
         window.openWorkspace(dir, !shot);
+    if (cli.isSet(select) && window.model()->isOpen())
+        window.selectResource(cli.value(select));
 
     if (shot) {
         const QStringList wh = cli.value(size).split(u'x');
         window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280,
                       wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 800);
-        if (cli.isSet(select))
-            window.selectResource(cli.value(select));
         window.editorTabs()->setCurrentIndex(cli.value(tab) == QLatin1StringView("yaml") ? 1 : 0);
         window.show();
         if (cli.isSet(problem))
