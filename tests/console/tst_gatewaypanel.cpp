@@ -333,17 +333,20 @@ private slots:
         MemorySecretStore store;
         MainWindow w(&store);
         QVERIFY(w.openWorkspace(dir, false));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.gatewayDock()->show();
+        w.gatewayDock()->raise();
+        w.resizeDocks({w.gatewayDock()}, {260}, Qt::Vertical); // a short dock
         GatewayPanel *panel = w.gatewayPanel();
-        panel->setParent(nullptr);
-        panel->resize(900, 260); // a short dock
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel));
         auto *tabs = panel->findChild<QTabWidget *>();
         QVERIFY(tabs);
         for (int i = 0; i < tabs->count(); ++i)
-            if (tabs->tabText(i).contains(QStringLiteral("equest")))
+            if (tabs->tabText(i).contains(QStringLiteral("quest")))
                 tabs->setCurrentIndex(i);
-        QCoreApplication::processEvents();
+        QTest::qWait(50);
+        QVERIFY(w.gatewayDock()->height() < 400);
         // Every row of the form keeps the height it needs (none is drawn over its neighbour).
         for (const char *name : {"tryKeyOf", "tryMethod"}) {
             auto *box = panel->findChild<QComboBox *>(QLatin1StringView(name));
@@ -356,7 +359,6 @@ private slots:
         }
         auto *response = panel->findChild<QPlainTextEdit *>(QStringLiteral("tryResponse"));
         QVERIFY(response && response->height() >= response->minimumHeight());
-        panel->setParent(&w);
     }
 
     void lastGoodConfigurationShowsABannerWithReload()

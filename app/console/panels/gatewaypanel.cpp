@@ -321,11 +321,13 @@ GatewayPanel::GatewayPanel(GatewaySupervisor *gateway, WorkspaceModel *model, Ke
             [this](qint64, bool, const QString &text) { showBanner(text, false, false); });
 
     m_tabs = new QTabWidget(this);
-    m_tabs->setMinimumHeight(250);
     outer->addWidget(m_tabs, 1);
 
     // Traffic: charts, filters, access log.
     auto *traffic = new QWidget(m_tabs);
+    // Room for the charts and a few log rows. (A minimum on the tab widget itself would hide
+    // what its tallest page, the try-request form, needs.)
+    traffic->setMinimumHeight(220);
     auto *tl = new QVBoxLayout(traffic);
     tl->setContentsMargins(0, 4, 0, 0);
     tl->addWidget(m_charts);
