@@ -3,7 +3,9 @@
 # One entry point for a fresh Debian 12 machine:
 #   ./build.sh run    install what is missing, build, start the console on the example workspace
 #                     (or, with no display, the headless gateway on it)
-#   ./build.sh test   install what is missing, build, run every test
+#   ./build.sh test   install what is missing, build, run every test; then fuzz each libFuzzer
+#                     target (ASan + UBSan, Clang, folder build-fuzz) for AIRGATE_FUZZ_SECONDS
+#                     (default 30) on top of its corpus
 #   ./build.sh build  install what is missing and build only
 #   ./build.sh fuzz [TARGET] [SECONDS]
 #                     fuzz one target (or each in turn) for SECONDS (default 600) on top of its corpus
@@ -49,8 +51,6 @@ SAN_BUILD=${AIRGATE_SANITIZE_BUILD_DIR:-$ROOT/build-fuzz}
 FUZZ_SECONDS=${AIRGATE_FUZZ_SECONDS:-30}
 # Only for ./build.sh package: the packaging tools and the checks the packages must pass.
 PACKAGE_PACKAGES=(dpkg-dev file binutils lintian desktop-file-utils appstream systemd man-db)
-# What ./build.sh test fuzzes for FUZZ_SECONDS each after the suite (AIRGATE_FUZZ_SECONDS=0: none).
-CI_FUZZ_TARGETS=(fuzz_cel fuzz_settings fuzz_dump)
 # Only for ./build.sh bench: the peer proxies measured beside the gateway.
 BENCH_PACKAGES=(wrk nginx haproxy caddy)
 
@@ -118,6 +118,7 @@ run_tests() {
 
 build_sanitized() {
   echo "==> building with ASan + UBSan and the libFuzzer targets in $SAN_BUILD"
+  use_ccache
   cmake -S "$ROOT" -B "$SAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
     -DAIRGATE_SHARED_DIR="$SHARED" \
@@ -186,7 +187,6 @@ fuzz() {
   for exe in "$SAN_BUILD"/tests/fuzz/fuzz_*; do
     [[ -x $exe && ! -d $exe ]] && targets+=("$(basename "$exe")")
   done
-  ((${fuzz_ci:-0})) && targets=("${CI_FUZZ_TARGETS[@]}")
   for t in "${targets[@]}"; do
     [[ -z $only || $t == "$only" ]] || continue
     fuzz_one "$t" "$seconds" || status=1
@@ -248,9 +248,10 @@ case "${1:-run}" in
     install_deps "${TEST_PACKAGES[@]}" "${SANITIZE_PACKAGES[@]}"
     build
     run_tests
+    # Every fuzz target for FUZZ_SECONDS (AIRGATE_FUZZ_SECONDS=0: none).
     if ((FUZZ_SECONDS > 0)); then
-      build_sanitized --target "${CI_FUZZ_TARGETS[@]}"
-      fuzz_ci=1 fuzz "" "$FUZZ_SECONDS"
+      build_sanitized --target airgate_fuzz_targets
+      fuzz "" "$FUZZ_SECONDS"
     fi ;;
   sanitize)
     install_deps "${TEST_PACKAGES[@]}" "${SANITIZE_PACKAGES[@]}"
