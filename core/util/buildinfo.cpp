@@ -21,6 +21,11 @@ QString BuildInfo::gitCommit()
     return QString::fromLatin1(airgateGitCommit);
 }
 
+QString BuildInfo::homepage()
+{
+    return QStringLiteral(AIRGATE_HOMEPAGE);
+}
+
 QString BuildInfo::qtRuntimeVersion()
 {
     return QString::fromLatin1(qVersion());

@@ -23,6 +23,9 @@ public:
     /** The Git commit the build came from (12 hex digits, `-dirty` when the tree had edits),
         or `unknown` for a build outside a Git checkout without `-DAIRGATE_GIT_COMMIT`. */
     static QString gitCommit();
+    /** The project's homepage (the CMake cache variable `AIRGATE_PACKAGE_HOMEPAGE`, also the
+        packages' `Homepage`), e.g. SARIF's `informationUri`. */
+    static QString homepage();
     /** The Qt library in use at run time. */
     static QString qtRuntimeVersion();
     /** The Qt headers the build was compiled against. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "reportformat.h"
 
+#include "util/buildinfo.h"
 #include "validator.h"
 
 #include <QJsonArray>
@@ -117,11 +118,10 @@ QByteArray sarif(const Diagnostics &ds, const LintSummary &s)
                          {QStringLiteral("message"), QJsonObject {{QStringLiteral("text"), text}}},
                          {QStringLiteral("locations"), QJsonArray {loc}}});
     }
-    QJsonObject driver {
-        {QStringLiteral("name"), QStringLiteral("airgate")},
-        {QStringLiteral("version"), QStringLiteral(AIRGATE_VERSION)},
-        {QStringLiteral("informationUri"), QStringLiteral("https://example.invalid/airgate")},
-        {QStringLiteral("rules"), rules}};
+    QJsonObject driver {{QStringLiteral("name"), QStringLiteral("airgate")},
+                        {QStringLiteral("version"), QStringLiteral(AIRGATE_VERSION)},
+                        {QStringLiteral("informationUri"), BuildInfo::homepage()},
+                        {QStringLiteral("rules"), rules}};
     QJsonObject run {{QStringLiteral("tool"), QJsonObject {{QStringLiteral("driver"), driver}}},
                      {QStringLiteral("results"), results}};
     QJsonObject root {{QStringLiteral("$schema"),

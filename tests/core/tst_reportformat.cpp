@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "util/buildinfo.h"
 #include "validation/reportformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QUrl>
 #include <QXmlStreamReader>
 
 using namespace Airgate;
@@ -121,6 +123,30 @@ private slots:
                     .toArray()
                     .size()
                 >= 12);
+    }
+
+    void sarifNamesTheConfiguredHomepage()
+    {
+        // informationUri is the project's homepage as configured (AIRGATE_PACKAGE_HOMEPAGE, the
+        // packages' Homepage too), never a placeholder.
+        const QJsonObject driver
+            = QJsonDocument::fromJson(renderReport(sample(), {}, ReportFormat::Sarif))
+                  .object()
+                  .value(QStringLiteral("runs"))
+                  .toArray()
+                  .at(0)
+                  .toObject()
+                  .value(QStringLiteral("tool"))
+                  .toObject()
+                  .value(QStringLiteral("driver"))
+                  .toObject();
+        const QString uri = driver.value(QStringLiteral("informationUri")).toString();
+        QCOMPARE(uri, QStringLiteral(AIRGATE_CONFIGURED_HOMEPAGE));
+        QCOMPARE(uri, BuildInfo::homepage());
+        QVERIFY2(QUrl(uri).isValid() && QUrl(uri).scheme() == QStringLiteral("https"),
+                 qPrintable(uri));
+        QVERIFY2(!uri.contains(QStringLiteral(".invalid")), qPrintable(uri));
+        QCOMPARE(driver.value(QStringLiteral("version")).toString(), BuildInfo::version());
     }
 };
 
