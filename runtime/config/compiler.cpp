@@ -10,6 +10,7 @@
 #include "routing/routerule.h"
 #include "validation/validator.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QSslCertificate>
@@ -165,15 +166,47 @@ private:
     void checkResources()
     {
         // What the cluster would reject on apply does not exist there; it is not served here
-        // either.
+        // either. A document whose text passed at the previous compile passes again.
+        SchemaCheckCache *cache = m_options.schemaChecks.get();
+        QSet<QByteArray> passed;
+        QSet<QByteArray> failed;
         for (const Resource &r : m_ws.resources()) {
+            const QByteArray digest = cache ? documentDigest(r) : QByteArray();
+            if (!digest.isEmpty() && cache->passed.contains(digest)) {
+                passed.insert(digest);
+                continue;
+            }
+            bool ok = true;
             for (const Diagnostic &d : validateResourceSchema(r)) {
                 if (d.isError()) {
                     skip(r, QStringLiteral("invalid %1: %2").arg(r.kindName, d.message));
+                    ok = false;
                     break;
                 }
             }
+            if (!digest.isEmpty())
+                (ok ? passed : failed).insert(digest);
         }
+        if (cache)
+            cache->passed = passed.subtract(failed);
+    }
+
+    /** The SHA-256 of the text @p r was parsed from; empty when its tree was edited since. */
+    QByteArray documentDigest(const Resource &r) const
+    {
+        if (r.fileIndex < 0 || std::size_t(r.fileIndex) >= m_ws.files().size())
+            return {};
+        const WorkspaceFile &f = m_ws.files()[std::size_t(r.fileIndex)];
+        if (r.documentIndex < 0 || std::size_t(r.documentIndex) >= f.documents.size())
+            return {};
+        const WorkspaceDocument &d = f.documents[std::size_t(r.documentIndex)];
+        if (d.modified || d.root != d.parsed.root || !d.root
+            || d.parsed.end > std::size_t(f.original.size()) || d.parsed.begin >= d.parsed.end)
+            return {};
+        return QCryptographicHash::hash(
+            QByteArrayView(f.original)
+                .sliced(qsizetype(d.parsed.begin), qsizetype(d.parsed.end - d.parsed.begin)),
+            QCryptographicHash::Sha256);
     }
 
     void entryPoints()

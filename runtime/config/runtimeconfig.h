@@ -253,6 +253,18 @@ struct RuntimeConfig
                                  const QByteArray &host) const;
 };
 
+/**
+ * @brief The manifests that passed the CRD schema check, by the SHA-256 of their document's
+ * text, carried by the gateway from one compile to the next: a reload checks again only the
+ * documents whose text changed (with 1,000 APIs, applications and subscriptions the schema walk
+ * was a quarter of a reload). Only documents whose every resource passed are kept, so an invalid
+ * resource is always checked again and skipped with its current reason.
+ */
+struct SchemaCheckCache
+{
+    QSet<QByteArray> passed;
+};
+
 /** @brief How to compile: listen addresses given on the command line win over airgate.yaml. */
 struct CompileOptions
 {
@@ -262,6 +274,8 @@ struct CompileOptions
     const std::atomic<bool> *cancel = nullptr;
     /// Where metric labels are interned (the gateway's Metrics::labels()); null: a new table.
     std::shared_ptr<LabelTable> labels;
+    /// Read and replaced by the compile (the documents that pass now); null: check every one.
+    std::shared_ptr<SchemaCheckCache> schemaChecks;
 };
 
 struct CompileResult

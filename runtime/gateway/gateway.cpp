@@ -631,6 +631,7 @@ Gateway::Loaded Gateway::loadAndCompile(const QString &root) const
     co.listenOverrides = m_options.listen;
     co.cancel = m_options.stop;
     co.labels = m_shared.metrics.labels();
+    co.schemaChecks = m_schemaChecks;
     auto ws = Workspace::load(root);
     if (!ws) {
         out.errors << ws.error().message;

@@ -122,6 +122,8 @@ private:
     GatewayOptions m_options;
     PortalService *m_portal;
     SharedState m_shared;
+    /// The documents that passed the schema check at the last compile: reloads skip them.
+    std::shared_ptr<SchemaCheckCache> m_schemaChecks = std::make_shared<SchemaCheckCache>();
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::unique_ptr<AdminServer> m_admin;
     quint16 m_adminPort = 0;

@@ -105,6 +105,47 @@ private slots:
         QVERIFY(!broken.fatal.isEmpty());
         QVERIFY(!broken.config);
     }
+
+    void schemaChecksCarryOverOnlyForUnchangedValidDocuments()
+    {
+        // A reload checks again only the documents whose text changed; an invalid one is never
+        // taken for checked, however often it is compiled.
+        CompileOptions options;
+        options.schemaChecks = std::make_shared<SchemaCheckCache>();
+        const QString plan = QStringLiteral("apps/p");
+        QVERIFY(compile(ws(kBase), options).config->plans.contains(plan));
+        QCOMPARE(options.schemaChecks->passed.size(), 5); // every document passed
+
+        QByteArray invalid = kBase;
+        invalid.replace("spec: {title: P}", "spec: {}");
+        for (int i = 0; i < 2; ++i) {
+            const CompileResult r = compile(ws(invalid), options);
+            QVERIFY(r.fatal.isEmpty());
+            QVERIFY2(!r.config->plans.contains(plan), "an invalid plan was served");
+            QCOMPARE(options.schemaChecks->passed.size(), 4);
+        }
+        // Moved (a comment above it), the same text passes from the cache; the plan comes back
+        // once its text is valid again.
+        const CompileResult back = compile(ws("# moved\n" + kBase), options);
+        QVERIFY(back.config->plans.contains(plan));
+        QCOMPARE(back.config->ignored.size(), compile(ws(kBase)).config->ignored.size());
+        QCOMPARE(options.schemaChecks->passed.size(), 5);
+
+        // An item of a List that fails keeps its whole document out of the cache.
+        const QByteArray list = kBase
+            + "---\napiVersion: v1\nkind: List\nitems:\n"
+              "- {apiVersion: hub.traefik.io/v1alpha1, kind: APIPlan, metadata: {name: ok, "
+              "namespace: "
+              "apps}, spec: {title: OK}}\n"
+              "- {apiVersion: hub.traefik.io/v1alpha1, kind: APIPlan, metadata: {name: bad, "
+              "namespace: apps}, spec: {}}\n";
+        for (int i = 0; i < 2; ++i) {
+            const CompileResult r = compile(ws(list), options);
+            QVERIFY(r.config->plans.contains(QStringLiteral("apps/ok")));
+            QVERIFY2(!r.config->plans.contains(QStringLiteral("apps/bad")),
+                     "an invalid item was served");
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCompiler)
