@@ -39,6 +39,12 @@ for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X$n ]] && break; sleep 0.1; done
 export DISPLAY=:$n
 openbox >/dev/null 2>&1 &
 PIDS+=($!)
+# The first picture came out black when it was taken before openbox managed the screen: wait
+# until the window manager announces itself on the root window.
+for _ in $(seq 1 100); do
+  xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break
+  sleep 0.1
+done
 sleep 0.5
 
 WS=$TMP/weather
@@ -47,7 +53,13 @@ chmod -R u+w "$WS"
 WEB=18800
 sed -i "s/127.0.0.1:8800/127.0.0.1:$WEB/" "$WS/airgate.yaml"
 
-shot() { "$AIRGATE" --screenshot "$@" "$WS"; }
+# A picture of one colour (an unpainted window) is an error, not a screenshot.
+check() {
+  local colours
+  colours=$(pngtopnm "$1" | ppmhist -noheader 2>/dev/null | awk 'END { print NR }')
+  ((colours > 1)) || { echo "$1: the picture is of one colour; not keeping it" >&2; exit 1; }
+}
+shot() { "$AIRGATE" --screenshot "$@" "$WS" && check "$1"; }
 shot "$OUT/main-window.png" --size 1280x800 --select 'API|apps|weather-api'
 shot "$OUT/settings.png" --size 1280x800 --select '#settings'
 
@@ -141,4 +153,5 @@ xdotool key Escape
 sleep 0.7
 xshot "$KEYS_ID" "$OUT/keys-dialog.png"
 KEYS
+for f in key-dialog keys-dialog; do check "$OUT/$f.png"; done
 echo "written: $OUT/main-window.png $OUT/settings.png $OUT/editor-problem.png $OUT/gateway-panel.png $OUT/key-dialog.png $OUT/keys-dialog.png"
