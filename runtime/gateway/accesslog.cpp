@@ -78,13 +78,18 @@ public:
         raw('"');
     }
 
-    template<typename T>
-    void field(const char *name, const T &v)
+    /** `,"name":` before a value. */
+    void key(const char *name)
     {
         raw(',');
         raw('"');
         raw(QByteArrayView(name));
         raw("\":");
+    }
+    template<typename T>
+    void field(const char *name, const T &v)
+    {
+        key(name);
         string(v);
     }
     void optional(const char *name, const QString &v)
@@ -94,10 +99,7 @@ public:
     }
     void number(const char *name, QByteArrayView v)
     {
-        raw(',');
-        raw('"');
-        raw(QByteArrayView(name));
-        raw("\":");
+        key(name);
         raw(v);
     }
     void number(const char *name, quint64 v)
@@ -108,10 +110,7 @@ public:
             digits[n++] = static_cast<char>('0' + v % 10);
             v /= 10;
         } while (v);
-        raw(',');
-        raw('"');
-        raw(QByteArrayView(name));
-        raw("\":");
+        key(name);
         while (n)
             raw(digits[--n]);
     }
